@@ -1,0 +1,3 @@
+"""newsgraph: news articles to an evidence-linked knowledge base."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Extractors: one module per kind of record, each a pure function of a DocContext."""

@@ -1,0 +1,10 @@
+"""Placeholder: replaced by the timex extractor."""
+
+from __future__ import annotations
+
+from newsgraph.model import DocContext
+from newsgraph.pipeline import Resources
+
+
+def extract(ctx: DocContext, res: Resources) -> list:
+    return []

