@@ -140,6 +140,8 @@ class Event:
     cameo: str | None
     source: int | None  # index into DocResult.entities
     target: int | None
+    source_text: str | None  # the mention naming the source in this event's sentence
+    target_text: str | None
     date: str | None
     place: str | None  # Place.key
     negated: bool
