@@ -44,6 +44,17 @@ class Resources:
         return self._cache[name]
 
 
+_SHARED: Resources | None = None
+
+
+def shared_resources() -> Resources:
+    """The process-wide resources (the model is loaded once per process)."""
+    global _SHARED
+    if _SHARED is None:
+        _SHARED = Resources()
+    return _SHARED
+
+
 def parse_text(article: Article, dateline_end: int) -> str:
     """The text handed to spaCy: the dateline blanked so offsets stay exact."""
     if dateline_end <= 0:
@@ -76,12 +87,28 @@ def new_result(article: Article) -> DocResult:
     )
 
 
+@dataclass
+class Failure:
+    """An article whose analysis raised: reported, and the batch goes on."""
+
+    article: Article
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.article.origin or self.article.id}: analysis failed: {self.message}"
+
+
 def process(article: Article, res: Resources) -> DocResult:
     """Analyse one article (the unit of work for pools and clusters)."""
-    return next(process_many([article], res))
+    result = next(process_many([article], res))
+    if isinstance(result, Failure):
+        raise RuntimeError(str(result))
+    return result
 
 
-def process_many(articles: Iterable[Article], res: Resources) -> Iterator[DocResult]:
+def process_many(
+    articles: Iterable[Article], res: Resources
+) -> Iterator[DocResult | Failure]:
     """Analyse articles in order, batching the spaCy parse with ``nlp.pipe``."""
     pending: list[DocResult] = []
 
@@ -93,4 +120,7 @@ def process_many(articles: Iterable[Article], res: Resources) -> Iterator[DocRes
 
     for doc in res.nlp.pipe(texts(), batch_size=BATCH_SIZE):
         result = pending.pop(0)
-        yield analyze(DocContext(article=result.article, doc=doc, result=result), res)
+        try:
+            yield analyze(DocContext(article=result.article, doc=doc, result=result), res)
+        except Exception as exc:  # one bad article must not stop the batch
+            yield Failure(result.article, f"{type(exc).__name__}: {exc}")

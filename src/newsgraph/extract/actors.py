@@ -1,10 +1,82 @@
-"""Placeholder: replaced by the actors extractor."""
+"""Actors: mentions found (``mentions``), chained (``coref``) and described as entities."""
 
 from __future__ import annotations
 
-from newsgraph.model import DocContext
+from typing import Any
+
+from newsgraph import gazetteer
+from newsgraph.extract import actor_lexicon
+from newsgraph.extract.coref import Chain, Coref
+from newsgraph.extract.mentions import MentionFinder
+from newsgraph.extract.names import PersonNames
+from newsgraph.extract.titles import TitleFinder
+from newsgraph.model import DocContext, Entity, Mention
 from newsgraph.pipeline import Resources
 
+LEADING = ("the ", "a ", "an ", "The ", "A ", "An ")
 
-def extract(ctx: DocContext, res: Resources) -> list:
-    return []
+
+def lexicon(res: Resources) -> actor_lexicon.ActorLexicon:
+    return res.get("actor_lexicon", lambda: actor_lexicon.load(res.nlp.tokenizer))
+
+
+def extract(ctx: DocContext, res: Resources) -> list[Entity]:
+    lex = lexicon(res)
+    gaz = res.get("gazetteer", gazetteer.load)
+    names = PersonNames(lex)
+    cands = MentionFinder(ctx.doc, lex, gaz).run(names, TitleFinder())
+    chains = Coref(cands, names, lex).run()
+    chains.sort(key=lambda ch: min(c.start for c in ch.cands))
+    return [entity(ch, k, gaz) for k, ch in enumerate(chains)]
+
+
+def entity(ch: Chain, index: int, gaz: Any) -> Entity:
+    ch.cands.sort(key=lambda c: c.start)
+    mentions = [Mention(c.start, c.end, c.text, c.kind, index) for c in ch.cands]
+    names = [c.text for c in ch.cands if c.kind in ("name", "demonym")]
+    kind = ch.etype if ch.etype in ("person", "organization", "country", "group") else "other"
+    name = display_name(ch, names, gaz)
+    aliases: list[str] = []
+    for text in names:
+        if text != name and text not in aliases:
+            aliases.append(text)
+    return Entity(
+        name=name,
+        kind=kind,
+        country=ch.country,
+        aliases=aliases,
+        roles=list(ch.roles),
+        codes=cameo(ch),
+        mentions=mentions,
+    )
+
+
+def display_name(ch: Chain, names: list[str], gaz: Any) -> str:
+    if ch.etype == "country" and ch.country and ch.country in gaz.countries:
+        return gaz.countries[ch.country].name
+    orgs = [c.org for c in ch.cands if c.org is not None]
+    if orgs:
+        return orgs[0].name
+    if names:
+        if ch.etype == "person":
+            persons = [c.text for c in ch.cands if c.kind == "name"]
+            return max(persons or names, key=lambda t: (len(t.split()), len(t)))
+        return max(names, key=len)
+    text = max((c.text for c in ch.cands if c.kind != "pronoun"), key=len, default="")
+    for lead in LEADING:
+        text = text.removeprefix(lead)
+    return text or ch.cands[0].text
+
+
+def cameo(ch: Chain) -> dict[str, str]:
+    """A CAMEO-style actor code: country plus sector ("JORGOV"), where derivable."""
+    org_codes = [c.org.cameo for c in ch.cands if c.org is not None and c.org.cameo]
+    if org_codes:
+        return {"cameo": org_codes[0]}
+    if ch.etype == "country":
+        return {"cameo": ch.country} if ch.country else {}
+    sector = ch.sector
+    if ch.etype == "person" and ch.roles:
+        sector = sector or None
+    code = (ch.country or "") + (sector or "")
+    return {"cameo": code} if code and (sector or ch.etype != "person") else {}

@@ -1,10 +1,284 @@
-"""Placeholder: replaced by the events extractor."""
+"""PLOVER events: who did what to whom, with CAMEO codes, from a data lexicon.
+
+Per sentence: find lexicon triggers (events_lexicon), fold control verbs into
+one event ("refused to meet" is REJECT, "vowed to attack" THREATEN, "agreed to
+visit" AGREE), read source/target from the parse (events_roles), then
+negation, modality, place, date and figures (events_context). Coordinated
+sources of a one-way event give one event each; a symmetric event (CONSULT,
+COOPERATE, AGREE) with "X and Y" as subject and no other partner gets source X,
+target Y. Events are then merged within the document when type, actors, date
+and place agree. Within a sentence, events are ordered by syntactic
+prominence (main clause first).
+"""
 
 from __future__ import annotations
 
-from newsgraph.model import DocContext
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract import events_context as ectx
+from newsgraph.extract.events_lexicon import Lexicon, Trigger, find_triggers, load
+from newsgraph.extract.events_roles import Actor, RoleFinder, Roles
+from newsgraph.model import DocContext, Event, EventMention
 from newsgraph.pipeline import Resources
 
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"}
+AGREE_CODE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+REJECT_CODE = {"CONSULT": "125", "AID": "122", "COOPERATE": "121", "RETREAT": "124"}
+THREAT_CODE = {"ASSAULT": "138", "COERCE": "1312", "SANCTION": "1313", "MOBILIZE": "138"}
+APPEAL_CODE = {"CONSULT": "026", "AID": "023", "COOPERATE": "021", "SUPPORT": "022"}
+DEMAND_CODE = {"CONSULT": "106", "AID": "103", "COOPERATE": "101", "SUPPORT": "102"}
+THREAT_VERBS = {"vow", "pledge", "promise", "threaten", "warn"}
 
-def extract(ctx: DocContext, res: Resources) -> list:
-    return []
+
+@dataclass
+class Draft:
+    """An event before merging, with what the merge and ordering need."""
+
+    tr: Trigger
+    type: str
+    mode: str | None
+    cameo: str | None
+    roles: Roles | None = None
+    depth: int = 0
+    absorbed: list[Trigger] = field(default_factory=list)
+
+
+def _gazetteer(res: Resources) -> Any | None:
+    try:
+        from newsgraph import gazetteer
+    except ImportError:
+        return None
+    try:
+        return res.get("gazetteer", gazetteer.load)
+    except Exception:  # a missing data file must not stop event extraction
+        return None
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _matrix_of(tr: Trigger, by_head: dict[int, Trigger]) -> Trigger | None:
+    """The control verb governing this trigger ("refused to [meet]", "urged X to [withdraw]")."""
+    v = ectx.clause_head(tr)
+    if tr.nominal and tr.token.head.i != v.i:
+        return None
+    if v.dep_ == "xcomp" or (v.dep_ == "pcomp" and v.head.dep_ == "prep"):
+        m = v.head if v.dep_ == "xcomp" else v.head.head
+        if m.i in by_head and m.i != tr.token.i:
+            return by_head[m.i]
+    return None
+
+
+def _fold(matrix: Draft, inner: Draft) -> None:
+    """Rewrite the matrix event from its complement event (the complement is dropped)."""
+    t, it = matrix.type, inner.type
+    if t == "REJECT":
+        matrix.cameo = REJECT_CODE.get(it, "124" if it == "CONCEDE" else matrix.cameo)
+    elif t == "THREATEN":
+        matrix.cameo = THREAT_CODE.get(it, matrix.cameo)
+    elif t == "REQUEST":
+        table = APPEAL_CODE if (matrix.cameo or "").startswith("02") else DEMAND_CODE
+        yield_code = "025" if table is APPEAL_CODE else "105"
+        matrix.cameo = table.get(it, yield_code if it in ("RETREAT", "CONCEDE") else matrix.cameo)
+    elif t == "AGREE":
+        if it in HOSTILE and matrix.tr.token.lemma_.lower() in THREAT_VERBS:
+            matrix.type, matrix.mode, matrix.cameo = "THREATEN", None, THREAT_CODE.get(it, "130")
+        else:
+            matrix.cameo = AGREE_CODE.get(it, "035" if it in ("RETREAT", "CONCEDE") else "030")
+    else:
+        return
+    matrix.absorbed.append(inner.tr)
+
+
+class SentenceEvents:
+    def __init__(self, ctx: DocContext, lex: Lexicon, finder: RoleFinder) -> None:
+        self.ctx, self.lex, self.finder = ctx, lex, finder
+
+    def drafts(self, sent: Span) -> list[Draft]:
+        trigs = [t for t in find_triggers(sent, self.lex) if not ectx.is_non_event(t, sent, self.ctx)]
+        drafts = {t.token.i: Draft(t, t.entry.type, t.entry.mode, t.entry.cameo) for t in trigs}
+        by_head = {t.token.i: t for t in trigs}
+        dropped: set[int] = set()
+        for t in trigs:
+            m = _matrix_of(t, by_head)
+            if m is not None:
+                before = len(drafts[m.token.i].absorbed)
+                _fold(drafts[m.token.i], drafts[t.token.i])
+                if len(drafts[m.token.i].absorbed) > before:
+                    dropped.add(t.token.i)
+        out = [d for i, d in drafts.items() if i not in dropped]
+        for d in out:
+            d.roles = self.finder.roles(d.tr)
+            d.depth = _depth(d.tr.token)
+            for inner in d.absorbed:
+                self._borrow_roles(d, inner)
+        return self._attach_nominal_causes(out)
+
+    def _borrow_roles(self, d: Draft, inner: Trigger) -> None:
+        inner_roles = self.finder.roles(inner)
+        assert d.roles is not None
+        if d.type == "REQUEST" and d.roles.target is not None:
+            return
+        if inner_roles.target is not None and (d.roles.target is None or d.type != "REQUEST"):
+            if not d.roles.sources or inner_roles.target.token.i != d.roles.sources[0].token.i:
+                d.roles.target = inner_roles.target
+
+    def _attach_nominal_causes(self, drafts: list[Draft]) -> list[Draft]:
+        """ "killed in a Russian strike", "a drone strike killed": one event, actor from the noun."""
+        keep: list[Draft] = []
+        nominal = {d.tr.token.i: d for d in drafts if d.tr.nominal and d.type == "ASSAULT"}
+        merged: set[int] = set()
+        for d in drafts:
+            if d.tr.nominal or d.type != "ASSAULT" or d.roles is None:
+                continue
+            verb = d.tr.token
+            for c in verb.children:
+                cause = None
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during"):
+                    cause = next((g for g in c.children if g.i in nominal), None)
+                    cause = nominal[cause.i] if cause is not None else None
+                elif c.dep_ == "nsubj" and c.i in nominal:
+                    cause = nominal[c.i]
+                if cause is None or cause.roles is None:
+                    continue
+                merged.add(cause.tr.token.i)
+                d.absorbed.append(cause.tr)
+                if cause.roles.sources and (
+                    not d.roles.sources or d.roles.sources[0].token.i == cause.tr.token.i
+                ):
+                    d.roles.sources = cause.roles.sources
+                    d.roles.from_parse = True
+                if cause.tr.entry.cameo and d.cameo in ("190", "180"):
+                    d.cameo, d.mode = cause.tr.entry.cameo, cause.tr.entry.mode
+        for d in drafts:
+            if d.tr.token.i not in merged:
+                keep.append(d)
+        return keep
+
+
+def _confidence(d: Draft, src: Actor | None, modality: str) -> float:
+    conf = 0.75 if d.tr.nominal else 0.9
+    assert d.roles is not None
+    if src is None:
+        conf -= 0.2
+    elif src.guessed or not d.roles.from_parse:
+        conf -= 0.1
+    if d.roles.target is None:
+        conf -= 0.05
+    conf *= {"hypothetical": 0.6, "reported": 0.85, "intended": 0.9}.get(modality, 1.0)
+    return round(max(0.05, min(1.0, conf)), 3)
+
+
+def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon) -> list[Event]:
+    from newsgraph.extract.timex import date_of_clause
+
+    assert d.roles is not None
+    negated = ectx.is_negated(d.tr, lex)
+    modality = ectx.modality(d.tr, ctx, lex)
+    etype, cameo, mode = d.type, d.cameo, d.mode
+    if negated and etype in ("CONCEDE", "RETREAT") and modality == "intended":
+        etype, cameo, mode, negated = "REJECT", "124", None, False
+    elif modality == "intended" and etype in COOPERATIVE and _intent_verb(d.tr, lex):
+        etype, cameo, mode = "AGREE", AGREE_CODE.get(etype, "035"), None
+    trigger_toks = [*d.tr.tokens, *(t for a in d.absorbed for t in a.tokens)]
+    trigger = " ".join(t.text for t in sorted(trigger_toks, key=lambda t: t.i))
+    head = ectx.clause_head(d.tr)
+    date = date_of_clause(ctx, head)
+    place = ectx.place_of(d.tr, ctx, lex)
+    figs = ectx.figures(d.tr, sent, lex)
+    sources: list[Actor | None] = list(d.roles.sources) or [None]
+    tgt = d.roles.target
+    out = []
+    for src in sources:
+        out.append(
+            Event(
+                type=etype,
+                mode=mode,
+                cameo=cameo,
+                source=src.entity if src else None,
+                target=tgt.entity if tgt else None,
+                source_text=src.text if src else None,
+                target_text=tgt.text if tgt else None,
+                date=date,
+                place=place,
+                negated=negated,
+                modality=modality,
+                confidence=_confidence(d, src, modality),
+                mentions=[EventMention(sent.start_char, sent.end_char, sent.text, trigger)],
+                figures=dict(figs),
+            )
+        )
+    return out
+
+
+def _intent_verb(tr: Trigger, lex: Lexicon) -> bool:
+    """True when an intent verb ("seeks to", "ready to"), not bare future, marks the event."""
+    v = ectx.clause_head(tr)
+    for _ in range(4):
+        if v.dep_ != "xcomp":
+            return False
+        if v.head.lemma_.lower() in lex.cue("intent_matrix"):
+            return True
+        v = v.head
+    return False
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.negated != b.negated:
+        return False
+    if not (_compatible(a.date, b.date) and _compatible(a.place, b.place)):
+        return False
+    if a.source is not None or b.source is not None:
+        return a.source == b.source and a.target == b.target
+    if not a.source_text or not b.source_text:
+        return False
+    return (a.source_text.lower(), (a.target_text or "").lower()) == (
+        b.source_text.lower(),
+        (b.target_text or "").lower(),
+    )
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One Event per real event: later sentences become further mentions."""
+    out: list[Event] = []
+    for ev in events:
+        twin = next((o for o in out if _same(o, ev) and o.mentions[-1].start != ev.mentions[0].start), None)
+        if twin is None:
+            out.append(ev)
+            continue
+        twin.mentions.extend(ev.mentions)
+        twin.confidence = max(twin.confidence, ev.confidence)
+        twin.date = twin.date or ev.date
+        twin.place = twin.place or ev.place
+        for k, v in ev.figures.items():
+            twin.figures.setdefault(k, v)
+        if MODALITY_ORDER[ev.modality] < MODALITY_ORDER[twin.modality]:
+            twin.modality = ev.modality
+    return out
+
+
+MODALITY_ORDER = {"asserted": 0, "intended": 1, "reported": 2, "hypothetical": 3}
+
+
+def extract(ctx: DocContext, res: Resources) -> list[Event]:
+    lex = res.get("event_lexicon", load)
+    finder = RoleFinder(ctx, lex, _gazetteer(res))
+    per_sentence = SentenceEvents(ctx, lex, finder)
+    events: list[Event] = []
+    for sent in ctx.doc.sents:
+        drafts = sorted(per_sentence.drafts(sent), key=lambda d: (d.depth, d.tr.token.i))
+        for d in drafts:
+            events.extend(_events_of(d, sent, ctx, lex))
+    return merge(events)

@@ -1,10 +1,261 @@
-"""Placeholder: replaced by the places extractor."""
+"""Places: every toponym in the article, geocoded, plus the dateline's place.
+
+Candidates come from spaCy GPE/LOC entities (FAC only when it names a region or
+country), from capitalised proper-noun runs the small model left untagged, and
+from the dateline (blanked in the parse, so read from the text). A direction
+adjective before a country or region widens it ("northern Syria"). Cities are
+disambiguated by the other places of the article (countries, US states).
+Demonyms are not places, and nothing inside a person's name is.
+"""
 
 from __future__ import annotations
 
-from newsgraph.model import DocContext
+import re
+from collections import defaultdict
+
+from newsgraph.gazetteer import DIRECTIONS, Gazetteer, load, normalize
+from newsgraph.model import DocContext, Place, PlaceMention
 from newsgraph.pipeline import Resources
 
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+LOCATIVE_PREPOSITIONS = frozenset(
+    ("in", "at", "from", "to", "near", "into", "across", "outside", "around", "toward")
+    + ("towards", "through", "throughout", "inside", "via", "of", "within")
+)
+# An untagged proper-noun run must be a well-known place to count.
+MIN_UNTAGGED_CITY = 100_000
+_DIRECTION_BEFORE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(d) for d in DIRECTIONS), key=len, reverse=True)) + r")\s+$",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_SPLIT_PARTS = re.compile(r"\s*,\s*")
 
-def extract(ctx: DocContext, res: Resources) -> list:
-    return []
+
+def extract(ctx: DocContext, res: Resources) -> list[PlaceMention]:
+    gaz: Gazetteer = res.get("gazetteer", load)
+    text = ctx.text
+    people = _person_spans(ctx)
+    dateline = _dateline_places(ctx, gaz)
+    found: dict[tuple[int, int], tuple[Place, str]] = {
+        (start, end): (place, "dateline") for start, end, place in dateline
+    }
+    for start, end, origin in _candidates(ctx, people):
+        place = gaz.place(text[start:end])
+        if place is None or not _acceptable(place, origin, gaz, text, start, end):
+            continue
+        start, place = _widen_direction(gaz, text, start, end, place)
+        found.setdefault((start, end), (place, origin))
+    if ctx.result.dateline is not None:
+        ctx.result.dateline.place = dateline[0][2].key if dateline else None
+    return _without_overlaps(_resolve_in_context(gaz, text, found))
+
+
+def _person_spans(ctx: DocContext) -> list[tuple[int, int]]:
+    spans = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "PERSON"]
+    for entity in ctx.result.entities:
+        if entity.kind == "person":
+            spans.extend((m.start, m.end) for m in entity.mentions if m.kind == "name")
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _candidates(ctx: DocContext, people: list[tuple[int, int]]):
+    """(start, end, origin) spans worth geocoding, with "the" and "'s" trimmed."""
+    doc = ctx.doc
+    text = ctx.text
+    for ent in doc.ents:
+        label = ent.label_
+        if label in PLACE_LABELS or label == "FAC":
+            origin = "ent" if label in PLACE_LABELS else "fac"
+            if origin == "ent" and _before_name(doc, ent.end):
+                origin = "name_part"  # "Yang You", "Alice Walker": a name, unless a country
+            for start, end in _parts(text, ent.start_char, ent.end_char):
+                if not _inside(people, start, end):
+                    yield start, end, origin
+        elif label in ("ORG", "PERSON"):
+            # The sm model tags many unfamiliar toponyms as PERSON or ORG ("Khan Younis");
+            # only the whole entity counts, and _resolve_in_context checks the context.
+            start, end = _trim(text, ent.start_char, ent.end_char)
+            if start < end and not _inside_actor_person(ctx, start, end):
+                prev = doc[ent.start - 1] if ent.start > 0 else None
+                locative = prev is not None and prev.lower_ in LOCATIVE_PREPOSITIONS
+                kind = "org" if label == "ORG" else "person"
+                yield start, end, kind + "_loc" if locative else kind
+    yield from _untagged_runs(doc)
+
+
+def _before_name(doc, i: int) -> bool:
+    """Whether token i continues a proper name (capitalised, untagged or a person)."""
+    if i >= len(doc):
+        return False
+    tok = doc[i]
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ in ("", "PERSON")
+
+
+def _inside_actor_person(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether the actors stage made this span part of a real person's name.
+
+    An entity that is nothing but this one name ("Khan Younis", mis-tagged by
+    the model) does not count; "Jordan" for a "Michael Jordan" does.
+    """
+    span = ctx.text[start:end]
+    for entity in ctx.result.entities:
+        if entity.kind != "person":
+            continue
+        if any(m.start <= start and end <= m.end for m in entity.mentions):
+            names = {m.text for m in entity.mentions if m.kind == "name"}
+            if entity.roles or entity.name != span or names - {span}:
+                return True
+    return False
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """An entity's toponyms: itself, or its comma-separated parts ("Paris, Texas")."""
+    start, end = _trim(text, start, end)
+    span = text[start:end]
+    if "," not in span:
+        return [(start, end)] if start < end else []
+    parts = []
+    pos = start
+    for piece in _SPLIT_PARTS.split(span):
+        i = text.index(piece, pos)
+        if piece:
+            parts.append(_trim(text, i, i + len(piece)))
+        pos = i + len(piece)
+    return parts
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    span = text[start:end]
+    m = _LEADING_THE.match(span)
+    if m:
+        start += m.end()
+    m = _POSSESSIVE.search(text, start, end)
+    if m:
+        end = m.start()
+    return start, end
+
+
+def _untagged_runs(doc):
+    """Runs of capitalised proper nouns outside any entity."""
+    run_start = None
+    last = None
+    for tok in doc:
+        ok = tok.ent_iob_ == "O" and tok.pos_ == "PROPN" and tok.text[:1].isupper()
+        joined = last is not None and tok.idx == last.idx + len(last.text) and tok.text == "-"
+        if ok or (joined and run_start is not None):
+            if run_start is None:
+                run_start = tok.idx
+            last = tok
+            continue
+        if run_start is not None and last is not None and last.text != "-":
+            yield run_start, last.idx + len(last.text), "run"
+        run_start = last = None
+    if run_start is not None and last is not None and last.text != "-":
+        yield run_start, last.idx + len(last.text), "run"
+
+
+def _acceptable(place: Place, origin: str, gaz: Gazetteer, text: str, start: int, end: int) -> bool:
+    if place.kind != "city":
+        return origin != "person"  # "Jordan said": a bare country name as a person
+    if origin in ("fac", "org", "name_part"):  # "the White House" is no city White House
+        return False
+    plural_after_the = text[end - 1] == "s" and text[max(0, start - 4) : start].lower() == "the "
+    if text[start:end].isupper() or plural_after_the:
+        return False  # "ADA", "the Rockies": acronyms and ranges, not towns
+    if origin == "run":
+        city = gaz.cities[place.geonames_id]
+        return city.capital or city.population >= MIN_UNTAGGED_CITY
+    return True
+
+
+def _widen_direction(
+    gaz: Gazetteer, text: str, start: int, end: int, place: Place
+) -> tuple[int, Place]:
+    """ "northern Syria": a direction adjective before a country or region."""
+    if place.kind == "city":
+        return start, place
+    m = _DIRECTION_BEFORE.search(text, max(0, start - 20), start)
+    if not m or not m.group(1)[0].islower():
+        return start, place
+    wider = gaz.place(text[m.start(1) : end])
+    return (m.start(1), wider) if wider is not None else (start, place)
+
+
+def _resolve_in_context(
+    gaz: Gazetteer, text: str, found: dict[tuple[int, int], tuple[Place, str]]
+) -> list[PlaceMention]:
+    """Geocode again with the article's other places as context ("Paris" near Texas).
+
+    A city the model tagged as a person or organisation is kept only after a
+    locative preposition or when the article mentions its country elsewhere.
+    """
+    seen: dict[str, set[str]] = defaultdict(set)
+    for (start, end), (place, origin) in found.items():
+        if origin in ("person", "org"):  # too weak to be context
+            continue
+        key = normalize(text[start:end])
+        for code in _context_codes(gaz, place):
+            seen[code].add(key)
+    mentions = []
+    for (start, end), (place, origin) in found.items():
+        span = text[start:end]
+        key = normalize(span)
+        near = [code for code, keys in seen.items() if keys - {key}]
+        ambiguous = place.kind in ("city", "country") or place.key.startswith("sub:")
+        if near and ambiguous and origin != "dateline":
+            place = gaz.place(span, near=near) or place
+        if origin == "person" and place.kind == "city" and place.country not in near:
+            continue
+        mentions.append(PlaceMention(start=start, end=end, text=span, place=place))
+    return mentions
+
+
+def _context_codes(gaz: Gazetteer, place: Place) -> list[str]:
+    codes = [place.country] if place.country else []
+    if place.key.startswith("sub:US-"):
+        codes.append(place.key[4:])
+    elif place.kind == "city" and place.country == "USA":
+        codes.append("US-" + gaz.cities[place.geonames_id].admin1)
+    return codes
+
+
+def _dateline_places(ctx: DocContext, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
+    """The dateline's toponyms ("AMMAN", "Jordan"), the first one the dateline's place.
+
+    The later parts ("Jordan", "Gaza Strip") disambiguate the first; when the
+    first does not geocode, the dateline's place is the first part that does.
+    """
+    dateline = ctx.result.dateline
+    if dateline is None or not dateline.place_text:
+        return []
+    text = ctx.text
+    parts = []
+    pos = dateline.start
+    for piece in _SPLIT_PARTS.split(dateline.place_text):
+        i = text.find(piece, pos) if piece else -1
+        if i >= 0:
+            parts.append((i, i + len(piece)))
+            pos = i + len(piece)
+    places = [(s, e, gaz.place(text[s:e])) for s, e in parts[1:]]
+    hints = [c for _, _, p in places if p is not None for c in _context_codes(gaz, p)]
+    if parts:
+        s, e = parts[0]
+        places.insert(0, (s, e, gaz.place(text[s:e], near=hints)))
+    return [(s, e, p) for s, e, p in places if p is not None]
+
+
+def _without_overlaps(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Sorted by offset; of overlapping mentions the longest is kept."""
+    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[PlaceMention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out

@@ -1,0 +1,45 @@
+# newsgraph: set-up and everyday commands. Needs only Python 3.11 and pip.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+DB ?= newsgraph.db
+
+.PHONY: demo test lint format eval bench clean
+
+$(BIN)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+## demo: install, ingest the bundled sample articles into $(DB), print a report
+demo: $(BIN)/.installed
+	$(BIN)/newsgraph ingest examples/ --db $(DB)
+	$(BIN)/newsgraph report --db $(DB)
+
+## test: lint and run the test suite
+test: $(BIN)/.installed
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check src tests bench
+
+format: $(BIN)/.installed
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+## eval: score the sample corpus against the project gold and the peer benchmarks
+eval: $(BIN)/.installed
+	rm -f eval.db eval.db-wal eval.db-shm
+	$(BIN)/newsgraph ingest examples/ --db eval.db
+	$(BIN)/newsgraph eval gold/gold.json --db eval.db --bench all --shared $(SHARED)/benchmarks
+
+## bench: throughput and memory of the full pipeline against a bare spaCy parse
+bench: $(BIN)/.installed
+	$(BIN)/python bench/throughput.py --corpus $(SHARED)/benchmarks/corpora/naeb_articles.jsonl
+
+clean:
+	rm -rf $(VENV) *.egg-info src/*.egg-info .pytest_cache .ruff_cache eval.db*

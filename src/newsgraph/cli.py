@@ -1,0 +1,193 @@
+"""The `newsgraph` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsgraph import records
+from newsgraph.intake.readers import DEFAULT_MAX_BYTES
+from newsgraph.store import DEFAULT_DB, Store, StoreError
+
+app = typer.Typer(
+    help="newsgraph: news articles to an evidence-linked knowledge base "
+    "(actors, quotes, time, places and PLOVER events).",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[str, typer.Option("--db", help="SQLite database file.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def open_store(db: str, readonly: bool = True) -> Store:
+    try:
+        return Store(db, readonly=readonly)
+    except StoreError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(1) from exc
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[
+        list[Path], typer.Argument(help=".txt, .jsonl, .html/.htm files or folders.")
+    ],
+    db: DbOption = DEFAULT_DB,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Reject files larger than this.", min=1)
+    ] = DEFAULT_MAX_BYTES,
+    as_json: JsonOption = False,
+) -> None:
+    """Read articles, extract actors, places, time, quotes and events, and store them.
+
+    Re-ingesting an article with the same id and text changes nothing; the same id
+    with new text replaces the old version. Bad inputs are reported one line each on
+    stderr and the rest of the batch is ingested (exit code 1 if anything was rejected).
+    """
+    from newsgraph.ingest import ingest as run_ingest
+    from newsgraph.pipeline import shared_resources
+
+    store = open_store(db, readonly=False)
+    res = shared_resources()
+
+    def report(line: str) -> None:
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
+
+    with store:
+        if sys.stderr.isatty() and not as_json:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            with Progress(
+                TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), console=err
+            ) as progress:
+                task = progress.add_task("ingest", total=None)
+                summary = run_ingest(
+                    inputs, store, res, max_bytes, report, lambda n: progress.advance(task, n)
+                )
+        else:
+            summary = run_ingest(inputs, store, res, max_bytes, report)
+    if as_json:
+        out.print_json(json.dumps(summary.as_dict()))
+    else:
+        c = summary.counts
+        out.print(
+            f"{c['added']} added, {c['replaced']} replaced, {c['unchanged']} unchanged, "
+            f"{len(summary.errors)} rejected -> {db}",
+            highlight=False,
+        )
+    if summary.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[str, typer.Option("--format", help="Output format: json.")] = "json",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")
+    ] = None,
+) -> None:
+    """Export the knowledge base in the newsgraph/1 contract format."""
+    if fmt != "json":
+        err.print(f"error: unknown format {fmt!r} (choose: json)", markup=False)
+        raise typer.Exit(2)
+    with open_store(db) as store:
+        data = records.export(store)
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    if output is None:
+        sys.stdout.write(text + "\n")
+    else:
+        tmp = output.with_name(output.name + ".tmp")
+        tmp.write_text(text + "\n", encoding="utf-8")
+        tmp.replace(output)  # never leave a half-written export
+
+
+@app.command()
+def report(db: DbOption = DEFAULT_DB, top: int = 5) -> None:
+    """A short report: counts of documents, actors, quotes and events, with the top few."""
+    from newsgraph.report import print_report
+
+    with open_store(db) as store:
+        print_report(store, out, top)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[
+        Path | None, typer.Argument(help="Gold file (newsgraph-gold/1) to score the db against.")
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    bench: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--bench",
+            help="Peer benchmark(s) to run: timeml, polnear, plover, conflibert-class, "
+            "conflibert-ner, or all.",
+        ),
+    ] = None,
+    shared: Annotated[
+        Path, typer.Option("--shared", help="Folder holding the peer benchmarks.")
+    ] = Path("../shared/benchmarks"),
+    limit: Annotated[int | None, typer.Option(help="Score only the first N items.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Score the system: on a gold file (precision/recall/F1 per component) and peer sets."""
+    from newsgraph.evaluate import gold as gold_eval
+    from newsgraph.evaluate import peers
+
+    if gold is None and not bench:
+        err.print("error: give a GOLD file, --bench NAME, or both", markup=False)
+        raise typer.Exit(2)
+    results: dict[str, Any] = {}
+    if gold is not None:
+        try:
+            gold_data = gold_eval.load_gold(gold)
+        except (OSError, ValueError) as exc:
+            err.print(f"error: {gold}: {exc}", markup=False)
+            raise typer.Exit(1) from exc
+        with open_store(db) as store:
+            results["gold"] = gold_eval.score(gold_data, store)
+    for name in peers.expand(bench or []):
+        if name not in peers.BENCHMARKS:
+            err.print(f"error: unknown benchmark {name!r}", markup=False)
+            raise typer.Exit(2)
+        results[name] = peers.run(name, shared, limit)
+    if as_json:
+        out.print_json(json.dumps(results))
+    else:
+        print_scores(results)
+
+
+def print_scores(results: dict[str, Any]) -> None:
+    for section, figures in results.items():
+        table = Table(title=section, show_header=True)
+        table.add_column("measure")
+        table.add_column("value", justify="right")
+        for key, value in _flatten(figures):
+            table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+        out.print(table)
+
+
+def _flatten(d: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    rows: list[tuple[str, Any]] = []
+    for k, v in d.items():
+        if isinstance(v, dict):
+            rows.extend(_flatten(v, f"{prefix}{k}."))
+        else:
+            rows.append((f"{prefix}{k}", v))
+    return rows
+
+
+from newsgraph import cli_queries  # noqa: E402,F401  (registers the query commands)
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

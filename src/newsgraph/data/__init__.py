@@ -1,0 +1,1 @@
+"""Data files: lexicons, gazetteer tables and ontologies."""

@@ -1,0 +1,165 @@
+"""Score the quotes extractor on PolNeAR dev attributions (brat standoff).
+
+Each gold attribution ties a Content span to a Source and a Cue (spans may be
+discontinuous, "start end;start end"). Articles annotated by several annotators
+are scored against the first annotation file (sorted by name).
+
+Definitions:
+- A gold attribution is DIRECT when quotation marks enclose its content: at least
+  half of the content's letters lie inside double-quoted spans of the article.
+- A predicted quote matches a gold content when their character ranges overlap;
+  matching is one-to-one (pairs taken by largest overlap first).
+- Speaker accuracy: among matched pairs whose gold attribution has a Source, the
+  share where our speaker_start/speaker_end overlaps the Source span.
+- DIRECT scores compare our ``direct=True`` quotes with DIRECT gold attributions;
+  ALL scores compare every quote with every gold attribution.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsgraph.extract.quotes_marks import find_quoted_spans
+from newsgraph.model import Article, Quote
+from newsgraph.pipeline import Resources, process_many
+
+DATE_RE = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
+Spans = list[tuple[int, int]]
+
+
+@dataclass
+class GoldAttribution:
+    content: Spans
+    source: Spans
+    direct: bool = False
+
+
+def _spans(field: str) -> Spans:
+    return [(int(a), int(b)) for a, b in (part.split() for part in field.split(";"))]
+
+
+def read_ann(path: Path) -> list[GoldAttribution]:
+    spans: dict[str, Spans] = {}
+    relations: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if parts[0].startswith("T") and len(parts) >= 2:
+            _, _, where = parts[1].partition(" ")
+            spans[parts[0]] = _spans(where)
+        elif parts[0].startswith("E") and len(parts) >= 2:
+            relations.append(dict(arg.split(":", 1) for arg in parts[1].split()[1:]))
+    gold = []
+    for rel in relations:
+        if "Content" not in rel or rel["Content"] not in spans:
+            continue
+        source = spans.get(rel.get("Source", ""), [])
+        gold.append(GoldAttribution(content=spans[rel["Content"]], source=source))
+    return gold
+
+
+def mark_direct(text: str, gold: list[GoldAttribution]) -> None:
+    inside = bytearray(len(text))
+    for qs in find_quoted_spans(text):
+        inside[qs.start : qs.end] = b"\x01" * (qs.end - qs.start)
+    for g in gold:
+        letters = [i for a, b in g.content for i in range(a, b) if text[i].isalnum()]
+        g.direct = bool(letters) and sum(inside[i] for i in letters) * 2 >= len(letters)
+
+
+def _overlap(a: tuple[int, int], spans: Spans) -> int:
+    return sum(max(0, min(a[1], e) - max(a[0], s)) for s, e in spans)
+
+
+def match(pred: list[Quote], gold: list[GoldAttribution]) -> list[tuple[Quote, GoldAttribution]]:
+    """One-to-one overlap matching, largest overlap first."""
+    pairs = []
+    for i, q in enumerate(pred):
+        for j, g in enumerate(gold):
+            ov = _overlap((q.start, q.end), g.content)
+            if ov > 0:
+                pairs.append((ov, i, j))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for _, i, j in sorted(pairs, reverse=True):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            out.append((pred[i], gold[j]))
+    return out
+
+
+def _scores(prefix: str, n_pred: int, n_gold: int, pairs: list) -> dict[str, float | int]:
+    tp = len(pairs)
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    with_source = [(q, g) for q, g in pairs if g.source]
+    ok = sum(
+        1
+        for q, g in with_source
+        if q.speaker_start is not None and _overlap((q.speaker_start, q.speaker_end), g.source)
+    )
+    return {
+        f"{prefix}_pred": n_pred,
+        f"{prefix}_gold": n_gold,
+        f"{prefix}_precision": round(p, 4),
+        f"{prefix}_recall": round(r, 4),
+        f"{prefix}_f1": round(f, 4),
+        f"{prefix}_speaker_accuracy": round(ok / len(with_source), 4) if with_source else 0.0,
+        f"{prefix}_speaker_pairs": len(with_source),
+    }
+
+
+def load_dev(bench_root: Path, limit: int | None = None) -> list[tuple[Article, Path]]:
+    base = bench_root / "polnear" / "dev"
+    items = []
+    for text_path in sorted((base / "text").glob("*.txt")):
+        anns = sorted((base / "attributions").glob(text_path.stem + "_*.ann"))
+        if not anns:
+            continue
+        m = DATE_RE.search(text_path.name)
+        text = text_path.read_text(encoding="utf-8")
+        article = Article(
+            id=text_path.stem, text=text, published=m.group(1) if m else None, origin=str(text_path)
+        )
+        items.append((article, anns[0]))
+        if limit is not None and len(items) >= limit:
+            break
+    return items
+
+
+def evaluate(bench_root: Path, res: Resources, limit: int | None = None) -> dict[str, float | int]:
+    items = load_dev(bench_root, limit)
+    totals = {"direct": [0, 0, []], "all": [0, 0, []]}
+    results = process_many((a for a, _ in items), res)
+    for (article, ann), result in zip(items, results):
+        gold = read_ann(ann)
+        mark_direct(article.text, gold)
+        for name, preds, golds in (
+            ("all", result.quotes, gold),
+            ("direct", [q for q in result.quotes if q.direct], [g for g in gold if g.direct]),
+        ):
+            totals[name][0] += len(preds)
+            totals[name][1] += len(golds)
+            totals[name][2].extend(match(preds, golds))
+    out: dict[str, float | int] = {"documents": len(items)}
+    for name, (n_pred, n_gold, pairs) in totals.items():
+        out.update(_scores(name, n_pred, n_gold, pairs))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bench", type=Path, default=Path("/work/shared/benchmarks"))
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    for key, value in evaluate(args.bench, Resources(), args.limit).items():
+        print(f"{key:28s} {value}")
+
+
+if __name__ == "__main__":
+    main()

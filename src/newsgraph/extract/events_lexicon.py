@@ -1,0 +1,195 @@
+"""The event lexicon (data/event_lexicon.tsv) and trigger matching over a parse.
+
+A lexicon entry is a head lemma plus optional dependent lemmas ("cut tie",
+"strike air"); the longest entry whose dependents all occur in the head's own
+phrase wins, and its dependent tokens are consumed so they do not trigger again.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources as ir
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+POS_TAGS = {"V": ("VERB",), "N": ("NOUN",), "A": ("ADJ",)}
+# Dependencies that open a new clause: a phrase pattern never reaches across them.
+CLAUSAL = {"ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "parataxis", "csubj", "pcomp"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    head: str
+    deps: tuple[str, ...]
+    pos: str  # V / N / A
+    type: str
+    mode: str | None
+    cameo: str | None
+    require: str = ""
+
+
+@dataclass
+class Lexicon:
+    entries: dict[tuple[str, str], list[Entry]]
+    cues: dict[str, Any]
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def cue(self, name: str) -> frozenset[str]:
+        return self.sets[name]
+
+
+@dataclass
+class Trigger:
+    token: Token  # the head word
+    entry: Entry
+    tokens: list[Token]  # head plus matched dependents
+
+    @property
+    def nominal(self) -> bool:
+        return self.entry.pos == "N"
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in sorted(self.tokens, key=lambda t: t.i))
+
+
+def _data(name: str) -> str:
+    return ir.files("newsgraph.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def load() -> Lexicon:
+    """Read the lexicon and cue lists once (use via ``res.get("event_lexicon", load)``)."""
+    entries: dict[tuple[str, str], list[Entry]] = {}
+    seen: set[tuple[str, ...]] = set()
+    for line in _data("event_lexicon.tsv").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = (line.split("\t") + [""] * 6)[:6]
+        pattern, pos, etype, mode, cameo, require = (c.strip() for c in cols)
+        words = pattern.split()
+        key = (pos, *words)
+        if key in seen:
+            continue
+        seen.add(key)
+        entry = Entry(words[0], tuple(words[1:]), pos, etype, mode or None, cameo or None, require)
+        entries.setdefault((pos, words[0]), []).append(entry)
+    for lst in entries.values():
+        lst.sort(key=lambda e: -len(e.deps))
+    cues = json.loads(_data("event_cues.json"))
+    sets = {k: frozenset(v) for k, v in cues.items() if isinstance(v, list)}
+    return Lexicon(entries, cues, sets)
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def phrase_tokens(head: Token, depth: int = 3) -> list[Token]:
+    """Tokens in the head's own phrase (not in embedded clauses), nearest first."""
+    out: list[Token] = []
+    frontier = [head]
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ not in CLAUSAL:
+                    out.append(c)
+                    nxt.append(c)
+        frontier = nxt
+    return out
+
+
+def _match_deps(entry: Entry, pool: list[Token], used: set[int]) -> list[Token] | None:
+    got: list[Token] = []
+    for lemma in entry.deps:
+        hit = next(
+            (
+                t
+                for t in pool
+                if t.i not in used
+                and t not in got
+                and (_lemma(t) == lemma or t.lower_ == lemma)
+            ),
+            None,
+        )
+        if hit is None:
+            return None
+        got.append(hit)
+    return got
+
+
+def _has_obj(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "obj")), None)
+
+
+def is_actorish(tok: Token, lex: Lexicon) -> bool:
+    return (
+        tok.pos_ in ("PROPN", "PRON")
+        or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or _lemma(tok) in lex.cue("actor_nouns")
+    )
+
+
+def _allowed(entry: Entry, tok: Token, lex: Lexicon) -> bool:
+    req = entry.require
+    if not req:
+        return True
+    obj = _has_obj(tok)
+    if req == "obj":
+        return obj is not None
+    if req == "obj_actor":
+        return obj is not None and is_actorish(obj, lex)
+    if req == "obj_not_actor":
+        return obj is not None and not is_actorish(obj, lex)
+    if req == "obj_not_doc":
+        return obj is None or _lemma(obj) not in lex.cue("document_nouns")
+    if req == "no_xcomp":
+        return not any(c.dep_ == "xcomp" for c in tok.children)
+    if req == "no_ccomp":
+        return not any(c.dep_ == "ccomp" for c in tok.children)
+    return True
+
+
+def _strike_kind(tok: Token, lex: Lexicon) -> str | None:
+    """"strike" is labour protest or military: decide from modifiers and actors."""
+    near = {_lemma(t) for t in phrase_tokens(tok, 2)} | {_lemma(tok.head)}
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    near |= {_lemma(t) for s in subj for t in s.subtree}
+    if near & lex.cue("military_strike_cues"):
+        return None
+    if near & lex.cue("labour_strike_cues"):
+        return "PROTEST"
+    return None
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+    """All lexicon triggers in a sentence, longest pattern first per head."""
+    found: list[Trigger] = []
+    used: set[int] = set()
+    heads = [t for t in sent if t.pos_ in ("VERB", "NOUN", "ADJ")]
+    # Heads with longer patterns claim their dependents first.
+    cands: list[tuple[int, Token, list[Entry]]] = []
+    for tok in heads:
+        for pos, tags in POS_TAGS.items():
+            if tok.pos_ in tags:
+                lst = lex.entries.get((pos, _lemma(tok))) or lex.entries.get((pos, tok.lower_))
+                if lst:
+                    cands.append((len(lst[0].deps), tok, lst))
+    cands.sort(key=lambda c: -c[0])
+    for _, tok, lst in cands:
+        if tok.i in used:
+            continue
+        pool = phrase_tokens(tok)
+        for entry in lst:
+            deps = _match_deps(entry, pool, used) if entry.deps else []
+            if deps is None or not _allowed(entry, tok, lex):
+                continue
+            if entry.head == "strike" and not entry.deps and _strike_kind(tok, lex):
+                entry = Entry("strike", (), entry.pos, "PROTEST", "boycott", "143")
+            found.append(Trigger(tok, entry, [tok, *deps]))
+            used.update(t.i for t in (tok, *deps))
+            break
+    found.sort(key=lambda tr: tr.token.i)
+    return found

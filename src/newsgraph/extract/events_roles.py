@@ -1,0 +1,203 @@
+"""Source and target actors of a trigger, read off the dependency parse.
+
+An ``Actor`` names the entity when an earlier stage put a mention on the token,
+else it keeps the noun phrase text with ``entity`` None. A person stands for
+their organisation or state through the entity's own attributes (roles,
+country); we keep the person as the actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events_lexicon import Lexicon, Trigger, is_actorish
+from newsgraph.model import DocContext
+
+SUBJ = ("nsubj", "csubj", "expl")
+LEFT_MODS = {"compound", "amod", "poss", "nmod", "quantmod", "case", "punct", "npadvmod"}
+QUANTITY = {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "band"}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+
+
+@dataclass
+class Actor:
+    text: str
+    entity: int | None
+    token: Token
+    guessed: bool = False  # not a grammatical argument of the trigger
+
+
+@dataclass
+class Roles:
+    sources: list[Actor]
+    target: Actor | None
+    from_parse: bool  # source found in the trigger's own argument structure
+
+
+def noun_phrase(tok: Token) -> str:
+    """The actor phrase headed by ``tok``: left modifiers, head, and an "of" complement."""
+    left = [c for c in tok.lefts if c.dep_ in LEFT_MODS]
+    start = min((min(t.i for t in c.subtree) for c in left), default=tok.i)
+    end = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("compound", "flat") or (c.dep_ == "prep" and c.lower_ == "of"):
+            quantity = tok.pos_ == "NUM" or tok.lemma_.lower() in QUANTITY
+            if c.lower_ == "of" and not quantity and not any(g.pos_ == "PROPN" for g in c.subtree):
+                continue
+            end = max(end, max(t.i for t in c.subtree))
+    span = tok.doc[start : end + 1]
+    words = [t for t in span]
+    while words and words[0].dep_ in ("punct", "case", "cc"):
+        words.pop(0)
+    return tok.doc[words[0].i : words[-1].i + 1].text if words else tok.text
+
+
+class RoleFinder:
+    """Finds actors in one document; wraps context, lexicon and gazetteer."""
+
+    def __init__(self, ctx: DocContext, lex: Lexicon, gz: Any | None) -> None:
+        self.ctx = ctx
+        self.lex = lex
+        self.gz = gz
+
+    # -- actors -----------------------------------------------------------
+    def actor(self, tok: Token, guessed: bool = False) -> Actor:
+        if tok.lower_ in RELATIVE and tok.dep_ in SUBJ + ("nsubjpass",):
+            rel = tok.head
+            if rel.dep_ == "relcl":
+                tok = rel.head
+        m = self.ctx.mention_at(tok)
+        if m is not None:
+            return Actor(m.text, m.entity, tok, guessed)
+        return Actor(noun_phrase(tok), self._demonym_entity(tok), tok, guessed)
+
+    def _demonym_entity(self, tok: Token) -> int | None:
+        if self.gz is None or tok.pos_ not in ("ADJ", "PROPN"):
+            return None
+        try:
+            country = self.gz.country_of_demonym(tok.text)
+        except Exception:  # the gazetteer is optional here
+            return None
+        if country is None:
+            return None
+        for i, ent in enumerate(self.ctx.result.entities):
+            if ent.kind == "country" and ent.country == country.alpha3:
+                return i
+        return None
+
+    def conjuncts(self, tok: Token) -> list[Token]:
+        return [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("PROPN", "NOUN", "PRON")]
+
+    # -- arguments ----------------------------------------------------------
+    def subject(self, verb: Token) -> tuple[Token | None, bool]:
+        """(subject token, inherited) for a verb, following control and coordination."""
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c, False
+        for c in verb.children:
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj, False
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None, False
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.i != verb.i:
+            obj = self.object(head)
+            if obj is not None and head.pos_ == "VERB":
+                return obj, True
+            return self.subject(head)[0], True
+        if verb.dep_ == "conj" and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
+            return self.subject(head)[0], True
+        if verb.dep_ == "relcl":
+            return head, True
+        if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
+            return (head if verb.dep_ == "acl" else self.subject(head)[0]), True
+        return None, False
+
+    def object(self, verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative", "nsubjpass", "attr"):
+                return c
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return verb.head
+        return None
+
+    def prep_object(self, heads: list[Token], preps: list[str]) -> Token | None:
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
+        return None
+
+    def nominal_source(self, noun: Token) -> Token | None:
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return c
+        for c in noun.lefts:
+            if c.dep_ in ("amod", "compound", "nmod") and self._is_actor_modifier(c):
+                return c
+        return self.prep_object([noun], ["by"])
+
+    def _is_actor_modifier(self, tok: Token) -> bool:
+        if tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+            return True
+        if self.ctx.mention_at(tok) is not None:
+            return True
+        if self.gz is not None and tok.text[:1].isupper():
+            try:
+                return self.gz.country_of_demonym(tok.text) is not None
+            except Exception:
+                return False
+        return tok.pos_ == "PROPN"
+
+    def roles(self, tr: Trigger) -> Roles:
+        """Sources and target of a trigger (sources may be several coordinated actors)."""
+        etype = tr.entry.type
+        preps = self.lex.cues["target_preps"].get(etype, [])
+        head = tr.token
+        guessed = False
+        src_tok: Token | None
+        tgt_tok: Token | None
+        if tr.nominal:
+            src_tok = self.nominal_source(head)
+            between = self.prep_object([head], ["between", "among"])
+            tgt_tok = self.prep_object([head, *tr.tokens[1:]], [p for p in preps if p != "by"])
+            if between is not None and src_tok is None:
+                src_tok = between
+                conj = self.conjuncts(between)
+                tgt_tok = conj[0] if conj else tgt_tok
+            elif tgt_tok is not None and tgt_tok.lower_ in ("by",):
+                tgt_tok = None
+            if src_tok is None:
+                gov = head.head
+                if head.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
+                    src_tok, _ = self.subject(gov)
+                    guessed = src_tok is not None and gov.lemma_ not in self.lex.cue("light_verbs")
+                    if tgt_tok is None:
+                        tgt_tok = self.prep_object([gov], preps)
+        else:
+            verb = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+            src_tok, inherited = self.subject(verb)
+            tgt_tok = None
+            if not (verb.dep_ == "acl" and verb.tag_ == "VBN" and src_tok is not None and src_tok.i == verb.head.i):
+                tgt_tok = self.object(verb)
+            if tgt_tok is not None and (tgt_tok.i in {t.i for t in tr.tokens} or (src_tok is not None and tgt_tok.i == src_tok.i)):
+                tgt_tok = None
+            if tgt_tok is None:
+                tgt_tok = self.prep_object([verb, *tr.tokens[1:]], preps)
+        sources: list[Actor] = []
+        target = self.actor(tgt_tok) if tgt_tok is not None else None
+        if src_tok is not None:
+            sources.append(self.actor(src_tok, guessed))
+            conj = self.conjuncts(src_tok)
+            if conj and etype in self.lex.cue("symmetric_types") and target is None:
+                target = self.actor(conj[0])
+            else:
+                sources.extend(self.actor(c, guessed) for c in conj)
+        return Roles(sources, target, src_tok is not None and not guessed)

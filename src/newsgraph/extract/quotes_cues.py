@@ -1,0 +1,179 @@
+"""Speech cues and their arguments: speaker, addressee and reporting medium.
+
+A cue is a verb of saying or thinking ("said", "warned", "believes"), or the
+preposition "according (to)". Its speaker is the cue's own subject, found by
+walking up non-finite and coordinated verbs ("was quoted as saying", "smiled
+and said"), never the subject of the sentence root.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+
+from spacy.tokens import Token
+
+from newsgraph.model import DocContext
+from newsgraph.pipeline import Resources
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+UP_DEPS = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl"}
+NP_DROP_DEPS = {"relcl", "appos", "acl", "punct", "advmod", "parataxis", "cc", "conj", "ccomp"}
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech: frozenset[str]
+    cognition: frozenset[str]
+    evidence: frozenset[str]
+    quote_only: frozenset[str]
+    according: tuple[tuple[str, ...], ...]
+    term_markers: frozenset[str]
+    media_heads: frozenset[str]
+    media_verbs: frozenset[str]
+
+    @property
+    def direct_cues(self) -> frozenset[str]:
+        return self.speech | self.quote_only
+
+    @property
+    def clause_cues(self) -> frozenset[str]:
+        return self.speech | self.cognition | self.evidence
+
+
+def _load_json(name: str) -> dict:
+    path = importlib_resources.files("newsgraph.data") / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def load_lexicon() -> Lexicon:
+    verbs = _load_json("speech_verbs.json")
+    nouns = _load_json("speech_nouns.json")
+    media = _load_json("speech_media.json")
+    return Lexicon(
+        speech=frozenset(verbs["speech"]),
+        cognition=frozenset(verbs["cognition"]),
+        evidence=frozenset(verbs["evidence"]),
+        quote_only=frozenset(verbs["quote_only"]),
+        according=tuple(tuple(x) for x in nouns["according_to"]),
+        term_markers=frozenset(nouns["term_markers"]),
+        media_heads=frozenset(media["heads"]),
+        media_verbs=frozenset(media["reporting_verbs"]),
+    )
+
+
+def lexicon(res: Resources) -> Lexicon:
+    return res.get("quotes.lexicon", load_lexicon)
+
+
+def is_according(tok: Token) -> bool:
+    """``tok`` is "according" in "according to X" (the cue word)."""
+    return tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)
+
+
+def according_source(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def cue_subject(cue: Token) -> Token | None:
+    """The subject of the cue, walking up non-finite/coordinated verbs (max 3 steps)."""
+    if is_according(cue):
+        return according_source(cue)
+    tok = cue
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS and child.pos_ != "VERB":
+                if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+                    return tok.head
+                return child
+            if child.dep_ == "agent":  # "was told by X"
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head
+        if tok.dep_ not in UP_DEPS or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX", "ADP", "SCONJ"):
+            return None
+    return None
+
+
+def noun_phrase(tok: Token) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``tok`` without clauses or appositions."""
+    left, right = tok.i, tok.i
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for child in t.children:
+            if t is tok and child.dep_ in NP_DROP_DEPS:
+                continue
+            if child.dep_ in ("relcl", "acl", "appos", "punct"):
+                continue
+            left, right = min(left, child.i), max(right, child.i)
+            stack.append(child)
+    doc = tok.doc
+    # keep the span contiguous on the head's side: cut at a comma between
+    for i in range(tok.i + 1, right + 1):
+        if doc[i].is_punct and doc[i].text in ",;(":
+            right = i - 1
+            break
+    for i in range(tok.i - 1, left - 1, -1):
+        if doc[i].is_punct and doc[i].text in ",;)":
+            left = i + 1
+            break
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def speaker_span(ctx: DocContext, subj: Token) -> tuple[int | None, int, int]:
+    """(entity index, start, end) of the speaker mention, falling back to the noun phrase."""
+    mention = ctx.mention_at(subj)
+    if mention is not None:
+        return mention.entity, mention.start, mention.end
+    start, end = noun_phrase(subj)
+    return None, start, end
+
+
+def addressee(ctx: DocContext, cue: Token) -> int | None:
+    """The entity spoken to: "told X" (object of tell) or "said to X"."""
+    for child in cue.children:
+        if cue.lemma_ == "tell" and child.dep_ in ("dobj", "dative", "iobj"):
+            return ctx.entity_at(child)
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return ctx.entity_at(obj)
+    return None
+
+
+def is_media_phrase(lex: Lexicon, tok: Token) -> bool:
+    words = {t.lower_ for t in tok.subtree if t.dep_ not in ("relcl", "acl")}
+    return tok.lower_ in lex.media_heads or (
+        tok.ent_type_ == "ORG" and bool(words & lex.media_heads)
+    )
+
+
+def medium(ctx: DocContext, lex: Lexicon, cue: Token) -> str | None:
+    """The reporting medium in the cue's sentence ("..., the state news agency reported")."""
+    for tok in cue.sent:
+        if tok is cue:
+            continue
+        if tok.pos_ == "VERB" and tok.lemma_ in lex.media_verbs:
+            subj = cue_subject(tok)
+            if subj is not None and subj is not cue_subject(cue) and is_media_phrase(lex, subj):
+                start, end = noun_phrase(subj)
+                return ctx.text[start:end]
+        if is_according(tok):
+            src = according_source(tok)
+            if src is not None and is_media_phrase(lex, src):
+                start, end = noun_phrase(src)
+                return ctx.text[start:end]
+    return None

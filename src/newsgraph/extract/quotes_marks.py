@@ -1,0 +1,98 @@
+"""Pairing of double quotation marks into quoted spans, paragraph by paragraph.
+
+Curly and straight double quotes may be mixed in one article. Single quotes and
+apostrophes (don't, O'Neill, nested 'quotes') are never treated as pair marks,
+so they cannot break the pairing of the double quotes around them.
+A paragraph that ends inside an open quote yields a span running to the end of
+the paragraph; when the next paragraph opens a new quote, that span is flagged as
+continuing the previous one (the convention for multi-paragraph quotes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = "\u201c\u201e\u00ab"  # “ „ «
+CLOSERS = "\u201d\u00bb"  # ” »
+STRAIGHT = '"'
+MARK_RE = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
+PARAGRAPH_RE = re.compile(r"[^\n]+")
+OPEN_CONTEXT = set(" \t([{\u2014\u2013-/:;")
+
+
+@dataclass
+class QuotedSpan:
+    start: int  # content start (after the opening mark, whitespace trimmed)
+    end: int  # content end (before the closing mark, or paragraph end)
+    open_mark: int
+    close_mark: int | None  # None when the paragraph ended inside the quote
+    paragraph: int
+    continues: bool = False  # continues the previous paragraph's open quote
+
+
+def _is_opening(text: str, i: int, is_open: bool) -> bool:
+    ch = text[i]
+    if ch in OPENERS:
+        return True
+    if ch in CLOSERS:
+        # a right quote used as an opener: space before, word after, nothing open
+        return not is_open and (i == 0 or text[i - 1] in OPEN_CONTEXT) and _word_after(text, i)
+    # straight quote: toggle, using context only to break the obvious cases
+    if not is_open:
+        return True
+    before_space = i == 0 or text[i - 1] in OPEN_CONTEXT
+    return before_space and _word_after(text, i) and text[i - 1] != " "
+
+
+def _word_after(text: str, i: int) -> bool:
+    return i + 1 < len(text) and text[i + 1].isalnum()
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_quoted_spans(text: str) -> list[QuotedSpan]:
+    """Every double-quoted span in ``text``, in order."""
+    spans: list[QuotedSpan] = []
+    open_unclosed_prev = False
+    for p_index, para in enumerate(PARAGRAPH_RE.finditer(text)):
+        p_start, p_end = para.span()
+        open_at: int | None = None
+        first_in_para = True
+        for m in MARK_RE.finditer(text, p_start, p_end):
+            i = m.start()
+            if _is_opening(text, i, open_at is not None):
+                if open_at is None or text[i] in OPENERS:
+                    open_at = i
+                continue
+            if open_at is None:
+                continue
+            s, e = _trimmed(text, open_at + 1, i)
+            if e > s:
+                cont = first_in_para and open_unclosed_prev and open_at == _first_mark(text, p_start)
+                spans.append(QuotedSpan(s, e, open_at, i, p_index, cont))
+                first_in_para = False
+            open_at = None
+        if open_at is not None:
+            s, e = _trimmed(text, open_at + 1, p_end)
+            if e > s:
+                cont = first_in_para and open_unclosed_prev and open_at == _first_mark(text, p_start)
+                spans.append(QuotedSpan(s, e, open_at, None, p_index, cont))
+            open_unclosed_prev = True
+        else:
+            open_unclosed_prev = False
+    return spans
+
+
+def _first_mark(text: str, p_start: int) -> int:
+    """Position of the first non-space character of the paragraph."""
+    i = p_start
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i

@@ -1,0 +1,243 @@
+"""Normalisation: a grammar candidate plus publication date, tense and anchor -> calendar value.
+
+Values follow the contract: "2025", "2025-03", "2025-03-07"; weeks are the ISO date of their
+Monday (precision "week"), decades their first year (precision "decade"). What cannot be
+resolved from the text is (None, None) or (None, precision): never a guess.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Token
+
+from newsgraph.extract.timex_grammar import Candidate, lexicon, number_value
+
+Value = tuple[str | None, str | None]
+NONE: Value = (None, None)
+_SEASON_END = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11}
+
+
+@dataclass
+class Anchor:
+    day: date
+    precision: str  # day / week / month / year / decade
+
+
+def parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def fmt(d: date, precision: str) -> Value:
+    if precision == "day":
+        return d.isoformat(), "day"
+    if precision == "week":
+        return (d - timedelta(days=d.weekday())).isoformat(), "week"
+    if precision == "month":
+        return f"{d.year:04d}-{d.month:02d}", "month"
+    if precision == "decade":
+        return f"{d.year - d.year % 10:04d}", "decade"
+    return f"{d.year:04d}", "year"
+
+
+def add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    year = d.year + y
+    return date(year, m + 1, min(d.day, calendar.monthrange(year, m + 1)[1]))
+
+
+def clause_verb(tok: Token) -> Token:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def tense(tok: Token) -> str | None:
+    """past / future / present for the clause governing ``tok``; None without a verb."""
+    v = clause_verb(tok)
+    if v.pos_ not in ("VERB", "AUX"):
+        return None
+    lex = lexicon()
+    cues = set(lex["future_cues"])
+    future_aux = set(lex["future_aux"])
+    future_lemmas = set(lex["future_lemmas"])
+    for _ in range(3):
+        auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in future_aux for a in auxes) or v.lemma_ in future_lemmas:
+            return "future"
+        if any(a.lower_ == "to" for a in auxes) and v.dep_ in ("xcomp", "advcl", "ccomp"):
+            head = v.head
+            if head.lemma_ == "be" or head.lower_ in cues:
+                return "future"
+            v = head
+            continue
+        if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+            return "past"
+        if v.tag_ == "VBN":
+            return "past"
+        if v.lower_ in cues and v.tag_ in ("VBZ", "VBP"):
+            return "future"
+        if v.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "future"
+        if v.tag_ in ("VBZ", "VBP"):
+            return "present"
+        if v.dep_ == "conj" and v.head.i != v.i:
+            v = v.head
+            continue
+        return None
+    return None
+
+
+def weekday_date(pub: date, weekday: int, direction: str) -> date:
+    """The weekday nearest ``pub`` in ``direction``: back/forward include pub, after/before not."""
+    back = (pub.weekday() - weekday) % 7
+    fwd = (weekday - pub.weekday()) % 7
+    if direction == "before":
+        return pub - timedelta(days=back or 7)
+    if direction == "after":
+        return pub + timedelta(days=fwd or 7)
+    if direction == "forward":
+        return pub + timedelta(days=fwd)
+    return pub - timedelta(days=back)
+
+
+def _direction(tns: str | None, rel: str | None) -> str:
+    if rel in ("next", "coming", "the coming", "following", "the following"):
+        return "after"
+    if rel in ("last", "previous", "the previous"):
+        return "before"
+    return "forward" if tns == "future" else "back"
+
+
+def _month_day(pub: date, month: int, day: int, direction: str) -> date | None:
+    def make(y: int) -> date | None:
+        try:
+            return date(y, month, day)
+        except ValueError:
+            return None
+
+    this = make(pub.year)
+    if this is None:
+        return None
+    if direction == "back" and this > pub + timedelta(days=1):
+        return make(pub.year - 1)
+    if direction == "forward" and this < pub:
+        return make(pub.year + 1)
+    if direction == "near":
+        if (this - pub).days > 183:
+            return make(pub.year - 1)
+        if (pub - this).days > 183:
+            return make(pub.year + 1)
+    return this
+
+
+def resolve(c: Candidate, pub: date | None, tns: str | None, anchor: Anchor | None) -> Value:
+    """The calendar value of one candidate."""
+    f = c.fields
+    kind = c.kind
+    if kind in ("year", "decade", "month_year") or (kind == "date" and "y" in f):
+        y = int(f["y"])
+        if kind == "decade":
+            return f"{y - y % 10:04d}", "decade"
+        if kind == "year":
+            return f"{y:04d}", "year"
+        if kind == "month_year":
+            return f"{y:04d}-{f['month']:02d}", "month"
+        try:
+            return date(y, f["month"], int(f["d"])).isoformat(), "day"
+        except ValueError:
+            return NONE
+    if kind in ("quarter", "ref", "anniversary"):
+        return NONE
+    if kind == "shift":
+        return _shift(c, pub, anchor)
+    if pub is None:
+        return NONE
+    rel = f.get("rel")
+    if kind == "date":
+        d = _month_day(pub, f["month"], int(f["d"]), "near" if tns is None else _direction(tns, rel))
+        return fmt(d, "day") if d else NONE
+    if kind == "month":
+        return _month(pub, f["month"], tns, rel)
+    if kind == "weekday":
+        base = anchor.day if anchor is not None and anchor.precision == "day" else pub
+        return fmt(weekday_date(base, f["weekday"], _direction(tns, rel)), "day")
+    if kind == "deictic":
+        dx = f["dx"]
+        offset = -1 if dx == "last" else lexicon()["deictic_days"].get(dx, 0)
+        return fmt(pub + timedelta(days=offset), "day")
+    if kind == "unit":
+        return _unit(pub, f["unit"], rel or "this")
+    return NONE
+
+
+def _month(pub: date, month: int, tns: str | None, rel: str | None) -> Value:
+    year = pub.year
+    if rel == "last" or (rel is None and tns == "past"):
+        if month > pub.month or (rel == "last" and month == pub.month):
+            year -= 1
+    elif rel == "next" or (rel is None and tns == "future"):
+        if month < pub.month or (rel == "next" and month == pub.month):
+            year += 1
+    return f"{year:04d}-{month:02d}", "month"
+
+
+def _unit(pub: date, unit: str, rel: str) -> Value:
+    step = {"this": 0, "last": -1, "next": 1}.get(rel.replace("the ", ""), 1)
+    if unit in ("week", "weekend"):
+        return fmt(pub + timedelta(days=7 * step), "week")
+    if unit == "month":
+        return fmt(add_months(pub, step), "month")
+    if unit == "year":
+        return f"{pub.year + step:04d}", "year"
+    if unit == "decade":
+        return f"{pub.year - pub.year % 10 + 10 * step:04d}", "decade"
+    if unit in _SEASON_END:
+        end = _SEASON_END[unit]
+        if step < 0:
+            return f"{pub.year if pub.month > end else pub.year - 1:04d}", "year"
+        if step > 0:
+            return f"{pub.year if pub.month < end - 2 else pub.year + 1:04d}", "year"
+        return f"{pub.year:04d}", "year"
+    return NONE
+
+
+_UNIT_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "year"}
+
+
+def _shift(c: Candidate, pub: date | None, anchor: Anchor | None) -> Value:
+    f = c.fields
+    direction = f["dir"]
+    unit = f["unit"]
+    if unit in ("morning", "evening", "night"):
+        unit = "day"
+    n = number_value(f["n"]) if "n" in f else 1
+    if n is None:
+        return NONE
+    if direction in ("ago", "from now", "hence"):
+        base = pub
+    else:
+        base = anchor.day if anchor is not None else None
+    if base is None:
+        return NONE
+    sign = 1 if direction in ("later", "after", "from now", "hence", "next", "following") else -1
+    if unit == "day":
+        d = base + timedelta(days=sign * n)
+    elif unit == "week":
+        d = base + timedelta(days=7 * sign * n)
+    elif unit == "month":
+        d = add_months(base, sign * n)
+    else:
+        years = n * (10 if unit == "decade" else 1)
+        d = add_months(base, 12 * sign * years)
+    precision = _UNIT_PRECISION[unit]
+    if anchor is not None and base is anchor.day and precision == "day":
+        precision = anchor.precision if anchor.precision != "day" else "day"
+    return fmt(d, precision)

@@ -1,0 +1,154 @@
+"""Title and description mentions ("the Egyptian Interior Minister", "the group") and the
+name each one describes (title premodifier, apposition, predicate nominal)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from newsgraph.extract.mentions import Cand, MentionFinder
+
+DEFINITE = frozenset({"the", "this", "that"})
+COPULAS = frozenset({"be", "become", "remain"})
+OF_WORDS = frozenset({"state", "affairs", "staff", "defence", "defense", "foreign", "the"})
+
+
+class TitleFinder:
+    def find(self, f: MentionFinder) -> None:
+        lex = f.lex
+        for tok in f.doc:
+            low = tok.lower_
+            if f.owner[tok.i] is not None or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if low in lex.title_heads or low in lex.honorifics:
+                if tok.i + 1 < len(f.doc) and f.doc[tok.i + 1].lower_ in lex.title_heads:
+                    continue  # "Vice President": the last head word leads
+                self.title(f, tok, "title")
+            elif tok.tag_ in ("NN", "NNP") and (low in lex.descriptions):
+                self.title(f, tok, "description")
+            elif tok.tag_ in ("NN", "NNP") and (low in lex.group_nouns or low in lex.country_nouns):
+                self.title(f, tok, "group")
+
+    def title(self, f: MentionFinder, tok: Token, sort: str) -> None:
+        doc, lex = f.doc, f.lex
+        i = tok.i
+        country = role_org = None
+        org_cand: int | None = None
+        definite = False
+        past = False
+        while i > 0:
+            prev = doc[i - 1]
+            low = prev.lower_
+            owner = f.owner[prev.i]
+            if owner is not None:
+                cand = f.cands[owner]
+                if cand.etype == "country" and cand.kind == "name" and f._absorb(cand):
+                    country, role_org, i = cand.country, cand.text, cand.i
+                    continue
+                if cand.kind in ("name", "nominal") and cand.etype != "person":
+                    role_org, org_cand = cand.text, owner
+                    country = country or cand.country
+                break
+            if low in ("'s", "’s") or prev.text == "-":
+                i -= 1
+                continue
+            if low in DEFINITE or prev.dep_ == "poss":
+                definite = True
+                i -= 1
+                break
+            if low in ("a", "an"):
+                i -= 1
+                break
+            demonym = f.demonym_of(prev.text)
+            if demonym:
+                country = country or demonym
+            elif not (low in lex.title_modifiers or low in lex.title_heads):
+                break
+            past = past or low in lex.past_modifiers
+            i -= 1
+        j = tok.i + 1
+        # "foreign minister of Jordan", "Secretary of State"
+        if j + 1 < len(doc) and doc[j].lower_ == "of" and sort == "title":
+            k = j + 1
+            while k < len(doc) and doc[k].lower_ in OF_WORDS and f.owner[k] is None:
+                k += 1
+            if k < len(doc) and f.owner[k] is not None:
+                cand = f.cands[f.owner[k]]
+                if cand.etype == "country" and cand.kind == "name" and f._absorb(cand):
+                    country, role_org, j = cand.country, cand.text, cand.j
+                elif cand.kind in ("name", "nominal") and cand.etype != "person":
+                    role_org, org_cand = cand.text, f.owner[k]
+                    country = country or cand.country
+            elif k > j + 1 and doc[k - 1].lower_ != "the":
+                j = k
+        bound = self.bound_name(f, tok, j)
+        if bound is None and not definite and sort != "title":
+            return
+        if bound is None and (tok.tag_ in ("NNS", "NNPS") or not (definite or tok.pos_ == "PROPN")):
+            return
+        if f.doc[i].lower_ in ("a", "an") and bound is None:
+            return
+        words = tuple(
+            t.lower_ for t in doc[i:j]
+            if (t.lower_ in lex.title_modifiers or t.lower_ in lex.title_heads
+                or t.lower_ in lex.descriptions or t.lower_ in lex.group_nouns
+                or t.lower_ in lex.country_nouns)
+            and t.lower_ not in lex.past_modifiers
+        )  # fmt: skip
+        info = lex.title_heads.get(tok.lower_) or {}
+        role_title = None
+        if sort == "title" and tok.lower_ not in lex.honorifics:
+            role_title = " ".join(
+                t.text for t in doc[i:j]
+                if t.lower_ in lex.title_modifiers and t.lower_ not in lex.past_modifiers
+                or t.lower_ in lex.title_heads or t.lower_ in OF_WORDS and t.lower_ != "the"
+                or t.lower_ == "of"
+            ).removesuffix(" of")  # fmt: skip
+        etype = "person"
+        kind = "title"
+        if sort == "group":
+            kind = "nominal"
+            etype = "country" if tok.lower_ in lex.country_nouns else lex.group_nouns[tok.lower_][0]
+        sector = info.get("sector")
+        if sort == "group" and any(w in ("militant", "rebel", "armed") for w in words):
+            sector = "REB"
+        cand = f.add(
+            i, j, kind, etype, country=country, sector=sector,
+            gender=lex.title_gender(tok.lower_), title_words=words, role_title=role_title,
+            role_org=role_org, past=past, definite=definite, bound_to=bound,
+        )  # fmt: skip
+        if cand is not None and sort == "group":
+            cand.extra["description"] = True
+        if cand is not None and org_cand is not None:
+            cand.extra["org_cand"] = org_cand
+
+    def bound_name(self, f: MentionFinder, tok: Token, end: int) -> int | None:
+        """The name this title describes: "Minister X", "X, the minister", "X is the ..."."""
+
+        def name_at(t: Token) -> int | None:
+            owner = f.owner[t.i]
+            if owner is None:
+                return None
+            cand: Cand = f.cands[owner]
+            return owner if cand is not None and cand.kind == "name" else None
+
+        if end < len(f.doc):
+            owner = name_at(f.doc[end])
+            if owner is not None and f.cands[owner].etype == "person":
+                return owner
+        if tok.dep_ == "appos":
+            owner = name_at(tok.head)
+            if owner is not None:
+                return owner
+        for child in tok.children:
+            if child.dep_ == "appos":
+                owner = name_at(child)
+                if owner is not None and f.cands[owner].etype == "person":
+                    return owner
+        if tok.dep_ == "attr" and tok.head.lemma_ in COPULAS:
+            for child in tok.head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return name_at(child)
+        return None

@@ -1,0 +1,188 @@
+"""Files to articles: .txt, .jsonl, .html/.htm and folders of them.
+
+Each problem with an input becomes an ``IntakeError`` naming the file (and line);
+readers never raise for bad input, so the rest of a batch goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from newsgraph.model import Article
+
+SUFFIXES = {".txt", ".jsonl", ".html", ".htm"}
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+MIN_HTML_WORDS = 8
+
+
+@dataclass
+class IntakeError:
+    origin: str  # "path" or "path:line"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+
+def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[Path | IntakeError]:
+    """Files named directly, and every readable file inside named folders (sorted)."""
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.suffix.lower() in SUFFIXES:
+                    yield child
+        elif path.exists():
+            if path.suffix.lower() in SUFFIXES:
+                yield path
+            else:
+                yield IntakeError(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
+        else:
+            yield IntakeError(str(path), "no such file or folder")
+
+
+def read_inputs(
+    inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | IntakeError]:
+    """Articles from files and folders, in a stable order, with errors in line."""
+    for item in expand_inputs(inputs):
+        if isinstance(item, IntakeError):
+            yield item
+        else:
+            yield from read_file(item, max_bytes)
+
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | IntakeError]:
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield IntakeError(origin, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield IntakeError(origin, f"cannot read file: {exc.strerror or exc}")
+        return
+    if not data.strip():
+        yield IntakeError(origin, "empty file")
+        return
+    text = decode(data)
+    if text is None:
+        yield IntakeError(origin, "binary or undecodable file, not text")
+        return
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _read_jsonl(path, text)
+    elif suffix in (".html", ".htm"):
+        yield _read_html(path, text)
+    else:
+        yield Article(id=path.stem, text=text, origin=origin)
+
+
+def decode(data: bytes) -> str | None:
+    """UTF-8 text, or the detected encoding when it is not UTF-8; None for binary data."""
+    if b"\x00" in data[:8192]:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    ascii_share = sum(1 for b in data[:65536] if b < 128) / min(len(data), 65536)
+    if ascii_share >= 0.8:  # mostly-English text with a few accented letters: a Windows code page
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    text = str(best)
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return None if controls > 8 else text
+
+
+def _read_jsonl(path: Path, text: str) -> Iterator[Article | IntakeError]:
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        origin = f"{path}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield IntakeError(origin, f"not valid JSON ({exc.msg})")
+            continue
+        if not isinstance(record, dict):
+            yield IntakeError(origin, "not a JSON object")
+            continue
+        body = record.get("text")
+        if not isinstance(body, str) or not body.strip():
+            yield IntakeError(origin, 'no "text" field with article text')
+            continue
+        published = record.get("published")
+        iso = normalise_date(published) if published else None
+        if published and iso is None:
+            yield IntakeError(origin, f"unreadable published date {published!r}; kept as unknown")
+        yield Article(
+            id=str(record.get("id") or f"{path.stem}-{lineno}"),
+            text=body,
+            title=_str_or_none(record.get("title")),
+            url=_str_or_none(record.get("url")),
+            source=_str_or_none(record.get("source")),
+            published=iso,
+            author=_str_or_none(record.get("author")),
+            origin=origin,
+        )
+
+
+def _read_html(path: Path, html: str) -> Article | IntakeError:
+    import trafilatura
+
+    origin = str(path)
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except Exception as exc:  # trafilatura raises many kinds on broken markup
+        return IntakeError(origin, f"cannot parse HTML ({type(exc).__name__})")
+    body = getattr(doc, "text", None) if doc is not None else None
+    if not body or len(body.split()) < MIN_HTML_WORDS:  # menus and boilerplate only
+        return IntakeError(origin, "no article text found in the HTML")
+    published = getattr(doc, "date", None)
+    return Article(
+        id=path.stem,
+        text=body,
+        title=getattr(doc, "title", None),
+        url=getattr(doc, "url", None),
+        source=getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
+        published=normalise_date(published) if published else None,
+        author=getattr(doc, "author", None),
+        origin=origin,
+    )
+
+
+_ISO_PREFIX = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
+
+
+def normalise_date(value: object) -> str | None:
+    """An ISO date (YYYY-MM-DD) from an ISO date or datetime string, else None."""
+    if not isinstance(value, str):
+        return None
+    m = _ISO_PREFIX.match(value)
+    if not m:
+        return None
+    try:
+        return date.fromisoformat(m.group(1)).isoformat()
+    except ValueError:
+        try:
+            return datetime.fromisoformat(value.strip()).date().isoformat()
+        except ValueError:
+            return None
+
+
+def _str_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None

@@ -1,0 +1,1 @@
+"""Cross-document linking: actors, events, duplicates and stories across articles."""

@@ -1,0 +1,83 @@
+"""Cross-document actor identity: merge keys and the rule that decides a merge.
+
+Actors from two documents merge only when a full-name key agrees (after
+transliteration variants and name particles are folded) and nothing about them
+contradicts (kind, country). A bare surname or first name is never a key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from functools import cache
+from importlib import resources as importlib_resources
+
+from newsgraph.model import Entity
+
+_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von", "der", "da", "di", "du"}
+_TITLES = {"mr", "mrs", "ms", "dr", "sir", "sheikh", "gen", "col", "lt", "sgt", "prof"}
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+@cache
+def _variants() -> dict[str, str]:
+    raw = importlib_resources.files("newsgraph.data").joinpath("name_variants.json").read_text()
+    table: dict[str, str] = {}
+    for group in json.loads(raw)["groups"]:
+        for spelling in group:
+            table[spelling] = group[0]
+    return table
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, no punctuation, single spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("\u2019", "'").replace("-", " ")
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+
+
+def person_key(name: str) -> str | None:
+    """A key for a person's full name, or None for a single name."""
+    variants = _variants()
+    words = [w for w in fold(name).split() if w not in _TITLES]
+    folded = fold(" ".join(words))
+    for spelling, canon in variants.items():
+        if " " in spelling:
+            folded = re.sub(rf"\b{spelling}\b", canon, folded)
+    parts = [variants.get(w, w) for w in folded.split() if w not in _PARTICLES]
+    if len(parts) < 2:
+        return None
+    return "person:" + " ".join(parts)
+
+
+def merge_keys(entity: Entity) -> list[str]:
+    """The keys under which an entity may meet the same actor in another document."""
+    if entity.kind == "country" and entity.country:
+        return [f"country:{entity.country}"]
+    if not any(m.kind == "name" for m in entity.mentions):
+        return []  # descriptions ("the police", "protesters") stay in their document
+    if entity.kind == "person":
+        keys = {k for k in (person_key(n) for n in [entity.name, *entity.aliases]) if k}
+        return sorted(keys)
+    name = fold(entity.name)
+    if not name:
+        return []
+    scope = entity.country or ""
+    return [f"{entity.kind}:{scope}:{name}"]
+
+
+def compatible(entity: Entity, kind: str, country: str | None) -> bool:
+    """Whether an entity may be the same real actor as a stored one."""
+    if entity.kind != kind:
+        return False
+    return not (entity.country and country and entity.country != country)
+
+
+def new_actor_id(entity: Entity, doc_id: str, local: int) -> str:
+    """A deterministic id: from the first merge key, else from the document position."""
+    keys = merge_keys(entity)
+    seed = keys[0] if keys else f"{doc_id}#{local}"
+    return "A" + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12]

@@ -1,0 +1,108 @@
+"""The knowledge-base schema as numbered forward migrations.
+
+``MIGRATIONS[n]`` takes a database from version n to n+1. A database records its
+version in ``meta``; opening it applies whatever migrations it lacks.
+"""
+
+from __future__ import annotations
+
+V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,            -- ingest order; export order
+    title TEXT, url TEXT, source TEXT, author TEXT,
+    published TEXT,                  -- ISO date or NULL
+    published_from TEXT,             -- 'metadata' | 'text' | NULL
+    dateline_text TEXT, dateline_start INTEGER, dateline_end INTEGER,
+    dateline_place TEXT,             -- places.id
+    sha256 TEXT NOT NULL,
+    chars INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    origin TEXT,
+    duplicate_of TEXT,               -- documents.id of the canonical copy
+    minhash BLOB,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_sha ON documents(sha256);
+
+CREATE TABLE actors (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    country TEXT,
+    codes TEXT NOT NULL DEFAULT '{}'  -- JSON object
+);
+CREATE TABLE actor_keys (              -- cross-document merge keys
+    key TEXT NOT NULL, actor_id TEXT NOT NULL, doc_id TEXT NOT NULL,
+    PRIMARY KEY (key, actor_id, doc_id)
+);
+CREATE TABLE actor_aliases (
+    actor_id TEXT NOT NULL, alias TEXT NOT NULL, doc_id TEXT NOT NULL,
+    PRIMARY KEY (actor_id, alias, doc_id)
+);
+CREATE TABLE actor_roles (
+    actor_id TEXT NOT NULL, title TEXT NOT NULL, organization TEXT,
+    past INTEGER NOT NULL DEFAULT 0, doc_id TEXT NOT NULL
+);
+CREATE INDEX actor_roles_actor ON actor_roles(actor_id);
+CREATE TABLE actor_mentions (
+    doc_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    text TEXT NOT NULL, kind TEXT NOT NULL, actor_id TEXT NOT NULL
+);
+CREATE INDEX actor_mentions_doc ON actor_mentions(doc_id);
+CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
+
+CREATE TABLE places (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT,
+    lat REAL, lon REAL, geonames_id INTEGER
+);
+CREATE TABLE place_mentions (
+    doc_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    text TEXT NOT NULL, place_id TEXT NOT NULL
+);
+CREATE INDEX place_mentions_doc ON place_mentions(doc_id);
+
+CREATE TABLE time_expressions (
+    doc_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    text TEXT NOT NULL, value TEXT, precision TEXT
+);
+CREATE INDEX time_expressions_doc ON time_expressions(doc_id);
+
+CREATE TABLE quotes (
+    id TEXT PRIMARY KEY, doc_id TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    direct INTEGER NOT NULL,
+    speaker TEXT,                    -- actors.id
+    speaker_text TEXT, speaker_start INTEGER, speaker_end INTEGER,
+    cue TEXT, cue_start INTEGER, cue_end INTEGER,
+    addressee TEXT,                  -- actors.id
+    medium TEXT, date TEXT
+);
+CREATE INDEX quotes_doc ON quotes(doc_id);
+CREATE INDEX quotes_speaker ON quotes(speaker);
+
+CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL, mode TEXT, cameo TEXT,
+    source TEXT, target TEXT,        -- actors.id
+    date TEXT, place TEXT,           -- places.id
+    negated INTEGER NOT NULL, modality TEXT NOT NULL, confidence REAL NOT NULL
+);
+CREATE TABLE event_mentions (
+    event_id TEXT NOT NULL, doc_id TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+    trigger TEXT, source_text TEXT, target_text TEXT,
+    date TEXT, place TEXT, figures TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX event_mentions_doc ON event_mentions(doc_id);
+CREATE INDEX event_mentions_event ON event_mentions(event_id);
+
+CREATE TABLE stories (id TEXT PRIMARY KEY, label TEXT NOT NULL);
+CREATE TABLE story_docs (story_id TEXT NOT NULL, doc_id TEXT NOT NULL);
+CREATE TABLE story_events (story_id TEXT NOT NULL, event_id TEXT NOT NULL);
+"""
+
+MIGRATIONS: list[str] = [V1]
+SCHEMA_VERSION = len(MIGRATIONS)
