@@ -42,8 +42,9 @@ def _actor_texts(field: Any) -> list[str]:
 def text_match(ours: str | None, gold: list[str]) -> bool:
     if not ours:
         return False
-    o = ours.lower()
-    return any(g.lower() in o or o in g.lower() for g in gold)
+    o = " ".join(ours.lower().split())
+    golds = [" ".join(g.lower().split()) for g in gold]
+    return any(g in o or o in g for g in golds if g)
 
 
 def main_event(events: list[Event], event_text: str) -> Event | None:

@@ -19,7 +19,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from newsgraph.extract import events_context as ectx
-from newsgraph.extract.events_lexicon import Lexicon, Trigger, find_triggers, load
+from newsgraph.extract.events_lexicon import Entry, Lexicon, Trigger, find_triggers, load
 from newsgraph.extract.events_roles import Actor, RoleFinder, Roles
 from newsgraph.model import DocContext, Event, EventMention
 from newsgraph.pipeline import Resources
@@ -31,6 +31,7 @@ REJECT_CODE = {"CONSULT": "125", "AID": "122", "COOPERATE": "121", "RETREAT": "1
 THREAT_CODE = {"ASSAULT": "138", "COERCE": "1312", "SANCTION": "1313", "MOBILIZE": "138"}
 APPEAL_CODE = {"CONSULT": "026", "AID": "023", "COOPERATE": "021", "SUPPORT": "022"}
 DEMAND_CODE = {"CONSULT": "106", "AID": "103", "COOPERATE": "101", "SUPPORT": "102"}
+OBLIGATION = {"must", "should"}
 THREAT_VERBS = {"vow", "pledge", "promise", "threaten", "warn"}
 
 
@@ -70,6 +71,11 @@ def _matrix_of(tr: Trigger, by_head: dict[int, Trigger]) -> Trigger | None:
     v = ectx.clause_head(tr)
     if tr.nominal and tr.token.head.i != v.i:
         return None
+    if v.dep_ == "ccomp" and v.head.i in by_head and by_head[v.head.i].entry.cameo == "100":
+        if by_head[v.head.i].entry.head == v.head.lemma_.lower() and v.i != tr.token.i or True:
+            m = by_head[v.head.i]
+            if m.token.i != tr.token.i and m.entry.type == "REQUEST" and m.entry.pos == "V":
+                return m
     if v.dep_ == "xcomp" or (v.dep_ == "pcomp" and v.head.dep_ == "prep"):
         m = v.head if v.dep_ == "xcomp" else v.head.head
         if m.i in by_head and m.i != tr.token.i:
@@ -104,6 +110,7 @@ class SentenceEvents:
 
     def drafts(self, sent: Span) -> list[Draft]:
         trigs = [t for t in find_triggers(sent, self.lex) if not ectx.is_non_event(t, sent, self.ctx)]
+        trigs = sorted(trigs + self._obligations(sent, trigs), key=lambda t: t.token.i)
         drafts = {t.token.i: Draft(t, t.entry.type, t.entry.mode, t.entry.cameo) for t in trigs}
         by_head = {t.token.i: t for t in trigs}
         dropped: set[int] = set()
@@ -121,6 +128,22 @@ class SentenceEvents:
             for inner in d.absorbed:
                 self._borrow_roles(d, inner)
         return self._attach_nominal_causes(out)
+
+    def _obligations(self, sent: Span, trigs: list[Trigger]) -> list[Trigger]:
+        """ "X said (that) Y must do Z": a demand by X on Y (CAMEO 10)."""
+        taken = {t.token.i for t in trigs}
+        out = []
+        for tok in sent:
+            if tok.i in taken or tok.lemma_.lower() not in self.lex.cue("speech_verbs"):
+                continue
+            for c in tok.children:
+                if c.dep_ == "ccomp" and any(
+                    a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children
+                ):
+                    entry = Entry(tok.lemma_.lower(), (), "V", "REQUEST", None, "100")
+                    out.append(Trigger(tok, entry, [tok]))
+                    break
+        return out
 
     def _borrow_roles(self, d: Draft, inner: Trigger) -> None:
         inner_roles = self.finder.roles(inner)
@@ -186,7 +209,7 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon) -> list[Even
     etype, cameo, mode = d.type, d.cameo, d.mode
     if negated and etype in ("CONCEDE", "RETREAT") and modality == "intended":
         etype, cameo, mode, negated = "REJECT", "124", None, False
-    elif modality == "intended" and etype in COOPERATIVE and _intent_verb(d.tr, lex):
+    elif modality == "intended" and etype in COOPERATIVE:
         etype, cameo, mode = "AGREE", AGREE_CODE.get(etype, "035"), None
     trigger_toks = [*d.tr.tokens, *(t for a in d.absorbed for t in a.tokens)]
     trigger = " ".join(t.text for t in sorted(trigger_toks, key=lambda t: t.i))
@@ -217,18 +240,6 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon) -> list[Even
             )
         )
     return out
-
-
-def _intent_verb(tr: Trigger, lex: Lexicon) -> bool:
-    """True when an intent verb ("seeks to", "ready to"), not bare future, marks the event."""
-    v = ectx.clause_head(tr)
-    for _ in range(4):
-        if v.dep_ != "xcomp":
-            return False
-        if v.head.lemma_.lower() in lex.cue("intent_matrix"):
-            return True
-        v = v.head
-    return False
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

@@ -114,10 +114,17 @@ def _match_deps(entry: Entry, pool: list[Token], used: set[int]) -> list[Token] 
             ),
             None,
         )
-        if hit is None:
+        if hit is None or _is_time_prep(hit):
             return None
         got.append(hit)
     return got
+
+
+def _is_time_prep(tok: Token) -> bool:
+    """A prep whose object is a date ("on Sunday") cannot be a phrase particle ("call on")."""
+    return tok.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children
+    )
 
 
 def _has_obj(tok: Token) -> Token | None:
@@ -145,6 +152,8 @@ def _allowed(entry: Entry, tok: Token, lex: Lexicon) -> bool:
         return obj is not None and not is_actorish(obj, lex)
     if req == "obj_not_doc":
         return obj is None or _lemma(obj) not in lex.cue("document_nouns")
+    if req == "arg":
+        return obj is not None or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
     if req == "no_xcomp":
         return not any(c.dep_ == "xcomp" for c in tok.children)
     if req == "no_ccomp":

@@ -17,7 +17,7 @@ from newsgraph.extract.events_lexicon import Lexicon, Trigger, is_actorish
 from newsgraph.model import DocContext
 
 SUBJ = ("nsubj", "csubj", "expl")
-LEFT_MODS = {"compound", "amod", "poss", "nmod", "quantmod", "case", "punct", "npadvmod"}
+BE_ADJECTIVAL = {"oppose", "commit", "determine", "prepare", "resolve"}
 QUANTITY = {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "band"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 
@@ -39,7 +39,7 @@ class Roles:
 
 def noun_phrase(tok: Token) -> str:
     """The actor phrase headed by ``tok``: left modifiers, head, and an "of" complement."""
-    left = [c for c in tok.lefts if c.dep_ in LEFT_MODS]
+    left = [c for c in tok.lefts if c.dep_ not in ("det", "predet", "cc", "prep", "advmod")]
     start = min((min(t.i for t in c.subtree) for c in left), default=tok.i)
     end = tok.i
     for c in tok.rights:
@@ -62,6 +62,7 @@ class RoleFinder:
         self.ctx = ctx
         self.lex = lex
         self.gz = gz
+        self.speech = lex.cue("speech_verbs")
 
     # -- actors -----------------------------------------------------------
     def actor(self, tok: Token, guessed: bool = False) -> Actor:
@@ -118,6 +119,20 @@ class RoleFinder:
             return (head if verb.dep_ == "acl" else self.subject(head)[0]), True
         return None, False
 
+    def speaker_for(self, pron: Token) -> Token | None:
+        """A pronoun subject of reported speech falls back to the speaker when no mention covers it."""
+        if self.ctx.mention_at(pron) is not None or pron.lower_ in ("i", "we", "you"):
+            return None
+        v = pron.head
+        for _ in range(4):
+            if v.dep_ in ("ccomp", "parataxis") and v.head.lemma_.lower() in self.speech:
+                subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+                return subj if subj is not None and subj.pos_ != "PRON" else None
+            if v.head.i == v.i:
+                return None
+            v = v.head
+        return None
+
     def object(self, verb: Token) -> Token | None:
         for c in verb.children:
             if c.dep_ in ("dobj", "dative", "nsubjpass", "attr"):
@@ -137,7 +152,7 @@ class RoleFinder:
 
     def nominal_source(self, noun: Token) -> Token | None:
         for c in noun.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and c.pos_ != "PRON":
                 return c
         for c in noun.lefts:
             if c.dep_ in ("amod", "compound", "nmod") and self._is_actor_modifier(c):
@@ -175,8 +190,12 @@ class RoleFinder:
             elif tgt_tok is not None and tgt_tok.lower_ in ("by",):
                 tgt_tok = None
             if src_tok is None:
-                gov = head.head
-                if head.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
+                gov, obj = head.head, head
+                while obj.dep_ in ("compound", "pobj", "prep") and gov.i != obj.i:
+                    if obj.dep_ == "pobj" and gov.lower_ != "of":
+                        break
+                    obj, gov = gov, gov.head
+                if obj.dep_ in ("dobj", "attr", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
                     src_tok, _ = self.subject(gov)
                     guessed = src_tok is not None and gov.lemma_ not in self.lex.cue("light_verbs")
                     if tgt_tok is None:
@@ -191,6 +210,15 @@ class RoleFinder:
                 tgt_tok = None
             if tgt_tok is None:
                 tgt_tok = self.prep_object([verb, *tr.tokens[1:]], preps)
+            if src_tok is None and verb.tag_ == "VBN" and verb.lemma_ in BE_ADJECTIVAL:
+                src_tok = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+                if tgt_tok is not None and src_tok is not None and tgt_tok.i == src_tok.i:
+                    tgt_tok = self.prep_object([verb], ["to"])
+        if src_tok is None and tr.nominal:
+            poss = next((c for c in head.children if c.dep_ == "poss"), None)
+            src_tok = poss
+        if src_tok is not None and src_tok.pos_ == "PRON":
+            src_tok = self.speaker_for(src_tok) or src_tok
         sources: list[Actor] = []
         target = self.actor(tgt_tok) if tgt_tok is not None else None
         if src_tok is not None:

@@ -195,7 +195,7 @@ class MentionFinder:
             if ent.label_ == "GPE":
                 self.metonymy(span)
                 continue
-            if ent.label_ == "ORG":
+            if ent.label_ == "ORG" and not self.gaz.is_toponym(text):
                 self.organization(span)
 
     def demonym(self, span: Span, country: str | None) -> None:
@@ -211,6 +211,8 @@ class MentionFinder:
     def metonymy(self, span: Span) -> None:
         """A capital acting as its government: "Moscow rejected the plan"."""
         root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i:  # "Cairo and Amman said"
+            root = root.head
         if root.dep_ not in METONYMY_DEPS and not (
             root.dep_ == "pobj" and root.head.lower_ == "by"
         ):

@@ -72,10 +72,12 @@ def _narrative_anchor(items: list[Found], i: int, pub: date | None) -> tn.Anchor
             continue
         if other.span.sent.start != sent.start:
             return None
+        if tn.clause_verb(other.span.root).i != tn.clause_verb(me.span.root).i:
+            continue
         d = tn.parse_date(other.value)
         if d is None:
             return None
-        if pub is not None and abs((pub - d).days) < ANCHOR_MIN_GAP:
+        if pub is not None and (pub - d).days < ANCHOR_MIN_GAP:
             return None
         return tn.Anchor(d, "day")
     return None

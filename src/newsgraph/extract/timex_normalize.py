@@ -81,7 +81,8 @@ def tense(tok: Token) -> str | None:
         if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
             return "past"
         if v.tag_ == "VBN":
-            return "past"
+            have = any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes)
+            return "perfect" if have else "past"
         if v.lower_ in cues and v.tag_ in ("VBZ", "VBP"):
             return "future"
         if v.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
