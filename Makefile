@@ -39,7 +39,7 @@ eval: $(BIN)/.installed
 
 ## bench: throughput and memory of the full pipeline against a bare spaCy parse
 bench: $(BIN)/.installed
-	$(BIN)/python bench/throughput.py --corpus $(SHARED)/benchmarks/corpora/naeb_articles.jsonl
+	$(BIN)/python bench/throughput.py --corpus $(SHARED)/benchmarks/corpora/naeb_articles.jsonl --engines single,processes,dask --workers 2
 
 clean:
 	rm -rf $(VENV) *.egg-info src/*.egg-info .pytest_cache .ruff_cache eval.db*

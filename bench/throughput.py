@@ -15,9 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from newsgraph import parallel
 from newsgraph.intake.readers import read_inputs
 from newsgraph.model import Article
-from newsgraph.pipeline import BATCH_SIZE, Resources, process_many
+from newsgraph.pipeline import BATCH_SIZE, Resources, shared_resources
 from newsgraph.store import Store
 
 
@@ -37,12 +38,38 @@ def bare_parse(res: Resources, texts: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def full_pipeline(res: Resources, articles: list[Article]) -> float:
+def full_pipeline(articles: list[Article], analyzer=parallel.in_process) -> float:
+    """Seconds to analyse and store every article (a fresh database each run)."""
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
         started = time.perf_counter()
-        for result in process_many(articles, res):
+        for result in analyzer(articles):
             store.save(result)  # type: ignore[arg-type]
         return time.perf_counter() - started
+
+
+def children_peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def dask_run(articles: list[Article], workers: int) -> tuple[float, float]:
+    """Seconds on a LocalCluster of N single-threaded workers, and their peak RSS."""
+    from dask.distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        client.run(parallel._warm)
+
+        def analyzer(items):
+            window = [client.submit(parallel.analyze_chunk, c, pure=False)
+                      for c in parallel.chunks(items)]  # fmt: skip
+            for future in window:
+                yield from future.result()
+
+        seconds = full_pipeline(articles, analyzer)
+        rss = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        return seconds, max(rss.values())
 
 
 def main() -> None:
@@ -50,30 +77,44 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--limit", type=int, default=None, help="use the first N articles")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--workers", type=int, default=2, help="processes / Dask workers")
+    parser.add_argument(
+        "--engines", default="single", help="comma list of: single, processes, dask"
+    )
     args = parser.parse_args()
 
     articles = load(args.corpus, args.limit)
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
-    res = Resources()
+    engines = args.engines.split(",")
+    res = shared_resources()
     bare_parse(res, texts[:20])  # warm up: model loaded, caches filled
-    full_pipeline(res, articles[:5])  # warm up: gazetteers and lexicons loaded
+    full_pipeline(articles[:5])  # warm up: gazetteers and lexicons loaded
     rss_loaded = peak_rss_mb()
 
     bare_1 = bare_parse(res, texts)
-    full = full_pipeline(res, articles)
+    figures: dict[str, float | int] = {"articles": len(articles), "words": words}
+    if "single" in engines:
+        full = full_pipeline(articles)
+        figures["single_words_per_s"] = round(words / full)
+        figures["single_articles_per_s"] = round(len(articles) / full, 2)
+        figures["single_peak_rss_mb"] = round(peak_rss_mb())
+        figures["single_rss_after_load_mb"] = round(rss_loaded)
+    if "processes" in engines:
+        seconds = full_pipeline(articles, lambda a: parallel.with_processes(a, args.workers))
+        figures[f"processes_{args.workers}_words_per_s"] = round(words / seconds)
+        figures["processes_peak_rss_per_worker_mb"] = round(children_peak_rss_mb())
+    if "dask" in engines:
+        seconds, rss = dask_run(articles, args.workers)
+        figures[f"dask_local_{args.workers}_words_per_s"] = round(words / seconds)
+        figures["dask_peak_rss_per_worker_mb"] = round(rss)
     bare_2 = bare_parse(res, texts)
     bare = (bare_1 + bare_2) / 2
-    figures = {
-        "articles": len(articles),
-        "words": words,
-        "bare_spacy_words_per_s": round(words / bare),
-        "full_pipeline_words_per_s": round(words / full),
-        "full_pipeline_articles_per_s": round(len(articles) / full, 2),
-        "ratio_full_to_bare": round(bare / full, 3),
-        "peak_rss_mb_after_load": round(rss_loaded),
-        "peak_rss_mb": round(peak_rss_mb()),
-    }
+    figures["bare_spacy_words_per_s"] = round(words / bare)
+    for key in [k for k in figures if k.endswith("_words_per_s") and k != "bare_spacy_words_per_s"]:
+        figures[key.replace("_words_per_s", "_ratio_to_bare")] = round(
+            figures[key] * bare / words, 3
+        )
     if args.json:
         print(json.dumps(figures, indent=1))
     else:

@@ -45,6 +45,13 @@ def ingest(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", help="Reject files larger than this.", min=1)
     ] = DEFAULT_MAX_BYTES,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Analyse in N processes (one writer).", min=1)
+    ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Dask scheduler tcp://host:8786, or local[:N]."),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Read articles, extract actors, places, time, quotes and events, and store them.
@@ -53,11 +60,20 @@ def ingest(
     with new text replaces the old version. Bad inputs are reported one line each on
     stderr and the rest of the batch is ingested (exit code 1 if anything was rejected).
     """
-    from newsgraph.ingest import ingest as run_ingest
-    from newsgraph.pipeline import shared_resources
+    from functools import partial
 
+    from newsgraph import parallel
+    from newsgraph.ingest import ingest as run_ingest
+
+    if dask and workers > 1:
+        err.print("error: choose --workers or --dask, not both", markup=False)
+        raise typer.Exit(2)
+    analyzer = parallel.in_process
+    if dask:
+        analyzer = partial(parallel.with_dask, address=dask)
+    elif workers > 1:
+        analyzer = partial(parallel.with_processes, workers=workers)
     store = open_store(db, readonly=False)
-    res = shared_resources()
 
     def report(line: str) -> None:
         err.print(line, markup=False, highlight=False, soft_wrap=True)
@@ -71,10 +87,10 @@ def ingest(
             ) as progress:
                 task = progress.add_task("ingest", total=None)
                 summary = run_ingest(
-                    inputs, store, res, max_bytes, report, lambda n: progress.advance(task, n)
+                    inputs, store, analyzer, max_bytes, report, lambda n: progress.advance(task, n)
                 )
         else:
-            summary = run_ingest(inputs, store, res, max_bytes, report)
+            summary = run_ingest(inputs, store, analyzer, max_bytes, report)
     if as_json:
         out.print_json(json.dumps(summary.as_dict()))
     else:

@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgraph.intake.readers import DEFAULT_MAX_BYTES, IntakeError, read_inputs
-from newsgraph.model import Article
-from newsgraph.pipeline import Failure, Resources, process_many
+from newsgraph.model import Article, DocResult
+from newsgraph.pipeline import Failure
 from newsgraph.store import Store
+
+Analyzer = Callable[[Iterable[Article]], Iterator[DocResult | Failure]]
 
 
 @dataclass
@@ -35,12 +37,18 @@ class IngestSummary:
 def ingest(
     inputs: Iterable[str | Path],
     store: Store,
-    res: Resources,
+    analyzer: Analyzer | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: Callable[[str], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> IngestSummary:
-    """Ingest every article under ``inputs``; bad inputs are reported, never fatal."""
+    """Ingest every article under ``inputs``; bad inputs are reported, never fatal.
+
+    ``analyzer`` maps articles to results in order (in this process by default; see
+    ``newsgraph.parallel`` for processes and Dask); this function is the one writer.
+    """
+    if analyzer is None:
+        from newsgraph.parallel import in_process as analyzer
     summary = IngestSummary()
     report = on_error or (lambda line: print(line, file=sys.stderr))
 
@@ -56,7 +64,7 @@ def ingest(
             else:
                 yield item
 
-    for result in process_many(articles(), res):
+    for result in analyzer(articles()):
         if isinstance(result, Failure):
             summary.errors.append(str(result))
             report(f"error: {result}")

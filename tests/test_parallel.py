@@ -1,0 +1,44 @@
+"""One process, N processes and a Dask LocalCluster give the same knowledge base."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import EXAMPLES
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+
+runner = CliRunner()
+
+
+def ingest_and_export(tmp_path, name: str, *engine: str) -> dict:
+    db = tmp_path / f"{name}.db"
+    result = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(db), *engine])
+    assert result.exit_code == 0, result.output
+    exported = runner.invoke(app, ["export", "--db", str(db)])
+    assert exported.exit_code == 0, exported.output
+    return json.loads(exported.stdout)
+
+
+@pytest.fixture(scope="module")
+def single(tmp_path_factory):
+    return ingest_and_export(tmp_path_factory.mktemp("single"), "single")
+
+
+def test_processes_give_the_same_export(single, tmp_path):
+    assert ingest_and_export(tmp_path, "multi", "--workers", "2") == single
+
+
+def test_dask_local_cluster_gives_the_same_export(single, tmp_path):
+    pytest.importorskip("dask.distributed")
+    assert ingest_and_export(tmp_path, "dask", "--dask", "local:2") == single
+
+
+def test_workers_and_dask_together_is_wrong_usage(tmp_path):
+    result = runner.invoke(
+        app, ["ingest", str(EXAMPLES), "--db", str(tmp_path / "x.db"), "--workers", "2",
+              "--dask", "local"],
+    )  # fmt: skip
+    assert result.exit_code == 2
