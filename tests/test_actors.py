@@ -173,3 +173,95 @@ def test_one_entity_per_actor_and_no_pronoun_aliases(analyze):
     people = [e for e in r.entities if e.kind == "person"]
     assert len(people) == 1
     assert "she" not in people[0].aliases
+
+
+def mention_texts(result):
+    return {m.text for e in result.entities for m in e.mentions}
+
+
+def test_possessive_before_title_is_its_own_mention(analyze):
+    r = analyze(
+        "Kenyan President Samuel Otieno met his Ugandan counterpart Joseph Mukasa on Friday."
+    )
+    assert ent_of(r, "his")[0] == ent_of(r, "Samuel Otieno")[0]
+    assert ent_of(r, "Joseph Mukasa")[0] != ent_of(r, "Samuel Otieno")[0]
+
+
+def test_its_refers_to_nearest_organisation_or_country(analyze):
+    r = analyze("Rebels attacked the town, and Turkey defended its decision to close the border.")
+    assert ent_of(r, "its")[0] == ent_of(r, "Turkey")[0]
+
+
+def test_plural_pronoun_unresolved_between_two_groups(analyze):
+    r = analyze("Rebels attacked soldiers near the town. They said the road was closed.")
+    assert "They" not in mention_texts(r)
+
+
+def test_partitive_them_takes_the_plural_just_named(analyze):
+    r = analyze("Police detained the protesters, and three of them were injured.")
+    assert ent_of(r, "them")[0] == ent_of(r, "the protesters")[0]
+
+
+def test_title_goes_to_the_salient_subject_of_two_ministers(analyze):
+    r = analyze(
+        "Foreign Minister Omar Haddad held talks with Foreign Minister Luis Ortega. "
+        '"We agree," the minister told reporters. He said more talks would follow.'
+    )
+    k = ent_of(r, "Omar Haddad")[0]
+    assert ent_of(r, "the minister")[0] == k
+    assert ent_of(r, "He")[0] == k
+
+
+def test_indefinite_title_with_organisation_premodifier(analyze):
+    r = analyze("A Hezbollah commander said his fighters had withdrawn from the hills.")
+    k, e = ent_of(r, "A Hezbollah commander")
+    assert e.kind == "person" and ent_of(r, "his")[0] == k
+    assert "Hezbollah" not in mention_texts(r)
+
+
+def test_title_with_stated_organisation_keeps_post_modifier(analyze):
+    r = analyze(
+        "Salma Idris, a senior adviser at Egypt's foreign ministry, said the talks stalled."
+    )
+    k, e = ent_of(r, "a senior adviser at Egypt's foreign ministry")
+    assert k == ent_of(r, "Salma Idris")[0] and e.country == "EGY"
+
+
+def test_government_nouns_stand_for_a_country_that_acts(analyze):
+    r = analyze(
+        "Israeli negotiators arrived late. Israel later rejected the plan. "
+        "An Israeli official said the talks would resume."
+    )
+    k = ent_of(r, "Israel")[0]
+    assert ent_of(r, "Israeli negotiators")[0] == k
+    assert ent_of(r, "An Israeli official")[0] != k
+
+
+def test_organisation_members_are_the_organisation(analyze):
+    r = analyze("Hamas officials met the mediators on Monday. Hamas said it wanted a truce.")
+    assert ent_of(r, "officials")[0] == ent_of(r, "Hamas")[0]
+
+
+def test_the_government_of_the_dateline_country(analyze):
+    r = analyze(
+        "NAIROBI, Kenya - The government banned the march. Kenya said it would not back down."
+    )
+    assert ent_of(r, "The government")[0] == ent_of(r, "Kenya")[0]
+
+
+def test_quantified_crowd_as_subject(analyze):
+    r = analyze("Thousands of people marched through the capital on Sunday.")
+    _, e = ent_of(r, "Thousands of people")
+    assert e.kind == "group"
+    r = analyze("The blast killed 12 people on Sunday.")
+    assert "12 people" not in mention_texts(r)
+
+
+def test_conjoined_capitals_act_for_their_countries(analyze):
+    r = analyze("Officials said Cairo and Amman would coordinate their response.")
+    assert ent_of(r, "Amman")[1].country == "JOR"
+
+
+def test_bloc_refers_to_an_intergovernmental_body_only(analyze):
+    r = analyze("The European Union answered the Kremlin on Monday. The bloc said it would wait.")
+    assert ent_of(r, "The bloc")[0] == ent_of(r, "European Union")[0]

@@ -1,3 +1,18 @@
 """newsgraph: news articles to an evidence-linked knowledge base."""
 
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsgraph.api import KnowledgeBase
+
 __version__ = "0.1.0"
+
+
+def open(path: str | Path) -> KnowledgeBase:  # noqa: A001  (newsgraph.open, like io.open)
+    """Open a newsgraph database read-only for querying (see ``newsgraph.api``)."""
+    from newsgraph.api import KnowledgeBase
+
+    return KnowledgeBase(path)

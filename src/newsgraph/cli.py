@@ -11,7 +11,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsgraph import records
 from newsgraph.intake.readers import DEFAULT_MAX_BYTES
 from newsgraph.store import DEFAULT_DB, Store, StoreError
 
@@ -107,24 +106,32 @@ def ingest(
 @app.command()
 def export(
     db: DbOption = DEFAULT_DB,
-    fmt: Annotated[str, typer.Option("--format", help="Output format: json.")] = "json",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="Output format: json, jsonl, gdelt, graphml, plover (one file, or stdout); "
+            "csv, parquet (a folder with one file per table).",
+        ),
+    ] = "json",
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")
+        Path | None,
+        typer.Option("-o", "--output", help="File or folder to write (default stdout)."),
     ] = None,
 ) -> None:
-    """Export the knowledge base in the newsgraph/1 contract format."""
-    if fmt != "json":
-        err.print(f"error: unknown format {fmt!r} (choose: json)", markup=False)
+    """Export the knowledge base: newsgraph/1 JSON or a format derived from it."""
+    from newsgraph import exporters
+
+    if fmt not in exporters.FORMATS:
+        choices = ", ".join(exporters.FORMATS)
+        err.print(f"error: unknown format {fmt!r} (choose: {choices})", markup=False)
         raise typer.Exit(2)
     with open_store(db) as store:
-        data = records.export(store)
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    if output is None:
-        sys.stdout.write(text + "\n")
-    else:
-        tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(text + "\n", encoding="utf-8")
-        tmp.replace(output)  # never leave a half-written export
+        try:
+            exporters.write(fmt, store, output)
+        except exporters.ExportError as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(2) from exc
 
 
 @app.command()

@@ -150,7 +150,7 @@ def _score_quotes(
             for gold_q, pred_q in pairs:
                 spk_total += 1
                 want = actor_map.get(gold_q["speaker"]) if gold_q["speaker"] else None
-                spk_right += int(pred_q["speaker"] == want and (want or not gold_q["speaker"]))
+                spk_right += pred_q["speaker"] == want and bool(want or not gold_q["speaker"])
         out[label] = prf(tp, n_pred, n_gold)
         out[label]["speaker_accuracy"] = spk_right / spk_total if spk_total else 0.0
     return out

@@ -46,7 +46,7 @@ PRONOUNS = {
     "he": ("m", False), "him": ("m", False), "his": ("m", False), "himself": ("m", False),
     "she": ("f", False), "her": ("f", False), "hers": ("f", False), "herself": ("f", False),
     "they": (None, True), "them": (None, True), "their": (None, True),
-    "themselves": (None, True),
+    "themselves": (None, True), "its": ("n", False),
 }  # fmt: skip
 
 
@@ -70,6 +70,10 @@ class ActorLexicon:
     sector_compounds: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
     group_nouns: dict[str, list[str]] = field(default_factory=dict)
     country_nouns: frozenset[str] = frozenset()
+    group_noun_sectors: dict[str, list[str | None]] = field(default_factory=dict)
+    state_nouns: frozenset[str] = frozenset()
+    crowd_nouns: frozenset[str] = frozenset()
+    crowd_quantities: frozenset[str] = frozenset()
     first_names: dict[str, str] = field(default_factory=dict)
     # organisation surface forms as token tuples, indexed by their first token
     org_forms: dict[str, list[tuple[tuple[str, ...], bool, Organization]]] = field(
@@ -97,6 +101,10 @@ def load(tokenizer: Callable[[str], Any]) -> ActorLexicon:
         sector_compounds={tuple(k.split()): (v[0], v[1]) for k, v in sectors["compounds"].items()},
         group_nouns=sectors["group_nouns"],
         country_nouns=frozenset(sectors["country_nouns"]),
+        group_noun_sectors=sectors["group_noun_sectors"],
+        state_nouns=frozenset(sectors["state_nouns"]),
+        crowd_nouns=frozenset(sectors["crowds"]["nouns"]),
+        crowd_quantities=frozenset(sectors["crowds"]["quantities"]),
         first_names={n: g for g in ("m", "f") for n in names[g]},
     )
     for entry in orgs["organizations"]:

@@ -25,9 +25,23 @@ def extract(ctx: DocContext, res: Resources) -> list[Entity]:
     gaz = res.get("gazetteer", gazetteer.load)
     names = PersonNames(lex)
     cands = MentionFinder(ctx.doc, lex, gaz).run(names, TitleFinder())
-    chains = Coref(cands, names, lex).run()
+    chains = Coref(cands, names, lex, home_country(ctx, gaz)).run()
     chains.sort(key=lambda ch: min(c.start for c in ch.cands))
     return [entity(ch, k, gaz) for k, ch in enumerate(chains)]
+
+
+def home_country(ctx: DocContext, gaz: Any) -> str | None:
+    """The dateline's country ("NAIROBI, Kenya" or a capital alone), if any."""
+    dateline = ctx.result.dateline
+    if dateline is None or not dateline.place_text:
+        return None
+    parts = [p.strip() for p in dateline.place_text.split(",") if p.strip()]
+    for part in reversed(parts):
+        c = gaz.country(part.title() if part.isupper() else part)
+        if c is not None:
+            return c.alpha3
+    c = gaz.country_of_capital(parts[0].title() if parts[0].isupper() else parts[0])
+    return c.alpha3 if c else None
 
 
 def entity(ch: Chain, index: int, gaz: Any) -> Entity:

@@ -48,7 +48,10 @@ class Chain:
 
 
 class Coref:
-    def __init__(self, cands: list[Cand], names: PersonNames, lex: ActorLexicon) -> None:
+    def __init__(
+        self, cands: list[Cand], names: PersonNames, lex: ActorLexicon, home: str | None = None
+    ) -> None:
+        self.home = home  # the dateline's country: whose "the government" it is
         self.cands = cands
         self.names = names
         self.lex = lex
@@ -98,6 +101,20 @@ class Coref:
             if best_key is None or key > best_key:
                 best, best_key = ch, key
         return best
+
+    def salience(self, ch: Chain, c: Cand) -> tuple[int, float] | None:
+        """How prominent a chain is just before ``c``: sentences back, and whether it was
+        a subject there (centering: the last subject is the preferred antecedent)."""
+        last = ch.last_before(c.start)
+        if last is None:
+            return None
+        dist = c.sent - last.sent
+        subject = any(x.subject for x in ch.cands if x.sent == last.sent and x.start < c.start)
+        return dist, -10.0 * dist + 5.0 * subject + last.start / 1e7
+
+    def salient(self, chains: list[Chain], c: Cand) -> Chain | None:
+        scored = [(sal[1], ch) for ch in chains if (sal := self.salience(ch, c)) is not None]
+        return max(scored, key=lambda x: x[0])[1] if scored else None
 
     def relative_role(self, c: Cand) -> None:
         """ "his Egyptian counterpart X": X holds the role of the last person with one."""
@@ -160,18 +177,24 @@ class Coref:
 
     # -- titles, descriptions, nominals ---------------------------------------------
     def description(self, c: Cand) -> None:
+        if c.extra.get("indefinite"):
+            self.new(c)  # "an official": someone new
+            return
         if c.etype == "country":
             pool = [ch for ch in self.chains if ch.etype == "country" and ch.named]
         elif c.etype in ("organization", "group"):
-            allowed = self.lex.group_nouns.get(c.title_words[-1] if c.title_words else "", [])
+            noun = c.title_words[-1] if c.title_words else ""
+            allowed = self.lex.group_nouns.get(noun, [])
+            sectors = self.lex.group_noun_sectors.get(noun)
             pool = [
                 ch for ch in self.chains
                 if ch.named and ch.etype in allowed and self.sector_ok(ch, c)
+                and (sectors is None or ch.sector in sectors)
             ]  # fmt: skip
         else:
             pool = [ch for ch in self.chains if ch.etype == "person" and self.role_ok(ch, c)]
         pool = [ch for ch in pool if ch.last_before(c.start) is not None]
-        chain = self.recent(pool, c.start) if pool else None
+        chain = self.salient(pool, c) if c.etype == "person" else self.recent(pool, c.start)
         if chain is not None:
             self.join(chain, c)
         elif c.kind == "title" and c.role_title and c.definite:
@@ -206,6 +229,22 @@ class Coref:
         return False
 
     def nominal(self, c: Cand) -> None:
+        chain = self.stands_for(c)
+        if chain is not None:
+            self.join(chain, c)
+            return
+        if c.extra.get("indefinite"):
+            self.new(c)
+            return
+        same_head = [
+            ch for ch in self.chains
+            if any(x.kind == "nominal" and x.title_words == c.title_words for x in ch.cands)
+            and (c.country is None or ch.country in (None, c.country))
+            and ch.last_before(c.start) is not None
+        ]  # fmt: skip
+        if same_head and (c.definite or c.plural):
+            self.join(self.recent(same_head, c.start), c)
+            return
         pool = [
             ch for ch in self.chains
             if not ch.named and ch.etype == c.etype and ch.sector == c.sector
@@ -220,35 +259,88 @@ class Coref:
         else:
             self.new(c)
 
+    def stands_for(self, c: Cand) -> Chain | None:
+        """The named actor a collective nominal stands for: "Hamas officials" (its
+        organisation), "Israeli negotiators" (the country, when itself an actor here),
+        "the government" (the dateline's country)."""
+        org = c.extra.get("org_cand")
+        if org is not None and (c.etype == "group" or c.plural):
+            return self.chain_of.get(id(self.cands[org]))
+        head = c.title_words[-1] if c.title_words else ""
+        if head not in self.lex.state_nouns or not (c.plural or c.etype == "organization"):
+            return None  # "an Israeli official" is one person, not the state
+        country = c.country
+        if country is None and c.definite and c.j - c.i == 2 and not c.plural:
+            country = self.home
+        return self.by_key.get(f"country:{country}") if country else None
+
     # -- pronouns ------------------------------------------------------------------
     def pronoun(self, c: Cand) -> None:
+        if c.plural:
+            chain = self.plural_pronoun(c)
+        elif c.etype == "organization":
+            chain = self.its(c)
+        else:
+            chain = self.personal_pronoun(c)
+        if chain is not None:
+            self.join(chain, c)
+
+    def personal_pronoun(self, c: Cand) -> Chain | None:
         best, best_score = None, None
         for ch in self.chains:
-            if c.plural:
-                if ch.etype not in ("group", "organization"):
-                    continue
-            elif ch.etype != "person":
+            if ch.etype != "person" or (ch.gender and ch.gender != c.gender):
                 continue
-            last = ch.last_before(c.start)
-            if last is None:
+            sal = self.salience(ch, c)
+            if sal is None or sal[0] > PRONOUN_WINDOW or self.same_clause_subject(ch, c):
                 continue
-            dist = c.sent - last.sent
-            if dist > PRONOUN_WINDOW:
-                continue
-            score = -10.0 * dist
-            if not c.plural:
-                if ch.gender and ch.gender != c.gender:
-                    continue
-                score += 3 if ch.gender else -5
-            elif ch.etype == "group" or any(x.plural for x in ch.cands):
-                score += 2
-            if last.subject:
-                score += 5
-            same_clause = c.extra["verb"] == last.extra["verb"]
-            if dist == 0 and last.subject and c.extra["dep"] in OBJECT_DEPS and same_clause:
-                continue  # "X praised him": him is not X
-            score += last.start / 1e7
+            score = sal[1] + (3 if ch.gender else -5)
             if best_score is None or score > best_score:
                 best, best_score = ch, score
-        if best is not None:
-            self.join(best, c)
+        return best
+
+    def same_clause_subject(self, ch: Chain, c: Cand) -> bool:
+        """ "X praised him": an object pronoun is not its own clause's subject."""
+        last = ch.last_before(c.start)
+        return (
+            last is not None and last.sent == c.sent and last.subject
+            and c.extra["dep"] in OBJECT_DEPS and c.extra["verb"] == last.extra["verb"]
+        )  # fmt: skip
+
+    def plural_pronoun(self, c: Cand) -> Chain | None:
+        """ "they"/"them": bound only when one group is in view (or "two of them" picks the
+        plural just named); with several candidates it stays unresolved."""
+        if c.extra.get("partitive"):
+            before = [x for x in self.cands if x.sent == c.sent and x.end <= c.start]
+            plurals = [x for x in before if x.plural and x.kind != "pronoun"]
+            if plurals:
+                return self.chain_of.get(id(plurals[-1]))
+        pool = []
+        for ch in self.chains:
+            if ch.etype not in ("group", "organization"):
+                continue
+            sal = self.salience(ch, c)
+            if sal is None or sal[0] > 1 or self.same_clause_subject(ch, c):
+                continue
+            pool.append(ch)
+        return pool[0] if len(pool) == 1 else None
+
+    def its(self, c: Cand) -> Chain | None:
+        """ "its": the nearest organisation or country named earlier in the sentence, else
+        the previous sentence's subject if it is one."""
+        for x in reversed([x for x in self.cands if x.sent == c.sent and x.end <= c.start]):
+            ch = self.chain_of.get(id(x))
+            if ch is not None and self.singular_actor(ch, x):
+                return ch
+        prev = [x for x in self.cands if x.sent == c.sent - 1 and x.subject]
+        for x in prev:
+            ch = self.chain_of.get(id(x))
+            if ch is not None and self.singular_actor(ch, x):
+                return ch
+        return None
+
+    def singular_actor(self, ch: Chain, x: Cand) -> bool:
+        return (
+            x.kind != "pronoun"
+            and not x.plural
+            and ch.etype in ("organization", "country", "group")
+        )

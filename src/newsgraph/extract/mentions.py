@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actor_lexicon import PRONOUNS, ActorLexicon, Organization
 from newsgraph.extract.names import PersonNames
-from newsgraph.extract.titles import TitleFinder
+from newsgraph.extract.titles import TitleFinder, post_modifier
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
@@ -69,6 +69,8 @@ class MentionFinder:
         return all(self.owner[t] is None for t in range(i, j))
 
     def add(self, i: int, j: int, kind: str, etype: str, **attrs: Any) -> Cand | None:
+        while i < j and self.doc[i].is_space:  # the blanked dateline
+            i += 1
         if i >= j or not self.free(i, j):
             return None
         span = self.doc[i:j]
@@ -112,13 +114,14 @@ class MentionFinder:
         names.propagate(self)
         titles.find(self)
         self.nominals()
+        self.crowds()
         self.pronouns()
         ordered = sorted(self.finish(), key=lambda c: c.i)
         new_index = {id(c): k for k, c in enumerate(ordered)}
         for c in ordered:
             if c.bound_to is not None:
                 c.bound_to = new_index.get(id(self.cands[c.bound_to]))
-            if "org_cand" in c.extra:
+            if c.extra.get("org_cand") is not None:
                 c.extra["org_cand"] = new_index.get(id(self.cands[c.extra["org_cand"]]))
         return ordered
 
@@ -168,7 +171,7 @@ class MentionFinder:
             text = self.doc[i:j].text
             if i >= j:
                 continue
-            if self.country_of(text) or self.demonym_of(text):
+            if self.country_of(text) or self.demonym_of(text) or self.gaz.country_of_capital(text):
                 rest.append(self.doc[i:j])
                 continue
             if self.doc[i].lower_ in self.lex.title_heads and j - i == 1:
@@ -192,7 +195,7 @@ class MentionFinder:
             if demonym or ent.label_ == "NORP":
                 self.demonym(span, demonym)
                 continue
-            if ent.label_ == "GPE":
+            if ent.label_ == "GPE" or self.gaz.country_of_capital(text):
                 self.metonymy(span)
                 continue
             if ent.label_ == "ORG" and not self.gaz.is_toponym(text):
@@ -272,10 +275,12 @@ class MentionFinder:
     def nominal(self, tok: Token, sector: str, etype: str) -> None:
         doc = self.doc
         i = tok.i
-        country = org_text = None
+        country = org_text = org_cand = None
         definite = False
         for child in sorted(tok.lefts, key=lambda c: -c.i):
             if child.dep_ not in ("det", "amod", "compound", "poss", "nmod", "case"):
+                break
+            if child.lower_ in PRONOUNS:  # "his fighters": the pronoun is its own mention
                 break
             # keep the span contiguous
             if child.i != i - 1 and any(self.owner[t] is not None for t in range(child.i + 1, i)):
@@ -283,7 +288,8 @@ class MentionFinder:
             if self.owner[child.i] is not None:
                 owner = self.cands[self.owner[child.i]]
                 if owner.kind == "pronoun" or owner.etype in ("organization", "group"):
-                    org_text = owner.text if owner.kind != "pronoun" else None
+                    if owner.kind != "pronoun":
+                        org_text, org_cand = owner.text, self.owner[child.i]
                     country = country or owner.country
                     break
                 if owner.etype == "country" and self._absorb(owner):
@@ -309,10 +315,35 @@ class MentionFinder:
                     j = owner.j
         while i < tok.i and doc[i].lower_ in ("'s", "’s"):
             i += 1
+        j, inside, pp_country, pp_org = post_modifier(self, tok, j)
+        for c in inside:
+            self.release(c)
+        country = country or pp_country
         plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("police", "troops", "gunmen")
-        self.add(i, j, "nominal", etype, country=country, sector=sector, plural=plural,
-                 definite=definite, role_org=org_text,
-                 title_words=(tok.lemma_.lower(),))  # fmt: skip
+        cand = self.add(i, j, "nominal", etype, country=country, sector=sector, plural=plural,
+                        definite=definite, role_org=org_text or pp_org,
+                        title_words=(tok.lemma_.lower(),))  # fmt: skip
+        if cand is not None:
+            cand.extra["org_cand"] = org_cand
+            cand.extra["indefinite"] = doc[i].lower_ in ("a", "an")
+            cand.extra["bare"] = i == tok.i and j == tok.i + 1
+
+    def crowds(self) -> None:
+        """A quantified crowd acting as a subject: "Hundreds of people marched"."""
+        lex = self.lex
+        for tok in self.doc:
+            if tok.lower_ not in lex.crowd_nouns or tok.dep_ != "pobj":
+                continue
+            of, qty = tok.head, tok.head.head
+            if of.lower_ != "of" or qty.dep_ != "nsubj" or qty.i >= tok.i:
+                continue
+            if qty.lower_ not in lex.crowd_quantities and qty.tag_ != "CD":
+                continue
+            i = qty.left_edge.i
+            while i < qty.i and (self.doc[i].is_space or self.doc[i].is_punct):
+                i += 1
+            self.add(i, tok.i + 1, "nominal", "group", sector="CVL", plural=True,
+                     title_words=(tok.lower_,), extra={"indefinite": True})  # fmt: skip
 
     def _absorb(self, owner: Cand) -> bool:
         """Release a country name so a larger mention can take it as a modifier."""
@@ -333,8 +364,10 @@ class MentionFinder:
             if info is None or self.owner[tok.i] is not None:
                 continue
             gender, plural = info
-            self.add(tok.i, tok.i + 1, "pronoun", "person" if not plural else "group",
-                     gender=gender, plural=plural)  # fmt: skip
+            etype = "group" if plural else "organization" if gender == "n" else "person"
+            cand = self.add(tok.i, tok.i + 1, "pronoun", etype, gender=gender, plural=plural)
+            if cand is not None:
+                cand.extra["partitive"] = tok.dep_ == "pobj" and tok.head.lower_ == "of"
 
     def finish(self) -> list[Cand]:
         return [c for c in self.cands if c is not None]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from datasketch import MinHash
-
 NUM_PERM = 64
 SHINGLE = 5
 _WORD = re.compile(r"\w+")
@@ -20,6 +18,8 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
 
 def minhash(text: str) -> list[int]:
     """The MinHash signature of a text as plain ints (storable, picklable)."""
+    from datasketch import MinHash  # imported here: slow to import, needed only by ingest
+
     mh = MinHash(num_perm=NUM_PERM, seed=1)
     grams = shingles(text)
     if grams:

@@ -7,10 +7,17 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from newsgraph.extract.actor_lexicon import PRONOUNS
+
 if TYPE_CHECKING:
     from newsgraph.extract.mentions import Cand, MentionFinder
 
 DEFINITE = frozenset({"the", "this", "that"})
+# post-modifiers kept in a mention: "a doctor at the clinic", "officers serving in Haiti";
+# an "at"/"of" object tells the affiliation, "in"/"for"/"with" only the scope
+AFFILIATION_PREPS = frozenset({"at", "of"})
+SCOPE_PREPS = frozenset({"in", "for", "with"})
+BREAKS = frozenset({",", ";", "(", ")", "-", "\u2013", "\u2014", '"'})
 COPULAS = frozenset({"be", "become", "remain"})
 OF_WORDS = frozenset({"state", "affairs", "staff", "defence", "defense", "foreign", "the"})
 
@@ -38,14 +45,20 @@ class TitleFinder:
         org_cand: int | None = None
         definite = False
         past = False
+        absorbed: list[Cand] = []
         while i > 0:
             prev = doc[i - 1]
             low = prev.lower_
             owner = f.owner[prev.i]
             if owner is not None:
                 cand = f.cands[owner]
-                if cand.etype == "country" and cand.kind == "name" and f._absorb(cand):
-                    country, role_org, i = cand.country, cand.text, cand.i
+                if cand.kind == "name" and cand.etype != "person" and absorbable(cand):
+                    # "Jordan's foreign minister", "Hamas official": part of the title
+                    absorbed.append(cand)
+                    country = country or cand.country
+                    role_org, i = cand.text, cand.i
+                    if cand.etype != "country":
+                        org_cand = owner
                     continue
                 if cand.kind in ("name", "nominal") and cand.etype != "person":
                     role_org, org_cand = cand.text, owner
@@ -54,6 +67,9 @@ class TitleFinder:
             if low in ("'s", "’s") or prev.text == "-":
                 i -= 1
                 continue
+            if low in PRONOUNS:  # "his counterpart": the pronoun is a mention of its own
+                definite = True
+                break
             if low in DEFINITE or prev.dep_ == "poss":
                 definite = True
                 i -= 1
@@ -76,20 +92,30 @@ class TitleFinder:
                 k += 1
             if k < len(doc) and f.owner[k] is not None:
                 cand = f.cands[f.owner[k]]
-                if cand.etype == "country" and cand.kind == "name" and f._absorb(cand):
+                if cand.etype == "country" and absorbable(cand):
+                    absorbed.append(cand)
                     country, role_org, j = cand.country, cand.text, cand.j
                 elif cand.kind in ("name", "nominal") and cand.etype != "person":
                     role_org, org_cand = cand.text, f.owner[k]
                     country = country or cand.country
             elif k > j + 1 and doc[k - 1].lower_ != "the":
                 j = k
+        j, inside, pp_country, pp_org = post_modifier(f, tok, j)
+        country = country or pp_country
+        role_org = role_org or pp_org
         bound = self.bound_name(f, tok, j)
-        if bound is None and not definite and sort != "title":
+        indefinite = f.doc[i].lower_ in ("a", "an") and bound is None
+        if indefinite:  # "an official" introduces someone as a clause's subject or with a tie
+            if not (sort == "title" and (country or role_org or is_subject(tok))):
+                return
+        elif bound is None and (
+            (not definite and sort != "title")
+            or tok.tag_ in ("NNS", "NNPS")
+            or not (definite or tok.pos_ == "PROPN")
+        ):
             return
-        if bound is None and (tok.tag_ in ("NNS", "NNPS") or not (definite or tok.pos_ == "PROPN")):
-            return
-        if f.doc[i].lower_ in ("a", "an") and bound is None:
-            return
+        for cand in absorbed + inside:
+            f.release(cand)
         words = tuple(
             t.lower_ for t in doc[i:j]
             if (t.lower_ in lex.title_modifiers or t.lower_ in lex.title_heads
@@ -121,6 +147,8 @@ class TitleFinder:
         )  # fmt: skip
         if cand is not None and sort == "group":
             cand.extra["description"] = True
+        if cand is not None and indefinite:
+            cand.extra["indefinite"] = True
         if cand is not None and org_cand is not None:
             cand.extra["org_cand"] = org_cand
 
@@ -138,6 +166,14 @@ class TitleFinder:
             owner = name_at(f.doc[end])
             if owner is not None and f.cands[owner].etype == "person":
                 return owner
+        if end + 1 < len(f.doc) and f.doc[end].text == ",":
+            owner = name_at(f.doc[end + 1])
+            if (
+                owner is not None
+                and f.cands[owner].etype == "person"
+                and f.cands[owner].i == end + 1
+            ):
+                return owner
         if tok.dep_ == "appos":
             owner = name_at(tok.head)
             if owner is not None:
@@ -152,3 +188,51 @@ class TitleFinder:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return name_at(child)
         return None
+
+
+def is_subject(tok: Token) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def absorbable(cand: Cand) -> bool:
+    """A name that a larger mention may take in as a modifier (not a capital: metonymy)."""
+    return cand.kind == "name" and not cand.extra.get("capital")
+
+
+def post_modifier(
+    f: MentionFinder, tok: Token, j: int
+) -> tuple[int, list[Cand], str | None, str | None]:
+    """Extend a mention over the head's prepositional and participial post-modifiers.
+
+    Country and organisation names inside them are taken in (no longer separate
+    mentions); an affiliation ("adviser at Qatar's foreign ministry") gives the country
+    and organisation. Returns the new end, the names inside (for the caller to release),
+    the country and the organisation text.
+    """
+    country = org = None
+    inside: list[Cand] = []
+    for child in tok.rights:
+        if child.i < j:
+            continue
+        is_pp = child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS | SCOPE_PREPS
+        # a ROOT noun's "participle" is usually the misparsed main verb ("X left on Friday")
+        is_acl = child.dep_ == "acl" and child.tag_ in ("VBN", "VBG") and tok.dep_ != "ROOT"
+        if child.left_edge.i != j or not (is_pp or is_acl):
+            break
+        end = child.right_edge.i + 1
+        end = next((k for k in range(j, end) if f.doc[k].text in BREAKS), end)
+        if end - j > 8 or f.sent_of[end - 1] != f.sent_of[tok.i]:
+            break
+        owners = [f.cands[o] for o in {f.owner[t] for t in range(j, end)} if o is not None]
+        if any(c.kind not in ("name", "demonym") or c.etype == "person" for c in owners):
+            break
+        for c in owners:
+            inside.append(c)
+            if is_pp and child.lower_ in AFFILIATION_PREPS:
+                country = country or c.country
+                org = org or (c.text if c.etype != "country" else None)
+        if is_pp and child.lower_ in AFFILIATION_PREPS and not owners:
+            for t in f.doc[j:end]:
+                country = country or f.demonym_of(t.text)
+        j = end
+    return j, inside, country, org

@@ -1,0 +1,13 @@
+"""``--format json``: the newsgraph/1 contract object (export.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from newsgraph import records
+from newsgraph.store import Store
+
+
+def write(store: Store, stream: TextIO) -> None:
+    stream.write(json.dumps(records.export(store), ensure_ascii=False, indent=1) + "\n")
