@@ -12,6 +12,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from newsgraph.model import Article, DocResult
@@ -76,9 +77,19 @@ def read_tml(path: Path) -> TmlDoc:
     return TmlDoc(str(path), dct_attrs.get("value", "")[:10], text, timexes)
 
 
-def value_matches(ours: str | None, gold: str) -> bool | None:
-    """True/False at the gold's precision; None when the gold is not a calendar value."""
+def value_matches(ours: str | None, gold: str, precision: str | None = None) -> bool | None:
+    """True/False at the gold's precision; None when the gold is not a calendar value.
+
+    A week (ours: its Monday) matches a gold week "1998-W32" or any gold day inside it.
+    """
     gold = gold[:10] if re.match(r"^\d{4}-\d{2}-\d{2}T", gold) else gold
+    week = re.match(r"^(\d{4})-W(\d{2})$", gold)
+    if week:
+        day = date.fromisoformat(ours) if ours and precision == "week" else None
+        return day is not None and day.isocalendar()[:2] == (int(week[1]), int(week[2]))
+    if precision == "week" and ours and re.match(r"^\d{4}-\d{2}-\d{2}$", gold):
+        monday = date.fromisoformat(ours)
+        return 0 <= (date.fromisoformat(gold) - monday).days < 7
     if not _CALENDAR.match(gold):
         decade = re.match(r"^(\d{3})X$", gold)
         if decade:
@@ -97,17 +108,24 @@ def _score_documents(docs: list[TmlDoc], results: list[DocResult]) -> dict[str, 
     for doc, result in zip(docs, results, strict=True):
         dates = [g for g in doc.timexes if g.type == "DATE"]
         others = [g for g in doc.timexes if g.type != "DATE"]
-        for t in result.times:
+        for t in getattr(result, "times", []):
             if any(_overlaps(t.start, t.end, g.start, g.end) for g in dates):
                 tp += 1
             elif not any(_overlaps(t.start, t.end, g.start, g.end) for g in others):
                 fp += 1
         for g in dates:
-            match = next((t for t in result.times if _overlaps(t.start, t.end, g.start, g.end)), None)
+            match = next(
+                (
+                    t
+                    for t in getattr(result, "times", [])
+                    if _overlaps(t.start, t.end, g.start, g.end)
+                ),
+                None,
+            )
             if match is None:
                 fn += 1
                 continue
-            ok = value_matches(match.value, g.value)
+            ok = value_matches(match.value, g.value, match.precision)
             if ok is not None:
                 scored += 1
                 correct += ok
@@ -165,10 +183,17 @@ def _score_weekdays(
             continue
         scored += 1
         end = at + len(item["text"])
-        ours = next((t for t in results[item["file"]].times if _overlaps(t.start, t.end, at, end)), None)
+        ours = next(
+            (
+                t
+                for t in getattr(results[item["file"]], "times", [])
+                if _overlaps(t.start, t.end, at, end)
+            ),
+            None,
+        )
         if ours is not None:
             found += 1
-            correct += bool(value_matches(ours.value, item["value"][:10]))
+            correct += bool(value_matches(ours.value, item["value"][:10], ours.precision))
     return {
         "weekday_items": scored,
         "weekday_detected": found,

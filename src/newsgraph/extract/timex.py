@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Span, Token
 
@@ -61,7 +61,7 @@ def _detect(ctx: DocContext) -> list[Found]:
 
 
 def _narrative_anchor(items: list[Found], i: int, pub: date | None) -> tn.Anchor | None:
-    """An explicit day-precision date earlier in this sentence or the one before, far from pub."""
+    """An explicit past date in the same clause, a week or more before publication."""
     me = items[i]
     if me.span is None:
         return None
@@ -99,12 +99,13 @@ def _shift_anchor(ctx: DocContext, items: list[Found], i: int) -> tn.Anchor | No
     direction = me.cand.fields.get("dir")
     if direction in ("ago", "from now", "hence"):
         return None
-    if direction in ("after", "before") and i + 1 < len(items):
-        nxt = items[i + 1]
-        gap = ctx.text[me.cand.end : nxt.cand.start]
-        if len(gap) <= 4 and not gap.strip(" ,") and nxt.value is not None:
-            d = tn.parse_date(nxt.value + "-01-01"[len(nxt.value) - 4 :])
-            return tn.Anchor(d, nxt.precision or "day") if d else None
+    if direction in ("after", "before") and re.match(r"\s+\w", ctx.text[me.cand.end :]):
+        # "a day after X": X must be a dated expression right there, or nothing.
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if nxt is None or nxt.value is None or ctx.text[me.cand.end : nxt.cand.start].strip():
+            return None
+        d = tn.parse_date(nxt.value + "-01-01"[len(nxt.value) - 4 :])
+        return tn.Anchor(d, nxt.precision or "day") if d and _fine_enough(me, nxt) else None
     if me.span is None:
         return None
     sent = me.span.sent
@@ -115,8 +116,18 @@ def _shift_anchor(ctx: DocContext, items: list[Found], i: int) -> tn.Anchor | No
         if _sentences_between(other.span, sent) > 1:
             return None
         d = tn.parse_date(other.value + "-01-01"[len(other.value) - 4 :])
-        return tn.Anchor(d, other.precision or "day") if d else None
+        return tn.Anchor(d, other.precision or "day") if d and _fine_enough(me, other) else None
     return None
+
+
+_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
+
+
+def _fine_enough(shift: Found, anchor: Found) -> bool:
+    """A shift by days needs a day to count from; by months a month; by years any date."""
+    unit = shift.cand.fields.get("unit", "day")
+    need = {"day": 0, "morning": 0, "evening": 0, "night": 0, "week": 0, "month": 2}.get(unit, 3)
+    return _RANK.get(anchor.precision or "", 9) <= need
 
 
 def _anniversary(ctx: DocContext, items: list[Found], i: int) -> tuple[str | None, str | None]:
@@ -143,7 +154,9 @@ def _resolve_all(ctx: DocContext, items: list[Found], pub: date | None) -> None:
         it.value, it.precision = tn.resolve(it.cand, pub, it.tense, anchor)
     for i, it in enumerate(items):
         if it.cand.kind == "shift":
-            it.value, it.precision = tn.resolve(it.cand, pub, it.tense, _shift_anchor(ctx, items, i))
+            it.value, it.precision = tn.resolve(
+                it.cand, pub, it.tense, _shift_anchor(ctx, items, i)
+            )
         elif it.cand.kind == "anniversary":
             it.value, it.precision = _anniversary(ctx, items, i)
 
@@ -201,11 +214,3 @@ def date_of_clause(ctx: DocContext, head: Token) -> str | None:
             if hits:
                 return hits[0].value
     return None
-
-
-def days_between(a: str, b: str) -> int | None:
-    da, db = tn.parse_date(a), tn.parse_date(b)
-    return (da - db).days if da and db else None
-
-
-__all__ = ["extract", "date_of_clause", "timedelta"]

@@ -81,29 +81,51 @@ def grammar() -> Grammar:
 
     raw = [
         ("iso", r"(?P<y>(?:1[5-9]|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?!\d)"),
-        ("date", rf"{wd_lead}(?P<mon>{month})\s+(?P<d>{day})(?:,?\s+(?P<y>{year}))?"),
+        (
+            "date",
+            rf"(?P<wk>(?i:the\s+week\s+of)\s+)?{wd_lead}(?P<mon>{month})\s+(?P<d>{day})"
+            rf"(?:,?\s+(?P<y>{year}))?",
+        ),
         ("date", rf"{wd_lead}(?P<d>{day})(?:\s+of)?\s+(?P<mon>{month})(?:,?\s+(?P<y>{year}))?"),
         ("month_year", rf"(?P<mod>{mod})?(?P<mon>{month}),?\s+(?:of\s+)?(?P<y>{year})"),
         ("decade", rf"(?:the\s+)?(?P<mod>{mod})?(?P<y>(?:1[5-9]|20)\d0)'?s\b"),
         ("decade", rf"(?:the\s+)?(?P<mod>{mod})?'(?P<yy>\d0)s\b"),
         ("year", rf"(?P<mod>{mod})?(?P<y>{year})"),
-        ("month", rf"(?P<mod>{mod})?(?:(?P<rel>(?i:last|next|this))\s+)?"
-                  rf"(?P<mon>{month})"),
-        ("weekday", rf"(?:(?P<rel>(?i:last|next|this|(?:the\s+)?(?:coming|following|previous)))\s+)?"
-                    rf"(?:(?P<edge>(?i:early|late))\s+)?(?P<clock>{clock})?"
-                    rf"(?P<wd>{wday})(?:\s+(?P<tod>{tod}))?"),
+        (
+            "month",
+            rf"(?P<mod>{mod})?(?:(?P<rel>(?i:last|next|this))\s+)?"
+            rf"(?P<mon>{month})(?!\s*\d)",
+        ),
+        (
+            "weekday",
+            rf"(?:(?P<rel>(?i:last|next|this|(?:the\s+)?(?:coming|following|previous)))\s+)?"
+            rf"(?:(?P<edge>(?i:early|late))\s+)?(?P<clock>{clock})?"
+            rf"(?P<wd>{wday})(?:\s+(?P<tod>{tod}))?",
+        ),
         ("deictic", rf"(?i:(?:(?:early|late)\s+)?(?P<dx>{deictic})(?:\s+(?P<tod>{tod}))?)"),
         ("deictic", rf"(?i:(?P<dx>this|last)\s+(?P<tod>{tod}))"),
-        ("unit", rf"(?i:(?P<mod>(?:earlier|later|early|late)(?:\s+in)?\s+|{mod})?"
-                 rf"(?P<rel>this|last|next|(?:the\s+)?coming)\s+(?P<unit>{cal}))(?![\w-])"),
-        ("shift", rf"(?i:{approx}?(?P<n>{num})[\s\-]+(?P<unit>{unit})\s+"
-                  rf"(?P<dir>ago|earlier|later|before|after|from\s+now|hence))(?![\w-])"),
-        ("shift", rf"(?i:the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after))(?![\w-])"),
-        ("shift", rf"(?i:the\s+(?P<dir>next|following|previous|preceding)\s+"
-                  rf"(?P<unit>day|week|month|year|morning|evening|night))(?![\w-])"),
+        (
+            "unit",
+            rf"(?i:(?P<mod>(?:earlier|later|early|late)(?:\s+in)?\s+|{mod})?"
+            rf"(?P<rel>this|last|next|(?:the\s+)?coming)\s+(?P<unit>{cal}))(?![\w-])",
+        ),
+        (
+            "shift",
+            rf"(?i:{approx}?(?P<n>{num})[\s\-]+(?P<unit>{unit})\s+"
+            rf"(?P<dir>ago|earlier|later|before|after|from\s+now|hence))(?![\w-])",
+        ),
+        ("shift", r"(?i:the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after))(?![\w-])"),
+        (
+            "shift",
+            r"(?i:the\s+(?P<dir>next|following|previous|preceding)\s+"
+            r"(?P<unit>day|week|month|year|morning|evening|night))(?![\w-])",
+        ),
         ("anniversary", rf"(?i:(?:the\s+)?(?P<ord>{ordinal})\s+anniversary)"),
-        ("quarter", rf"(?i:(?:the\s+)?(?:first|second|third|fourth|latest|last|current|"
-                    r"previous|year-ago|year-earlier|same)[\s\-]+quarter|the\s+quarter)(?![\w-])"),
+        (
+            "quarter",
+            r"(?i:(?:the\s+)?(?:first|second|third|fourth|latest|last|current|"
+            r"previous|year-ago|year-earlier|same)[\s\-]+quarter|the\s+quarter)(?![\w-])",
+        ),
         ("ref", rf"(?i:\b(?:{refs}))(?![\w-])"),
     ]
     patterns = [(kind, re.compile(r"(?<![\w'])" + rx)) for kind, rx in raw]
@@ -174,11 +196,14 @@ def keep(c: Candidate, span: Span) -> bool:
             return False
     if c.kind == "year" and "mod" not in c.fields:
         tok = first
-        if prev in lex["year_prepositions"] or tok.ent_type_ == "DATE":
-            return not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("people", "%"))
-        return False
+        counted = tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.head.i > tok.i
+        if prev in lex["year_prepositions"]:
+            return not counted
+        return tok.ent_type_ == "DATE" and not (counted and prev not in ("the", "its", "their"))
     if c.kind == "ref":
         tok = first
-        if tok.lower_ == "now" and (tok.pos_ != "ADV" or (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "that")):
+        if tok.lower_ == "now" and (
+            tok.pos_ != "ADV" or (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "that")
+        ):
             return False
     return True

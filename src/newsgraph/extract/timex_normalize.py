@@ -117,26 +117,27 @@ def _direction(tns: str | None, rel: str | None) -> str:
     return "forward" if tns == "future" else "back"
 
 
-def _month_day(pub: date, month: int, day: int, direction: str) -> date | None:
-    def make(y: int) -> date | None:
-        try:
-            return date(y, month, day)
-        except ValueError:
-            return None
+# Extra cost (in days) of a month-day that runs against the clause's tense.
+TENSE_PENALTY_DAYS = 120
 
-    this = make(pub.year)
-    if this is None:
-        return None
-    if direction == "back" and this > pub + timedelta(days=1):
-        return make(pub.year - 1)
-    if direction == "forward" and this < pub:
-        return make(pub.year + 1)
-    if direction == "near":
-        if (this - pub).days > 183:
-            return make(pub.year - 1)
-        if (pub - this).days > 183:
-            return make(pub.year + 1)
-    return this
+
+def _month_day(pub: date, month: int, day: int, tns: str | None, rel: str | None) -> date | None:
+    """The year for a month-day: the nearest occurrence, unless it runs against the tense."""
+    best: tuple[int, date] | None = None
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        delta = (d - pub).days
+        cost = abs(delta)
+        if (tns == "past" or rel == "last") and delta > 1:
+            cost += TENSE_PENALTY_DAYS
+        if (tns == "future" or rel == "next") and delta < 0:
+            cost += TENSE_PENALTY_DAYS
+        if best is None or cost < best[0]:
+            best = (cost, d)
+    return best[1] if best else None
 
 
 def resolve(c: Candidate, pub: date | None, tns: str | None, anchor: Anchor | None) -> Value:
@@ -152,7 +153,7 @@ def resolve(c: Candidate, pub: date | None, tns: str | None, anchor: Anchor | No
         if kind == "month_year":
             return f"{y:04d}-{f['month']:02d}", "month"
         try:
-            return date(y, f["month"], int(f["d"])).isoformat(), "day"
+            return fmt(date(y, f["month"], int(f["d"])), "week" if "wk" in f else "day")
         except ValueError:
             return NONE
     if kind in ("quarter", "ref", "anniversary"):
@@ -163,8 +164,8 @@ def resolve(c: Candidate, pub: date | None, tns: str | None, anchor: Anchor | No
         return NONE
     rel = f.get("rel")
     if kind == "date":
-        d = _month_day(pub, f["month"], int(f["d"]), "near" if tns is None else _direction(tns, rel))
-        return fmt(d, "day") if d else NONE
+        d = _month_day(pub, f["month"], int(f["d"]), tns, rel)
+        return fmt(d, "week" if "wk" in f else "day") if d else NONE
     if kind == "month":
         return _month(pub, f["month"], tns, rel)
     if kind == "weekday":
@@ -180,14 +181,26 @@ def resolve(c: Candidate, pub: date | None, tns: str | None, anchor: Anchor | No
 
 
 def _month(pub: date, month: int, tns: str | None, rel: str | None) -> Value:
-    year = pub.year
-    if rel == "last" or (rel is None and tns == "past"):
-        if month > pub.month or (rel == "last" and month == pub.month):
-            year -= 1
-    elif rel == "next" or (rel is None and tns == "future"):
-        if month < pub.month or (rel == "next" and month == pub.month):
-            year += 1
-    return f"{year:04d}-{month:02d}", "month"
+    """A month without a year: "last May" is last year's; else nearest, weighed by tense."""
+    if rel == "last":  # the month just gone is "last month", so "last May" skips it
+        year = pub.year if month < pub.month - 1 else pub.year - 1
+        return f"{year:04d}-{month:02d}", "month"
+    if rel == "next":
+        year = pub.year + (1 if month <= pub.month else 0)
+        return f"{year:04d}-{month:02d}", "month"
+    if rel == "this":
+        return f"{pub.year:04d}-{month:02d}", "month"
+    best: tuple[float, int] | None = None
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        delta = (year - pub.year) * 12 + month - pub.month
+        cost = abs(delta) + (0.5 if delta > 0 else 0)  # a tie goes to the past
+        if tns == "past" and delta > 0:
+            cost += 12
+        if tns == "future" and delta < 0:
+            cost += 12
+        if best is None or cost < best[0]:
+            best = (cost, year)
+    return f"{best[1]:04d}-{month:02d}", "month"
 
 
 def _unit(pub: date, unit: str, rel: str) -> Value:

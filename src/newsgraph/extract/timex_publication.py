@@ -46,9 +46,12 @@ def _from_full_dates(items: list[Any]) -> date | None:
                 continue
             if _is_now(other):
                 return d
-            if other.cand.kind == "weekday" and "rel" not in other.cand.fields:
-                if _weekday_matches(other.cand.fields["wd"], d):
-                    return d
+            if (
+                other.cand.kind == "weekday"
+                and "rel" not in other.cand.fields
+                and _weekday_matches(other.cand.fields["wd"], d)
+            ):
+                return d
     return None
 
 

@@ -15,7 +15,7 @@ _TITLE_PLACE = r"[A-Z][a-z'\.\-]+(?:[ \-][A-Z][a-z'\.\-]+)*"
 _REGION = r"(?:,\s*(?!" + _MONTH + r"\b)[A-Z][\w'\.\-]*(?:\s+[A-Z][\w'\.\-]*){0,3})"
 _DATE = r"(?:,\s*(?P<date>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?))"
 _AGENCY = r"(?:\s*\((?P<agency>[A-Za-z][\w\s\.&'\-]{0,40})\))"
-_DASH = r"\s*(?:--|-|\u2014|\u2013)\s+"
+_DASH = r"\s*(?:--|-|_|\u2014|\u2013)\s+"
 
 _CAPS_FORM = re.compile(
     r"\A\s*(?P<place>" + _CAPS_PLACE + _REGION + r"?)" + _DATE + r"?" + _AGENCY + r"?" + _DASH
