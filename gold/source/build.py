@@ -9,6 +9,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from actors import ACTORS  # noqa: E402
 from ann1 import ANN as A1  # noqa: E402
 from ann2 import ANN as A2  # noqa: E402
+from ann2 import REVIEW_NOTES  # noqa: E402
 from texts import ARTICLES  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -135,8 +136,8 @@ NOTES = [
     "quote inside reported speech is a separate direct quote nested in the reported one. A "
     "quote running over two paragraphs is two spans (continues / continuation_of_previous). "
     "Scare quotes ('so-called \"shadow fleet\"') and demands ('called on X to') are not quotes.",
-    "Time expressions: no leading preposition; dateline dates ('March 3' in a dateline) are not "
-    "annotated; durations are avoided. Week precision: value is that week's Monday. Values "
+    "Time expressions: no leading preposition; a date in a dateline ('March 3') is "
+    "annotated like any other; anniversaries ('the second anniversary') are dates; durations are avoided. Week precision: value is that week's Monday. Values "
     "inside quotes are resolved against the speech date.",
     "Events: date is what the document supports (explicit or the story's day), null when "
     "unknown; date_precision as for time expressions. modality 'reported' = the event's "
@@ -183,7 +184,7 @@ def main():
     docs = [build_doc(i) for i in order]
     gold = {
         "format": "newsgraph-gold/1",
-        "notes": NOTES,
+        "notes": NOTES + REVIEW_NOTES,
         "documents": docs,
         "conflicts": conflicts(docs),
         "pairs": PAIRS,
