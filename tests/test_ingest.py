@@ -9,11 +9,10 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
+from conftest import EXAMPLES, SCHEMA
 from newsgraph.cli import app
 from newsgraph.intake.dateline import find_dateline
 from newsgraph.intake.readers import decode
-
-from conftest import EXAMPLES, SCHEMA
 
 runner = CliRunner()
 
@@ -88,7 +87,11 @@ def test_non_utf8_text_is_decoded(tmp_path):
     [
         ("empty.txt", b"", "empty file"),
         ("binary.txt", b"\x00\x01\x02\xff" * 100, "binary"),
-        ("bad.jsonl", b'{"id": "ok", "text": "Fine text here."}\n{not json}\n', ":2: not valid JSON"),
+        (
+            "bad.jsonl",
+            b'{"id": "ok", "text": "Fine text here."}\n{not json}\n',
+            ":2: not valid JSON",
+        ),
         ("notext.jsonl", b'{"id": "x", "title": "no body"}\n', ':1: no "text" field'),
         ("empty.html", b"<html><body><nav>menu</nav></body></html>", "no article text"),
     ],

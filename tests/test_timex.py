@@ -177,3 +177,56 @@ def test_date_of_clause_nominal_and_none(res):
     condemned = next(t for t in ctx.doc if t.text == "condemned")
     assert date_of_clause(ctx, attack) == "2021-10-04"
     assert date_of_clause(ctx, condemned) is None
+
+
+def test_published_from_anniversary_in_a_simultaneous_clause(analyze):
+    text = (
+        "Veterans gathered in the capital on Friday as the nation marked the fifth anniversary "
+        "of the flood that struck on June 12, 2015."
+    )
+    result = analyze(text, published=None)
+    assert (result.published, result.published_from) == ("2020-06-12", "text")
+    got = {t.text: t.value for t in result.times}
+    assert got["Friday"] == "2020-06-12"
+    assert analyze(text.replace("Friday", "Monday"), published=None).published is None
+
+
+def test_backshifted_past_under_a_speech_verb_looks_forward(analyze):
+    said = "The spokesman told journalists that the curfew lasted until February."
+    assert times(analyze, said)["February"] == ("2022-02", "month")
+    adding = "The envoy left early, he said, adding that the blockade lasted until March."
+    assert times(analyze, adding)["March"] == ("2022-03", "month")
+    # A past perfect stays past, and so does a plain narrative past.
+    earlier = "The spokesman told journalists that the curfew had lasted until February."
+    assert times(analyze, earlier)["February"] == ("2021-02", "month")
+    assert times(analyze, "The curfew lasted until February.")["February"] == ("2021-02", "month")
+
+
+def test_deictic_in_a_quote_counts_from_the_dated_utterance(analyze):
+    text = (
+        "The two presidents met in Vienna on Monday.\n\n"
+        '"The border will open tomorrow," Smith told journalists after the meeting.'
+    )
+    assert times(analyze, text)["tomorrow"] == ("2021-10-05", "day")
+    undated = '"The border will open tomorrow," Smith told journalists after the meeting.'
+    assert times(analyze, undated)["tomorrow"] == ("2021-10-07", "day")
+    cue_dated = '"We signed the deal today," the minister said on Monday.'
+    assert times(analyze, cue_dated)["today"] == ("2021-10-04", "day")
+
+
+def test_a_day_after_takes_the_date_of_a_dated_subject_event(analyze):
+    text = (
+        "The governors met in Lagos on Monday. The meeting came a day after rebels blocked a road."
+    )
+    assert times(analyze, text)["a day after"] == ("2021-10-04", "day")
+    alone = "The meeting came a day after rebels blocked a road."
+    assert times(analyze, alone)["a day after"] == (None, None)
+
+
+def test_the_weekend_is_the_week_it_closes(analyze):
+    past = times(analyze, "Gunmen attacked two villages over the weekend.")
+    assert past["the weekend"] == ("2021-09-27", "week")  # Saturday 2 and Sunday 3 October
+    future = times(analyze, "The talks will resume at the weekend.")
+    assert future["the weekend"] == ("2021-10-04", "week")
+    unknown = analyze("Gunmen attacked two villages over the weekend.", published=None)
+    assert [(t.text, t.value) for t in unknown.times] == [("the weekend", None)]

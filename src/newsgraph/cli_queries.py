@@ -132,7 +132,9 @@ def timeline_rows(store: Any, f: Filter) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for e in records.events(store, f):
         if e["date"]:
-            who = " -> ".join(n for n in (names.get(e["source"] or ""), names.get(e["target"] or "")) if n)
+            who = " -> ".join(
+                n for n in (names.get(e["source"] or ""), names.get(e["target"] or "")) if n
+            )
             rows.append(
                 {"date": e["date"], "kind": e["type"], "who": who,
                  "what": e["mentions"][0]["text"], "doc_id": e["mentions"][0]["doc_id"], "id": e["id"]}

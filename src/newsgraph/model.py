@@ -183,6 +183,18 @@ class DocContext:
     def text(self) -> str:
         return self.article.text
 
+    def evidence(self, start: int, end: int) -> tuple[int, int, str]:
+        """A span of the article text without surrounding space or the blanked dateline."""
+        text = self.article.text
+        dateline = self.result.dateline
+        if dateline is not None and start < dateline.end < end:
+            start = dateline.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end, text[start:end]
+
     def span(self, start: int, end: int) -> Span | None:
         """The spaCy span covering characters [start, end), expanded to tokens."""
         return self.doc.char_span(start, end, alignment_mode="expand")

@@ -106,9 +106,7 @@ def process(article: Article, res: Resources) -> DocResult:
     return result
 
 
-def process_many(
-    articles: Iterable[Article], res: Resources
-) -> Iterator[DocResult | Failure]:
+def process_many(articles: Iterable[Article], res: Resources) -> Iterator[DocResult | Failure]:
     """Analyse articles in order, batching the spaCy parse with ``nlp.pipe``."""
     pending: list[DocResult] = []
 

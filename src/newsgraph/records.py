@@ -75,12 +75,14 @@ def document_record(r: Any) -> Record:
         "chars": r["chars"],
         "author": r["author"],
         "duplicate_of": r["duplicate_of"],
+        "story_id": r["story_id"] if "story_id" in r.keys() else None,  # noqa: SIM118 (Row)
     }
 
 
 def documents(store: Store, f: Filter | None = None) -> list[Record]:
     f = f or Filter()
-    sql = "SELECT * FROM documents WHERE 1 = 1"
+    sql = "SELECT *, (SELECT story_id FROM story_docs s WHERE s.doc_id = documents.id LIMIT 1) "
+    sql += "AS story_id FROM documents WHERE 1 = 1"
     params: list[Any] = []
     if f.search:
         sql += " AND (text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')"
@@ -298,6 +300,7 @@ def events(store: Store, f: Filter | None = None) -> list[Record]:
     sql, params = _page(sql + " ORDER BY e.date IS NULL, e.date, e.id", params, f)
     rows = store.query(sql, tuple(params))
     mentions = _event_mentions(store, [r["id"] for r in rows])
+    counts = _event_counts(store, [r["id"] for r in rows])
     out = []
     for r in rows:
         ms = mentions.get(r["id"], [])
@@ -317,10 +320,33 @@ def events(store: Store, f: Filter | None = None) -> list[Record]:
                 "modality": r["modality"],
                 "confidence": r["confidence"],
                 "mentions": ms,
-                "num_articles": len({m["doc_id"] for m in ms}),
+                **counts.get(r["id"], {"num_articles": 0, "num_sources": 0}),
             }
         )
     return out
+
+
+def _event_counts(store: Store, ids: list[str]) -> dict[str, dict[str, int]]:
+    """GDELT-style NumArticles (distinct articles) and NumSources per event.
+
+    Sources are outlets (documents.source); a near-duplicate counts as its canonical
+    copy, so a rewritten wire story adds an article but no source. A document without
+    a source name counts as its own source.
+    """
+    articles: dict[str, set[str]] = defaultdict(set)
+    sources: dict[str, set[str]] = defaultdict(set)
+    for chunk in _chunks(ids, 500):
+        marks = ",".join("?" * len(chunk))
+        for r in store.query(
+            "SELECT DISTINCT m.event_id, d.id, COALESCE(c.source, 'doc:' || c.id) AS src "
+            "FROM event_mentions m JOIN documents d ON d.id = m.doc_id "
+            "JOIN documents c ON c.id = COALESCE(d.duplicate_of, d.id) "
+            f"WHERE m.event_id IN ({marks})",
+            tuple(chunk),
+        ):
+            articles[r[0]].add(r[1])
+            sources[r[0]].add(r[2])
+    return {e: {"num_articles": len(articles[e]), "num_sources": len(sources[e])} for e in articles}
 
 
 def _event_mentions(store: Store, ids: list[str]) -> dict[str, list[Record]]:
@@ -352,15 +378,45 @@ def _event_mentions(store: Store, ids: list[str]) -> dict[str, list[Record]]:
 
 def stories(store: Store) -> list[Record]:
     docs: dict[str, list[str]] = defaultdict(list)
-    for r in store.query("SELECT story_id, doc_id FROM story_docs ORDER BY rowid"):
+    for r in store.query(
+        "SELECT sd.story_id, sd.doc_id FROM story_docs sd JOIN documents d ON d.id = sd.doc_id "
+        "ORDER BY d.seq"
+    ):
         docs[r["story_id"]].append(r["doc_id"])
     evs: dict[str, list[str]] = defaultdict(list)
-    for r in store.query("SELECT story_id, event_id FROM story_events ORDER BY rowid"):
-        evs[r["story_id"]].append(r["event_id"])
+    for r in store.query(
+        "SELECT DISTINCT se.story_id, se.event_id, e.seq FROM story_events se "
+        "JOIN events e ON e.id = se.event_id ORDER BY e.seq"
+    ):
+        if r["event_id"] not in evs[r["story_id"]]:
+            evs[r["story_id"]].append(r["event_id"])
     return [
         {"id": r["id"], "label": r["label"], "doc_ids": docs[r["id"]], "event_ids": evs[r["id"]]}
-        for r in store.query("SELECT * FROM stories ORDER BY id")
+        for r in store.query("SELECT * FROM stories ORDER BY seq, id")
     ]
+
+
+def conflicts(store: Store, f: Filter | None = None) -> list[Record]:
+    """Where the reports of one merged event disagree (date, place, a figure).
+
+    Each value carries its evidence: the document and the mention that states it.
+    """
+    f = f or Filter()
+    sql = 'SELECT c.id, c.event_id, c.field, c."values" FROM conflicts c JOIN events e '
+    sql += "ON e.id = c.event_id WHERE 1 = 1"
+    params: list[Any] = []
+    if f.type:
+        sql += " AND e.type = ?"
+        params.append(f.type.upper())
+    if f.doc_id:
+        sql += " AND c.event_id IN (SELECT event_id FROM event_mentions WHERE doc_id = ?)"
+        params.append(f.doc_id)
+    sql, params = _page(sql + " ORDER BY e.seq, c.field", params, f)
+    return [
+        {"id": r["id"], "event_id": r["event_id"], "field": r["field"],
+         "values": json.loads(r["values"])}
+        for r in store.query(sql, tuple(params))
+    ]  # fmt: skip
 
 
 def export(store: Store) -> Record:
@@ -374,6 +430,7 @@ def export(store: Store) -> Record:
         "quotes": quotes(store),
         "time_expressions": time_expressions(store),
         "stories": stories(store),
+        "conflicts": conflicts(store),
     }
 
 

@@ -2,9 +2,11 @@
 
 Classes: 0 statement, 1 verbal cooperation, 2 material cooperation, 3 verbal
 conflict, 4 material conflict. Our class comes from the main event's CAMEO root
-(01 statement, 02-05 verbal cooperation, 06-08 material cooperation, 09-13
-verbal conflict, 14-20 material conflict), as in the standard quad-class scheme;
-without a CAMEO code, from its PLOVER type. A sentence with no event (or only
+in this dataset's grouping, which differs from GDELT's QuadClass in two roots:
+appeals (02) are statements and reducing relations (16: break ties, expel
+diplomats, suspend aid) is verbal conflict. So: 01-02 statement, 03-05 verbal
+cooperation, 06-08 material cooperation, 09-13 and 16 verbal conflict, 14-15
+and 17-20 material conflict. Without a CAMEO code, from the PLOVER type. A sentence with no event (or only
 negated / hypothetical ones) is a statement: the class is about what a sentence
 reports, and a sentence reporting no act is at most a statement.
 """
@@ -24,16 +26,18 @@ CLASSES = ["statement", "verbal_coop", "material_coop", "verbal_conflict", "mate
 TYPE_CLASS = {
     "AGREE": 1, "CONSULT": 1, "SUPPORT": 1,
     "COOPERATE": 2, "AID": 2, "RETREAT": 2, "CONCEDE": 2,
-    "ACCUSE": 3, "REQUEST": 3, "REJECT": 3, "THREATEN": 3,
-    "PROTEST": 4, "MOBILIZE": 4, "SANCTION": 4, "COERCE": 4, "ASSAULT": 4,
+    "ACCUSE": 3, "REQUEST": 3, "REJECT": 3, "THREATEN": 3, "SANCTION": 3,
+    "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
 }  # fmt: skip
 
 
 def quad_class(ev: Event) -> int:
     if ev.cameo and ev.cameo[:2].isdigit():
         root = int(ev.cameo[:2])
-        if root == 1:
+        if root <= 2:
             return 0
+        if root == 16:
+            return 3
         return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
     return TYPE_CLASS.get(ev.type, 0)
 
@@ -70,9 +74,11 @@ def score(golds: list[int], preds: list[int]) -> dict[str, float | int]:
 def evaluate(bench_root: Path, res: Resources, limit: int | None = None) -> dict[str, float | int]:
     rows = _read(Path(bench_root) / DATA, limit)
     articles = [Article(id=str(i), text=t) for i, (t, _) in enumerate(rows)]
-    preds = [sentence_class(r.events) for r in process_many(articles, res)]
+    done = list(process_many(articles, res))
+    preds = [sentence_class(getattr(r, "events", [])) for r in done]
     golds = [g for _, g in rows]
     out = score(golds, preds)
+    out["failures"] = sum(not hasattr(r, "events") for r in done)
     out["half_a_accuracy"] = score(golds[::2], preds[::2])["accuracy"]
     out["half_b_accuracy"] = score(golds[1::2], preds[1::2])["accuracy"]
     return out

@@ -29,4 +29,3 @@ def run(name: str, bench_root: Path, limit: int | None = None) -> dict[str, Any]
     figures = module.evaluate(bench_root, shared_resources(), limit)
     figures["seconds"] = round(time.perf_counter() - started, 1)
     return figures
-

@@ -7,11 +7,16 @@ are scored against the first annotation file (sorted by name).
 Definitions:
 - A gold attribution is DIRECT when quotation marks enclose its content: at least
   half of the content's letters lie inside double-quoted spans of the article.
-- A predicted quote matches a gold content when their character ranges overlap;
+- Predicted quotes sharing one cue (``cue_start``) form one attribution, as gold
+  content pieces under one cue do ("A," he said, "B."); its span set is theirs.
+- A predicted attribution matches a gold content when their character ranges overlap;
   matching is one-to-one (pairs taken by largest overlap first).
 - Speaker accuracy: among matched pairs whose gold attribution has a Source, the
   share where our speaker_start/speaker_end overlaps the Source span.
 - DIRECT scores compare our ``direct=True`` quotes with DIRECT gold attributions;
+  a direct quote lying inside a non-direct gold content (a partial quote within
+  reported speech: said the plan was "a disaster") is left out of the DIRECT
+  scores (``direct_ignored``); ``direct_precision_strict`` counts it as an error.
   ALL scores compare every quote with every gold attribution.
 """
 
@@ -28,6 +33,25 @@ from newsgraph.pipeline import Resources, process_many
 
 DATE_RE = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
 Spans = list[tuple[int, int]]
+
+
+@dataclass
+class PredictedAttribution:
+    content: Spans
+    speaker: tuple[int, int] | None
+
+
+def group_quotes(quotes: list[Quote]) -> list[PredictedAttribution]:
+    """Quotes attributed through the same cue token are one attribution."""
+    groups: dict[object, PredictedAttribution] = {}
+    for k, q in enumerate(quotes):
+        key = (q.direct, q.cue_start) if q.cue_start is not None else ("single", k)
+        speaker = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
+        if key in groups:
+            groups[key].content.append((q.start, q.end))
+        else:
+            groups[key] = PredictedAttribution([(q.start, q.end)], speaker)
+    return list(groups.values())
 
 
 @dataclass
@@ -73,12 +97,18 @@ def _overlap(a: tuple[int, int], spans: Spans) -> int:
     return sum(max(0, min(a[1], e) - max(a[0], s)) for s, e in spans)
 
 
-def match(pred: list[Quote], gold: list[GoldAttribution]) -> list[tuple[Quote, GoldAttribution]]:
+def _overlap_sets(a: Spans, b: Spans) -> int:
+    return sum(_overlap(x, b) for x in a)
+
+
+def match(
+    pred: list[PredictedAttribution], gold: list[GoldAttribution]
+) -> list[tuple[PredictedAttribution, GoldAttribution]]:
     """One-to-one overlap matching, largest overlap first."""
     pairs = []
     for i, q in enumerate(pred):
         for j, g in enumerate(gold):
-            ov = _overlap((q.start, q.end), g.content)
+            ov = _overlap_sets(q.content, g.content)
             if ov > 0:
                 pairs.append((ov, i, j))
     used_p: set[int] = set()
@@ -98,11 +128,7 @@ def _scores(prefix: str, n_pred: int, n_gold: int, pairs: list) -> dict[str, flo
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     with_source = [(q, g) for q, g in pairs if g.source]
-    ok = sum(
-        1
-        for q, g in with_source
-        if q.speaker_start is not None and _overlap((q.speaker_start, q.speaker_end), g.source)
-    )
+    ok = sum(1 for q, g in with_source if q.speaker is not None and _overlap(q.speaker, g.source))
     return {
         f"{prefix}_pred": n_pred,
         f"{prefix}_gold": n_gold,
@@ -135,13 +161,16 @@ def load_dev(bench_root: Path, limit: int | None = None) -> list[tuple[Article, 
 def evaluate(bench_root: Path, res: Resources, limit: int | None = None) -> dict[str, float | int]:
     items = load_dev(bench_root, limit)
     totals = {"direct": [0, 0, []], "all": [0, 0, []]}
+    ignored = 0
     results = process_many((a for a, _ in items), res)
-    for (article, ann), result in zip(items, results):
+    for (article, ann), result in zip(items, results, strict=True):
         gold = read_ann(ann)
         mark_direct(article.text, gold)
+        direct = [q for q in result.quotes if q.direct and not _inside_indirect(q, gold)]
+        ignored += sum(1 for q in result.quotes if q.direct) - len(direct)
         for name, preds, golds in (
-            ("all", result.quotes, gold),
-            ("direct", [q for q in result.quotes if q.direct], [g for g in gold if g.direct]),
+            ("all", group_quotes(result.quotes), gold),
+            ("direct", group_quotes(direct), [g for g in gold if g.direct]),
         ):
             totals[name][0] += len(preds)
             totals[name][1] += len(golds)
@@ -149,7 +178,20 @@ def evaluate(bench_root: Path, res: Resources, limit: int | None = None) -> dict
     out: dict[str, float | int] = {"documents": len(items)}
     for name, (n_pred, n_gold, pairs) in totals.items():
         out.update(_scores(name, n_pred, n_gold, pairs))
+    n_direct = int(out["direct_pred"]) + ignored
+    out["direct_ignored"] = ignored
+    out["direct_precision_strict"] = (
+        round(len(totals["direct"][2]) / n_direct, 4) if n_direct else 0.0
+    )
     return out
+
+
+def _inside_indirect(quote: Quote, gold: list[GoldAttribution]) -> bool:
+    """A partial quote: inside the content of a non-direct gold attribution."""
+    return any(
+        not g.direct and any(s <= quote.start and quote.end <= e for s, e in g.content)
+        for g in gold
+    )
 
 
 def main() -> None:

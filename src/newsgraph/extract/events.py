@@ -28,10 +28,17 @@ COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"}
 AGREE_CODE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 REJECT_CODE = {"CONSULT": "125", "AID": "122", "COOPERATE": "121", "RETREAT": "124"}
-THREAT_CODE = {"ASSAULT": "138", "COERCE": "1312", "SANCTION": "1313", "MOBILIZE": "138"}
+THREAT_CODE = {
+    "ASSAULT": "138",
+    "COERCE": "1312",
+    "SANCTION": "1313",
+    "MOBILIZE": "138",
+    "PROTEST": "133",
+}
 APPEAL_CODE = {"CONSULT": "026", "AID": "023", "COOPERATE": "021", "SUPPORT": "022"}
 DEMAND_CODE = {"CONSULT": "106", "AID": "103", "COOPERATE": "101", "SUPPORT": "102"}
 OBLIGATION = {"must", "should"}
+INTENT_THREAT = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
 THREAT_VERBS = {"vow", "pledge", "promise", "threaten", "warn"}
 
 
@@ -71,11 +78,10 @@ def _matrix_of(tr: Trigger, by_head: dict[int, Trigger]) -> Trigger | None:
     v = ectx.clause_head(tr)
     if tr.nominal and tr.token.head.i != v.i:
         return None
-    if v.dep_ == "ccomp" and v.head.i in by_head and by_head[v.head.i].entry.cameo == "100":
-        if by_head[v.head.i].entry.head == v.head.lemma_.lower() and v.i != tr.token.i or True:
-            m = by_head[v.head.i]
-            if m.token.i != tr.token.i and m.entry.type == "REQUEST" and m.entry.pos == "V":
-                return m
+    if v.dep_ == "ccomp" and v.head.i in by_head:
+        m = by_head[v.head.i]
+        if m.token.i != tr.token.i and m.entry.type == "REQUEST" and m.entry.cameo == "100":
+            return m
     if v.dep_ == "xcomp" or (v.dep_ == "pcomp" and v.head.dep_ == "prep"):
         m = v.head if v.dep_ == "xcomp" else v.head.head
         if m.i in by_head and m.i != tr.token.i:
@@ -109,7 +115,9 @@ class SentenceEvents:
         self.ctx, self.lex, self.finder = ctx, lex, finder
 
     def drafts(self, sent: Span) -> list[Draft]:
-        trigs = [t for t in find_triggers(sent, self.lex) if not ectx.is_non_event(t, sent, self.ctx)]
+        trigs = [
+            t for t in find_triggers(sent, self.lex) if not ectx.is_non_event(t, sent, self.ctx)
+        ]
         trigs = sorted(trigs + self._obligations(sent, trigs), key=lambda t: t.token.i)
         drafts = {t.token.i: Draft(t, t.entry.type, t.entry.mode, t.entry.cameo) for t in trigs}
         by_head = {t.token.i: t for t in trigs}
@@ -121,7 +129,7 @@ class SentenceEvents:
                 _fold(drafts[m.token.i], drafts[t.token.i])
                 if len(drafts[m.token.i].absorbed) > before:
                     dropped.add(t.token.i)
-        out = [d for i, d in drafts.items() if i not in dropped]
+        out = [d for i, d in drafts.items() if i not in dropped and d.type != "-"]
         for d in out:
             d.roles = self.finder.roles(d.tr)
             d.depth = _depth(d.tr.token)
@@ -146,13 +154,18 @@ class SentenceEvents:
         return out
 
     def _borrow_roles(self, d: Draft, inner: Trigger) -> None:
+        """The folded complement supplies the target ("refused to meet [Y]", "must [Y] ...")."""
         inner_roles = self.finder.roles(inner)
         assert d.roles is not None
-        if d.type == "REQUEST" and d.roles.target is not None:
+        if d.roles.target is not None and d.type == "REQUEST":
             return
-        if inner_roles.target is not None and (d.roles.target is None or d.type != "REQUEST"):
-            if not d.roles.sources or inner_roles.target.token.i != d.roles.sources[0].token.i:
-                d.roles.target = inner_roles.target
+        if d.type == "REQUEST" and inner_roles.sources and not inner_roles.sources[0].guessed:
+            cand = inner_roles.sources[0]
+        else:
+            cand = inner_roles.target
+        own = d.roles.sources[0].token.i if d.roles.sources else -1
+        if cand is not None and cand.token.i != own:
+            d.roles.target = cand
 
     def _attach_nominal_causes(self, drafts: list[Draft]) -> list[Draft]:
         """ "killed in a Russian strike", "a drone strike killed": one event, actor from the noun."""
@@ -166,7 +179,9 @@ class SentenceEvents:
             for c in verb.children:
                 cause = None
                 if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during"):
-                    cause = next((g for g in c.children if g.i in nominal), None)
+                    pobjs = [g for g in c.children if g.dep_ == "pobj"]
+                    pobjs += [g for p in pobjs for g in p.children if g.dep_ == "compound"]
+                    cause = next((g for g in pobjs if g.i in nominal), None)
                     cause = nominal[cause.i] if cause is not None else None
                 elif c.dep_ == "nsubj" and c.i in nominal:
                     cause = nominal[c.i]
@@ -207,10 +222,17 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon) -> list[Even
     negated = ectx.is_negated(d.tr, lex)
     modality = ectx.modality(d.tr, ctx, lex)
     etype, cameo, mode = d.type, d.cameo, d.mode
-    if negated and etype in ("CONCEDE", "RETREAT") and modality == "intended":
-        etype, cameo, mode, negated = "REJECT", "124", None, False
-    elif modality == "intended" and etype in COOPERATIVE:
-        etype, cameo, mode = "AGREE", AGREE_CODE.get(etype, "035"), None
+    # CAMEO codes announced acts as the announcement: intent to cooperate is AGREE,
+    # intent to coerce or attack is THREATEN, "will never give up" is REJECT.
+    if modality == "intended":
+        if negated and etype in ("CONCEDE", "RETREAT"):
+            etype, cameo, mode, negated = "REJECT", "124", None, False
+        elif not negated and etype in COOPERATIVE:
+            etype, cameo, mode = "AGREE", AGREE_CODE.get(etype, "035"), None
+        elif not negated and etype in INTENT_THREAT:
+            etype, cameo, mode = "THREATEN", THREAT_CODE.get(etype, "130"), None
+        if etype in ("REJECT", "AGREE", "THREATEN"):
+            modality = ectx.modality(d.tr, ctx, lex, ignore_intent=True)
     trigger_toks = [*d.tr.tokens, *(t for a in d.absorbed for t in a.tokens)]
     trigger = " ".join(t.text for t in sorted(trigger_toks, key=lambda t: t.i))
     head = ectx.clause_head(d.tr)
@@ -235,7 +257,7 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon) -> list[Even
                 negated=negated,
                 modality=modality,
                 confidence=_confidence(d, src, modality),
-                mentions=[EventMention(sent.start_char, sent.end_char, sent.text, trigger)],
+                mentions=[EventMention(*ctx.evidence(sent.start_char, sent.end_char), trigger)],
                 figures=dict(figs),
             )
         )
@@ -246,18 +268,19 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+def _same_actor(i: int | None, j: int | None, a: str | None, b: str | None) -> bool:
+    if i is not None and j is not None:
+        return i == j
+    return (a or "").lower() == (b or "").lower()
+
+
 def _same(a: Event, b: Event) -> bool:
-    if a.type != b.type or a.negated != b.negated:
+    if a.type != b.type or a.negated != b.negated or not (a.source_text or a.source is not None):
         return False
     if not (_compatible(a.date, b.date) and _compatible(a.place, b.place)):
         return False
-    if a.source is not None or b.source is not None:
-        return a.source == b.source and a.target == b.target
-    if not a.source_text or not b.source_text:
-        return False
-    return (a.source_text.lower(), (a.target_text or "").lower()) == (
-        b.source_text.lower(),
-        (b.target_text or "").lower(),
+    return _same_actor(a.source, b.source, a.source_text, b.source_text) and _same_actor(
+        a.target, b.target, a.target_text, b.target_text
     )
 
 
@@ -265,7 +288,9 @@ def merge(events: list[Event]) -> list[Event]:
     """One Event per real event: later sentences become further mentions."""
     out: list[Event] = []
     for ev in events:
-        twin = next((o for o in out if _same(o, ev) and o.mentions[-1].start != ev.mentions[0].start), None)
+        twin = next(
+            (o for o in out if _same(o, ev) and o.mentions[-1].start != ev.mentions[0].start), None
+        )
         if twin is None:
             out.append(ev)
             continue

@@ -35,20 +35,24 @@ def is_negated(tr: Trigger, lex: Lexicon) -> bool:
         return True
     verb = clause_head(tr)
     for v in (tok, verb):
-        if any(c.dep_ == "neg" or c.lower_ in neg and c.dep_ in ("advmod", "neg") for c in v.children):
+        if any(
+            c.dep_ == "neg" or c.lower_ in neg and c.dep_ in ("advmod", "neg") for c in v.children
+        ):
             return True
     # "failed to meet", "avoided attacking"
-    if verb.dep_ in ("xcomp", "pcomp") and verb.head.lemma_.lower() in lex.cue("negating_matrix"):
-        return True
-    return False
+    return verb.dep_ in ("xcomp", "pcomp") and verb.head.lemma_.lower() in lex.cue(
+        "negating_matrix"
+    )
 
 
-def modality(tr: Trigger, ctx: DocContext, lex: Lexicon) -> str:
+def modality(tr: Trigger, ctx: DocContext, lex: Lexicon, ignore_intent: bool = False) -> str:
     """asserted / intended / hypothetical / reported, strongest cue on the path to the root."""
     best = "asserted"
 
     def bump(m: str) -> None:
         nonlocal best
+        if ignore_intent and m == "intended":
+            return
         if MODALITY_RANK[m] > MODALITY_RANK[best]:
             best = m
 
@@ -56,7 +60,7 @@ def modality(tr: Trigger, ctx: DocContext, lex: Lexicon) -> str:
     if any(q.start <= idx < q.end for q in ctx.result.quotes):
         bump("reported")
     v = clause_head(tr)
-    in_speech = False
+    in_speech = _in_speech(v, lex)
     for _ in range(6):
         aux = _aux_lemmas(v)
         kids = {c.lower_ for c in v.children if c.dep_ == "mark"}
@@ -79,7 +83,6 @@ def modality(tr: Trigger, ctx: DocContext, lex: Lexicon) -> str:
             if hl in ("be",) and any(c.lower_ == "going" for c in head.children):
                 bump("intended")
         if v.dep_ in ("ccomp", "parataxis") and hl in lex.cue("speech_verbs"):
-            in_speech = True
             bump("reported")
         if v.dep_ in ("advcl",) and kids & lex.cue("hypothetical_marks"):
             bump("hypothetical")
@@ -88,6 +91,16 @@ def modality(tr: Trigger, ctx: DocContext, lex: Lexicon) -> str:
         v = head
     # "expected to", "set to", "poised to" as adjectival/passive matrix
     return best
+
+
+def _in_speech(v: Token, lex: Lexicon) -> bool:
+    for _ in range(6):
+        if v.head.i == v.i:
+            return False
+        if v.dep_ in ("ccomp", "parataxis") and v.head.lemma_.lower() in lex.cue("speech_verbs"):
+            return True
+        v = v.head
+    return False
 
 
 def is_non_event(tr: Trigger, sent: Span, ctx: DocContext) -> bool:

@@ -15,8 +15,9 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 POS_TAGS = {"V": ("VERB",), "N": ("NOUN",), "A": ("ADJ",)}
-# Dependencies that open a new clause: a phrase pattern never reaches across them.
-CLAUSAL = {"ccomp", "xcomp", "advcl", "relcl", "conj", "acl", "parataxis", "csubj", "pcomp"}
+# Dependencies that open a new clause: a phrase pattern never reaches across them
+# (xcomp is allowed: "declined to comment", "pledged to send aid").
+CLAUSAL = {"ccomp", "advcl", "relcl", "conj", "acl", "parataxis", "csubj", "pcomp"}
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def phrase_tokens(head: Token, depth: int = 3) -> list[Token]:
+def phrase_tokens(head: Token, depth: int = 4) -> list[Token]:
     """Tokens in the head's own phrase (not in embedded clauses), nearest first."""
     out: list[Token] = []
     frontier = [head]
@@ -108,9 +109,7 @@ def _match_deps(entry: Entry, pool: list[Token], used: set[int]) -> list[Token] 
             (
                 t
                 for t in pool
-                if t.i not in used
-                and t not in got
-                and (_lemma(t) == lemma or t.lower_ == lemma)
+                if t.i not in used and t not in got and (_lemma(t) == lemma or t.lower_ == lemma)
             ),
             None,
         )
@@ -150,6 +149,8 @@ def _allowed(entry: Entry, tok: Token, lex: Lexicon) -> bool:
         return obj is not None and is_actorish(obj, lex)
     if req == "obj_not_actor":
         return obj is not None and not is_actorish(obj, lex)
+    if req == "obj_money":
+        return obj is not None and any(t.ent_type_ == "MONEY" for t in obj.subtree)
     if req == "obj_not_doc":
         return obj is None or _lemma(obj) not in lex.cue("document_nouns")
     if req == "arg":
@@ -162,12 +163,13 @@ def _allowed(entry: Entry, tok: Token, lex: Lexicon) -> bool:
 
 
 def _strike_kind(tok: Token, lex: Lexicon) -> str | None:
-    """"strike" is labour protest or military: decide from modifiers and actors."""
+    """ "strike" is labour protest or military: decide from modifiers and actors."""
     near = {_lemma(t) for t in phrase_tokens(tok, 2)} | {_lemma(tok.head)}
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     near |= {_lemma(t) for s in subj for t in s.subtree}
     if near & lex.cue("military_strike_cues"):
         return None
+    near |= {_lemma(t) for t in tok.sent}
     if near & lex.cue("labour_strike_cues"):
         return "PROTEST"
     return None

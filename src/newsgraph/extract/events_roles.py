@@ -17,6 +17,7 @@ from newsgraph.extract.events_lexicon import Lexicon, Trigger, is_actorish
 from newsgraph.model import DocContext
 
 SUBJ = ("nsubj", "csubj", "expl")
+OF_IS_SOURCE = {"MOBILIZE", "PROTEST", "CONSULT", "RETREAT"}
 BE_ADJECTIVAL = {"oppose", "commit", "determine", "prepare", "resolve"}
 QUANTITY = {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "band"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
@@ -38,12 +39,12 @@ class Roles:
 
 
 def noun_phrase(tok: Token) -> str:
-    """The actor phrase headed by ``tok``: left modifiers, head, and an "of" complement."""
+    """The actor phrase headed by ``tok``: left modifiers, head, apposition, "of" complement."""
     left = [c for c in tok.lefts if c.dep_ not in ("det", "predet", "cc", "prep", "advmod")]
     start = min((min(t.i for t in c.subtree) for c in left), default=tok.i)
     end = tok.i
     for c in tok.rights:
-        if c.dep_ in ("compound", "flat") or (c.dep_ == "prep" and c.lower_ == "of"):
+        if c.dep_ in ("compound", "flat", "appos") or (c.dep_ == "prep" and c.lower_ == "of"):
             quantity = tok.pos_ == "NUM" or tok.lemma_.lower() in QUANTITY
             if c.lower_ == "of" and not quantity and not any(g.pos_ == "PROPN" for g in c.subtree):
                 continue
@@ -71,9 +72,38 @@ class RoleFinder:
             if rel.dep_ == "relcl":
                 tok = rel.head
         m = self.ctx.mention_at(tok)
-        if m is not None:
-            return Actor(m.text, m.entity, tok, guessed)
-        return Actor(noun_phrase(tok), self._demonym_entity(tok), tok, guessed)
+        if m is None:
+            return Actor(noun_phrase(tok), self._demonym_entity(tok), tok, guessed)
+        if m.kind == "pronoun":
+            named = self._naming_token(m.entity, tok)
+            if named is not None:
+                return Actor(self._mention_text(named), m.entity, tok, guessed)
+        return Actor(self._mention_text(tok), m.entity, tok, guessed)
+
+    def _mention_text(self, tok: Token) -> str:
+        """The mention's text, or a fuller phrase of the same actor ("Hezbollah guerrillas")."""
+        m = self.ctx.mention_at(tok)
+        text = m.text if m is not None else tok.text
+        full = noun_phrase(tok)
+        extra = full.replace(text, " ", 1).split() if text in full else []
+        if any(w[:1].isupper() for w in extra):
+            return full
+        return text
+
+    def _naming_token(self, entity: int | None, tok: Token) -> Token | None:
+        """The head of the nearest name or description of the same entity in the sentence."""
+        if entity is None:
+            return None
+        sent = tok.sent
+        best = None
+        for m in self.ctx.result.entities[entity].mentions:
+            before = m.kind != "pronoun" and sent.start_char <= m.start < tok.idx
+            if before and (best is None or m.start > best.start):
+                best = m
+        if best is None:
+            return None
+        span = self.ctx.span(best.start, best.end)
+        return span.root if span is not None else None
 
     def _demonym_entity(self, tok: Token) -> int | None:
         if self.gz is None or tok.pos_ not in ("ADJ", "PROPN"):
@@ -111,17 +141,25 @@ class RoleFinder:
             if obj is not None and head.pos_ == "VERB":
                 return obj, True
             return self.subject(head)[0], True
-        if verb.dep_ == "conj" and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
+        if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "xcomp") and head.i != verb.i:
             return self.subject(head)[0], True
+        if verb.dep_ == "conj" and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
+            passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            return (passive or self.subject(head)[0]), True
         if verb.dep_ == "relcl":
             return head, True
+        if verb.dep_ == "pcomp" and head.dep_ in ("prep", "xcomp") and head.head.pos_ == "VERB":
+            return self.subject(head.head)[0], True
         if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
-            return (head if verb.dep_ == "acl" else self.subject(head)[0]), True
+            if verb.dep_ == "acl" and (is_actorish(head, self.lex) or head.dep_ != "dobj"):
+                return head, True
+            return self.subject(head.head if verb.dep_ == "acl" else head)[0], True
         return None, False
 
     def speaker_for(self, pron: Token) -> Token | None:
-        """A pronoun subject of reported speech falls back to the speaker when no mention covers it."""
-        if self.ctx.mention_at(pron) is not None or pron.lower_ in ("i", "we", "you"):
+        """A pronoun subject of reported speech falls back to the speaker when unresolved."""
+        m = self.ctx.mention_at(pron)
+        if (m is not None and m.entity is not None) or pron.lower_ in ("i", "you"):
             return None
         v = pron.head
         for _ in range(4):
@@ -146,7 +184,7 @@ class RoleFinder:
             for c in h.children:
                 if c.dep_ in ("prep", "agent") and c.lower_ in preps:
                     pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                    if pobj is not None:
+                    if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
                         return pobj
         return None
 
@@ -158,6 +196,25 @@ class RoleFinder:
             if c.dep_ in ("amod", "compound", "nmod") and self._is_actor_modifier(c):
                 return c
         return self.prep_object([noun], ["by"])
+
+    def _nominal_fallback(self, noun: Token, etype: str) -> Token | None:
+        """Weaker sources of a nominal event: "its withdrawal", "deployment of troops",
+        "threw stones during protests" (the subject of the clause it sits in)."""
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss
+        if etype in OF_IS_SOURCE:
+            of = self.prep_object([noun], ["of"])
+            if of is not None:
+                return of
+        prep = noun.head
+        if (
+            noun.dep_ == "pobj"
+            and prep.lower_ in ("during", "in", "at", "amid")
+            and prep.head.pos_ == "VERB"
+        ):
+            return self.subject(prep.head)[0]
+        return None
 
     def _is_actor_modifier(self, tok: Token) -> bool:
         if tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
@@ -181,14 +238,13 @@ class RoleFinder:
         tgt_tok: Token | None
         if tr.nominal:
             src_tok = self.nominal_source(head)
-            between = self.prep_object([head], ["between", "among"])
-            tgt_tok = self.prep_object([head, *tr.tokens[1:]], [p for p in preps if p != "by"])
+            between = self.prep_object([head, *tr.tokens[1:]], ["between", "among"])
+            tgt_prep = [p for p in preps if p not in ("by", "between", "among")]
+            tgt_tok = self.prep_object([head, *tr.tokens[1:]], tgt_prep)
             if between is not None and src_tok is None:
                 src_tok = between
                 conj = self.conjuncts(between)
                 tgt_tok = conj[0] if conj else tgt_tok
-            elif tgt_tok is not None and tgt_tok.lower_ in ("by",):
-                tgt_tok = None
             if src_tok is None:
                 gov, obj = head.head, head
                 while obj.dep_ in ("compound", "pobj", "prep") and gov.i != obj.i:
@@ -204,9 +260,17 @@ class RoleFinder:
             verb = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
             src_tok, inherited = self.subject(verb)
             tgt_tok = None
-            if not (verb.dep_ == "acl" and verb.tag_ == "VBN" and src_tok is not None and src_tok.i == verb.head.i):
+            if not (
+                verb.dep_ == "acl"
+                and verb.tag_ == "VBN"
+                and src_tok is not None
+                and src_tok.i == verb.head.i
+            ):
                 tgt_tok = self.object(verb)
-            if tgt_tok is not None and (tgt_tok.i in {t.i for t in tr.tokens} or (src_tok is not None and tgt_tok.i == src_tok.i)):
+            if tgt_tok is not None and (
+                tgt_tok.i in {t.i for t in tr.tokens}
+                or (src_tok is not None and tgt_tok.i == src_tok.i)
+            ):
                 tgt_tok = None
             if tgt_tok is None:
                 tgt_tok = self.prep_object([verb, *tr.tokens[1:]], preps)
@@ -215,8 +279,8 @@ class RoleFinder:
                 if tgt_tok is not None and src_tok is not None and tgt_tok.i == src_tok.i:
                     tgt_tok = self.prep_object([verb], ["to"])
         if src_tok is None and tr.nominal:
-            poss = next((c for c in head.children if c.dep_ == "poss"), None)
-            src_tok = poss
+            src_tok = self._nominal_fallback(head, etype)
+            guessed = src_tok is not None
         if src_tok is not None and src_tok.pos_ == "PRON":
             src_tok = self.speaker_for(src_tok) or src_tok
         sources: list[Actor] = []

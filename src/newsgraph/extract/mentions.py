@@ -354,8 +354,13 @@ class MentionFinder:
 
     def release(self, cand: Cand) -> None:
         idx = self.owner[cand.i]
+        if idx is None or self.cands[idx] is not cand:
+            idx = next((k for k, c in enumerate(self.cands) if c is cand), None)
+            if idx is None:  # already released
+                return
         for t in range(cand.i, cand.j):
-            self.owner[t] = None
+            if self.owner[t] == idx:
+                self.owner[t] = None
         self.cands[idx] = None  # type: ignore[call-overload]
 
     def pronouns(self) -> None:

@@ -11,6 +11,7 @@ Demonyms are not places, and nothing inside a person's name is.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 
 import numpy
@@ -41,7 +42,7 @@ _SPLIT_PARTS = re.compile(r"\s*,\s*")
 def extract(ctx: DocContext, res: Resources) -> list[PlaceMention]:
     gaz: Gazetteer = res.get("gazetteer", load)
     text = ctx.text
-    people = _person_spans(ctx)
+    people = _Cover(_person_spans(ctx))
     dateline = _dateline_places(ctx, gaz)
     found: dict[tuple[int, int], tuple[Place, str]] = {
         (start, end): (place, "dateline") for start, end, place in dateline
@@ -68,17 +69,30 @@ def _person_spans(ctx: DocContext) -> list[tuple[int, int]]:
         if entity.kind != "person":
             continue
         names = {m.text for m in entity.mentions if m.kind == "name"}
-        for m in entity.mentions:
-            if entity.roles or entity.name != m.text or names - {m.text}:
+        for m in entity.mentions:  # titles ("U.K. Foreign Minister") keep their places
+            if m.kind == "name" and (entity.roles or entity.name != m.text or names - {m.text}):
                 spans.append((m.start, m.end))
     return spans
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+class _Cover:
+    """Answers "is [start, end) inside one of these spans?" by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_end: list[int] = []
+        best = -1
+        for _, e in spans:
+            best = max(best, e)
+            self.max_end.append(best)
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start)
+        return i > 0 and self.max_end[i - 1] >= end
 
 
-def _candidates(ctx: DocContext, people: list[tuple[int, int]]):
+def _candidates(ctx: DocContext, people: _Cover):
     """(start, end, origin) spans worth geocoding, with "the" and "'s" trimmed."""
     doc = ctx.doc
     text = ctx.text
@@ -89,13 +103,13 @@ def _candidates(ctx: DocContext, people: list[tuple[int, int]]):
             if origin == "ent" and _before_name(doc, ent.end):
                 origin = "name_part"  # "Yang You", "Alice Walker": a name, unless a country
             for start, end in _parts(text, ent.start_char, ent.end_char):
-                if not _inside(people, start, end):
+                if not people.covers(start, end):
                     yield start, end, origin
         elif label in ("ORG", "PERSON"):
             # The sm model tags many unfamiliar toponyms as PERSON or ORG ("Khan Younis");
             # only the whole entity counts, and _resolve_in_context checks the context.
             start, end = _trim(text, ent.start_char, ent.end_char)
-            if start < end and not _inside(people, start, end):
+            if start < end and not people.covers(start, end):
                 prev = doc[ent.start - 1] if ent.start > 0 else None
                 locative = prev is not None and prev.lower_ in LOCATIVE_PREPOSITIONS
                 kind = "org" if label == "ORG" else "person"
@@ -160,8 +174,12 @@ def _run_span(doc, run: list[int]) -> tuple[int, int, str]:
 
 
 def _acceptable(place: Place, origin: str, gaz: Gazetteer, text: str, start: int, end: int) -> bool:
-    if place.kind != "city":
+    if place.kind == "country":
         return origin != "person"  # "Jordan said": a bare country name as a person
+    if text[start:end].isupper() and end - start > 3:
+        return False  # "FLORIDA STATE", "ADA": headlines, acronyms and teams
+    if place.kind != "city":
+        return origin != "person"
     if origin in ("fac", "org", "name_part"):  # "the White House" is no city White House
         return False
     plural_after_the = text[end - 1] == "s" and text[max(0, start - 4) : start].lower() == "the "

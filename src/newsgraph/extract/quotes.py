@@ -10,25 +10,27 @@ Reported speech is the content clause of a cue verb ("X said (that) ...",
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.quotes_cues import (
     Lexicon,
-    addressee,
-    cue_subject,
+    fill_attribution,
     is_according,
     lexicon,
-    medium,
-    speaker_span,
+    speaker_token,
 )
 from newsgraph.extract.quotes_marks import QuotedSpan, find_quoted_spans
 from newsgraph.extract.quotes_reported import reported_quotes
-from newsgraph.extract.timex import date_of_clause
 from newsgraph.model import DocContext, Quote
 from newsgraph.pipeline import Resources
 
 MAX_TERM_WORDS = 4
 VERB_POS = ("VERB", "AUX")
+DETERMINERS = {"a", "an", "the", "as", "it", "them", "this", "that", "his", "her", "their"}
+SPEAKER_LABEL_RE = re.compile(r"([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
+DASH_SPEAKER_RE = re.compile(r"[ \t]*(?:([\u2015\u2014])|[ \t]([\u2013-])[ \t])[ \t\u00a0]*(?=\w)")
 
 
 def extract(ctx: DocContext, res: Resources) -> list[Quote]:
@@ -41,7 +43,21 @@ def extract(ctx: DocContext, res: Resources) -> list[Quote]:
         for q in reported_quotes(ctx, lex, quoted)
         if not any(q.start < d.end and d.start < q.end for d in direct)
     ]
-    return sorted(direct + reported, key=lambda q: (q.start, q.end))
+    return sorted(direct + _outermost(reported), key=lambda q: (q.start, q.end))
+
+
+def _outermost(reported: list[Quote]) -> list[Quote]:
+    """One attribution per stretch of text: a cue nested in another quote's content is
+    dropped, unless the outer one is only the medium reporting it."""
+    dropped: set[int] = set()
+    for i, outer in enumerate(reported):
+        for j, inner in enumerate(reported):
+            if i == j or inner.cue_start is None:
+                continue
+            if outer.start <= inner.cue_start < outer.end:
+                media = inner.medium is not None and inner.medium == outer.speaker_text
+                dropped.add(i if media else j)
+    return [q for k, q in enumerate(reported) if k not in dropped]
 
 
 def _quoted_token_ids(ctx: DocContext, spans: list[QuotedSpan]) -> set[int]:
@@ -52,23 +68,6 @@ def _quoted_token_ids(ctx: DocContext, spans: list[QuotedSpan]) -> set[int]:
         if span is not None:
             ids.update(range(span.start, span.end))
     return ids
-
-
-def fill_attribution(ctx: DocContext, lex: Lexicon, quote: Quote, cue: Token) -> None:
-    """Speaker, cue, addressee, medium and date of ``quote`` from its cue token."""
-    cue_end_tok = cue
-    if is_according(cue):
-        cue_end_tok = next(c for c in cue.children if c.lower_ == "to")
-    quote.cue_start = cue.idx
-    quote.cue_end = cue_end_tok.idx + len(cue_end_tok.text)
-    quote.cue = ctx.text[quote.cue_start : quote.cue_end]
-    subj = cue_subject(cue)
-    if subj is not None:
-        quote.speaker, quote.speaker_start, quote.speaker_end = speaker_span(ctx, subj)
-        quote.speaker_text = ctx.text[quote.speaker_start : quote.speaker_end]
-    quote.addressee = addressee(ctx, cue)
-    quote.medium = medium(ctx, lex, cue)
-    quote.date = date_of_clause(ctx, cue)
 
 
 def _direct_quotes(
@@ -83,10 +82,14 @@ def _direct_quotes(
         cue = marker_cue or _find_cue(ctx, lex, qs, content, quoted)
         if is_term or (marker_cue is None and _looks_like_term(content, cue is not None)):
             continue
+        if cue is None:
+            cue = _previous_sentence_cue(ctx, lex, qs, content, quoted)
         quote = Quote(start=qs.start, end=qs.end, text=ctx.text[qs.start : qs.end], direct=True)
         if cue is not None:
-            fill_attribution(ctx, lex, quote, cue)
-        kept.append((qs, quote, cue is not None))
+            fill_attribution(ctx, lex, quote, cue, quoted)
+        elif not _label_attribution(ctx, quote) and qs.close_mark is not None:
+            _dash_attribution(ctx, quote, qs.close_mark + 1)
+        kept.append((qs, quote, quote.cue is not None))
     # a paragraph left open takes the speaker of its continuation, then quotes
     # without a cue continue the speaker of the quote before them
     for k in range(len(kept) - 2, -1, -1):
@@ -104,9 +107,50 @@ def _direct_quotes(
     return [quote for _, quote, _ in kept]
 
 
+def _label_attribution(ctx: DocContext, quote: Quote) -> bool:
+    """A transcript line: "WALLACE: ..." names its speaker before a colon."""
+    m = SPEAKER_LABEL_RE.match(ctx.text, quote.start)
+    if m is None:
+        return False
+    quote.speaker_start, quote.speaker_end = m.span(1)
+    quote.speaker_text = m.group(1)
+    quote.cue_start, quote.cue_end, quote.cue = m.end(1), m.end(1) + 1, ":"
+    tok = ctx.span(*m.span(1))
+    quote.speaker = ctx.entity_at(tok[0]) if tok is not None and len(tok) else None
+    return True
+
+
+def _dash_attribution(ctx: DocContext, quote: Quote, after: int) -> None:
+    """ "..." ― Jane Doe: a dash and a name right after the closing mark."""
+    m = DASH_SPEAKER_RE.match(ctx.text, after)
+    if m is None:
+        return
+    line_end = ctx.text.find("\n", m.end())
+    span = ctx.span(m.end(), len(ctx.text) if line_end < 0 else line_end)
+    if span is None or len(span) == 0 or span[0].pos_ not in ("PROPN", "NOUN", "PRON"):
+        return
+    tokens = [t for t in span if t.pos_ == "PROPN" or t.is_title]
+    head = tokens[0] if tokens else span[0]
+    last = head
+    for t in span[head.i - span.start :]:
+        if not (t.pos_ == "PROPN" or t.is_title) or t.i - last.i > 1:
+            break
+        last = t
+    dash = 1 if m.group(1) else 2
+    quote.cue_start, quote.cue_end = m.span(dash)
+    quote.cue = m.group(dash)
+    mention = ctx.mention_at(head)
+    quote.speaker = mention.entity if mention else None
+    quote.speaker_start = mention.start if mention else head.idx
+    quote.speaker_end = mention.end if mention else last.idx + len(last.text)
+    quote.speaker_text = ctx.text[quote.speaker_start : quote.speaker_end]
+
+
 def _inherit(quote: Quote, source: Quote) -> None:
+    """A continuation shares the speaker and the cue of the quote it continues."""
     for name in ("speaker", "speaker_text", "speaker_start", "speaker_end", "addressee"):
         setattr(quote, name, getattr(source, name))
+    quote.cue, quote.cue_start, quote.cue_end = source.cue, source.cue_start, source.cue_end
     quote.medium, quote.date = source.medium, source.date
 
 
@@ -120,22 +164,22 @@ def _continues(ctx: DocContext, prev: QuotedSpan, qs: QuotedSpan) -> bool:
     return ctx.text[line_start : qs.open_mark].strip() == ""
 
 
-def _candidate_sents(ctx: DocContext, qs: QuotedSpan, content: Span) -> list[Span]:
-    doc = ctx.doc
-    sents = [content[0].sent]
-    if content[-1].sent.start != sents[0].start:
-        sents.append(content[-1].sent)
-    last = sents[-1]
+def _candidate_sents(ctx: DocContext, qs: QuotedSpan, content: Span) -> list[Token]:
+    """Tokens of the quote's sentences (and a following "he said." sentence) in its paragraph."""
+    doc, text = ctx.doc, ctx.text
     close = qs.close_mark if qs.close_mark is not None else qs.end
-    if last.end < len(doc) and "\n" not in ctx.text[close : doc[last.end].idx]:
-        if last.end_char <= close + 2:  # the quote ends its sentence: "...." he said.
-            sents.append(doc[last.end].sent)
-    first = sents[0]
-    if first.start > 0 and ctx.text[qs.open_mark - 3 : qs.open_mark].strip().endswith(":"):
-        prev_sent = doc[first.start - 1].sent
-        if "\n" not in ctx.text[prev_sent.end_char : qs.open_mark]:
-            sents.insert(0, prev_sent)
-    return sents
+    lo = text.rfind("\n", 0, qs.open_mark) + 1
+    hi = text.find("\n", close)
+    hi = len(text) if hi < 0 else hi
+    if text[lo : qs.open_mark].strip() == "" and text[:lo].rstrip().endswith(":"):
+        lo = text.rfind("\n", 0, text[:lo].rstrip().rfind(":")) + 1  # "He said:" + new paragraph
+    first = content[0].sent.start
+    last = content[-1].sent.end
+    if last < len(doc) and doc[last - 1].idx <= close + 2:
+        last = doc[last].sent.end  # the quote ends its sentence: "...." he said.
+    if text[qs.open_mark - 3 : qs.open_mark].strip().endswith(":") and first > 0:
+        first = doc[first - 1].sent.start
+    return [t for t in doc[first:last] if lo <= t.idx < hi]
 
 
 def _find_cue(
@@ -144,54 +188,77 @@ def _find_cue(
     """The speech cue outside any quote nearest to this quote, preferring syntactic links."""
     best: tuple[int, int, Token] | None = None
     chain = {t.i: rank for rank, t in enumerate(content.root.ancestors)}
-    for sent in _candidate_sents(ctx, qs, content):
-        for tok in sent:
-            if tok.i in quoted:
-                continue
-            if is_according(tok):
-                pass
-            elif tok.lemma_ not in lex.direct_cues or tok.pos_ not in VERB_POS:
-                continue
-            elif cue_subject(tok) is None:
-                continue
-            # the nearest governing cue wins, then the nearest by distance
-            linked = chain.get(tok.i, len(chain) + 1)
-            dist = min(abs(tok.i - content.start), abs(tok.i - content.end))
-            if best is None or (linked, dist) < best[:2]:
-                best = (linked, dist, tok)
+    for tok in _candidate_sents(ctx, qs, content):
+        if tok.i in quoted:
+            continue
+        is_verb_cue = tok.lemma_ in lex.direct_cues and tok.pos_ in VERB_POS
+        if not is_according(tok) and not (is_verb_cue and speaker_token(tok, quoted)):
+            continue
+        # the nearest governing cue wins, then the nearest by distance
+        linked = chain.get(tok.i, len(chain) + 1)
+        dist = min(abs(tok.i - content.start), abs(tok.i - content.end))
+        if best is None or (linked, dist) < best[:2]:
+            best = (linked, dist, tok)
     return best[2] if best else None
+
+
+def _previous_sentence_cue(
+    ctx: DocContext, lex: Lexicon, qs: QuotedSpan, content: Span, quoted: set[int]
+) -> Token | None:
+    """Smith said so on Monday. "Quote.": the cue of the sentence just before, same paragraph."""
+    sent = content[0].sent
+    if sent.start == 0 or ctx.text[sent.start_char : qs.open_mark].strip():
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    if "\n" in ctx.text[prev.end_char : qs.open_mark]:
+        return None
+    for tok in reversed(prev):
+        if tok.i in quoted or tok.pos_ not in VERB_POS or tok.lemma_ not in lex.direct_cues:
+            continue
+        if speaker_token(tok, quoted) is not None:
+            return tok
+    return None
 
 
 def _term_status(lex: Lexicon, content: Span) -> tuple[Token | None, bool]:
     """(speaker-attributed marker verb, is a term) from the words before the quote."""
-    words = [t for t in content if t.is_alpha]
-    if len(words) > MAX_TERM_WORDS or content.start == 0:
+    if content.start == 0:
         return None, False
+    for anc in list(content.root.ancestors)[:2]:
+        if anc.lemma_ in lex.term_markers and any(c.dep_ == "nsubj" for c in anc.children):
+            return anc, False  # X called the decision a "huge win"
     doc = content.doc
     i = content.start - 1
-    while i >= 0 and (doc[i].is_quote or doc[i].text in ('"', "\u201c")):
+    while i >= 0 and doc[i].is_quote:
         i -= 1
-    while i >= 0 and doc[i].lower_ in ("a", "an", "the", "as", "it", "them", "this"):
-        if doc[i].lower_ == "as" and i > 0 and doc[i - 1].lower_ == "known":
-            break
+    while i > 0 and doc[i].lower_ in DETERMINERS:
         i -= 1
     if i < 0:
         return None, False
     marker = doc[i]
-    phrase = {marker.lower_, f"{doc[i - 1].lower_} {marker.lower_}" if i > 0 else ""}
-    if marker.lower_ == "as" and i > 0:
-        phrase.add(f"{doc[i - 1].lower_} as")
-        marker = doc[i - 1]
+    phrase = {marker.lower_}
+    if i > 0:
+        phrase.add(f"{doc[i - 1].lower_} {marker.lower_}")
+        if marker.lower_ == "as":
+            marker = doc[i - 1]
     if not phrase & lex.term_markers and marker.lemma_ not in lex.term_markers:
         return None, False
     if marker.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in marker.children):
         return marker, False  # what she called a "historic betrayal": a partial quote
-    return None, True
+    words = sum(1 for t in content if t.is_alpha)
+    return None, words <= MAX_TERM_WORDS
 
 
 def _looks_like_term(content: Span, has_cue: bool) -> bool:
     """Short verbless phrases with no speech cue, or single quoted words, are terms."""
     words = [t for t in content if t.is_alpha]
+    if (
+        0 < len(words) <= MAX_TERM_WORDS
+        and all(t.is_title or t.is_upper or t.is_stop for t in words)
+        and words[0].is_title
+        and words[-1].is_title
+    ):
+        return True  # a title or name: "Face the Nation", "Coalition of the Willing"
     if len(words) <= 1:
         return not (has_cue and content[-1].text in (",", "!", "?"))
     if len(words) > MAX_TERM_WORDS or has_cue:

@@ -12,14 +12,18 @@ import json
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
 
-from spacy.tokens import Token
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
 
-from newsgraph.model import DocContext
+from newsgraph.extract.timex import date_of_clause
+from newsgraph.model import DocContext, Quote
 from newsgraph.pipeline import Resources
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 UP_DEPS = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl"}
 NP_DROP_DEPS = {"relcl", "appos", "acl", "punct", "advmod", "parataxis", "cc", "conj", "ccomp"}
+NP_START_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 
 
@@ -33,14 +37,13 @@ class Lexicon:
     term_markers: frozenset[str]
     media_heads: frozenset[str]
     media_verbs: frozenset[str]
-
-    @property
-    def direct_cues(self) -> frozenset[str]:
-        return self.speech | self.quote_only
-
-    @property
-    def clause_cues(self) -> frozenset[str]:
-        return self.speech | self.cognition | self.evidence
+    direct_cues: frozenset[str]  # may attribute a direct quote
+    clause_cues: frozenset[str]  # may govern a reported content clause
+    intention: frozenset[str]  # infinitive complement is the content
+    topic: frozenset[tuple[str, str]]  # verb + preposition whose object is the content
+    stance: frozenset[str]  # direct object is the content
+    nouns: frozenset[str]  # nouns heading a "that" content clause
+    any_cue: frozenset[str]  # every cue lemma (a fast pre-filter)
 
 
 def _load_json(name: str) -> dict:
@@ -52,15 +55,33 @@ def load_lexicon() -> Lexicon:
     verbs = _load_json("speech_verbs.json")
     nouns = _load_json("speech_nouns.json")
     media = _load_json("speech_media.json")
+    speech = frozenset(verbs["speech"])
+    cognition = frozenset(verbs["cognition"])
+    evidence = frozenset(verbs["evidence"])
+    quote_only = frozenset(verbs["quote_only"])
     return Lexicon(
-        speech=frozenset(verbs["speech"]),
-        cognition=frozenset(verbs["cognition"]),
-        evidence=frozenset(verbs["evidence"]),
-        quote_only=frozenset(verbs["quote_only"]),
+        speech=speech,
+        cognition=cognition,
+        evidence=evidence,
+        quote_only=quote_only,
         according=tuple(tuple(x) for x in nouns["according_to"]),
         term_markers=frozenset(nouns["term_markers"]),
         media_heads=frozenset(media["heads"]),
         media_verbs=frozenset(media["reporting_verbs"]),
+        direct_cues=speech | quote_only,
+        clause_cues=speech | cognition | evidence | quote_only,
+        intention=frozenset(verbs["intention"]),
+        topic=frozenset(tuple(x) for x in verbs["topic"]),
+        stance=frozenset(verbs["stance"]),
+        nouns=frozenset(nouns["nouns"]),
+        any_cue=frozenset(nouns["nouns"])
+        | speech
+        | cognition
+        | evidence
+        | quote_only
+        | frozenset(verbs["intention"])
+        | frozenset(v for v, _ in verbs["topic"])
+        | frozenset(verbs["stance"]),
     )
 
 
@@ -86,6 +107,8 @@ def cue_subject(cue: Token) -> Token | None:
     """The subject of the cue, walking up non-finite/coordinated verbs (max 3 steps)."""
     if is_according(cue):
         return according_source(cue)
+    if cue.pos_ == "NOUN":  # "Trump's claim that ..."
+        return next((c for c in cue.children if c.dep_ == "poss"), None)
     tok = cue
     for _ in range(4):
         for child in tok.children:
@@ -97,13 +120,33 @@ def cue_subject(cue: Token) -> Token | None:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return obj
-        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
-            return tok.head
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # "Smith, who said ...", "footage of Smith saying ..."
         if tok.dep_ not in UP_DEPS or tok.head is tok:
             return None
         tok = tok.head
         if tok.pos_ not in ("VERB", "AUX", "ADP", "SCONJ"):
             return None
+    return None
+
+
+def speaker_token(cue: Token, quoted: set[int]) -> Token | None:
+    """The cue's subject outside the quotes; for an inverted cue ("...," said X) the
+    noun phrase right after the cue when the parser took a quoted phrase as subject."""
+    subj = cue_subject(cue)
+    if subj is not None and subj.i not in quoted and subj.ent_type_ not in ("DATE", "TIME"):
+        return subj
+    doc = cue.doc
+    for i, step in ((cue.i + 1, 1), (cue.i - 1, -1)):
+        if not 0 <= i < len(doc) or i in quoted or doc[i].pos_ not in NP_START_POS:
+            continue
+        if doc[i].ent_type_ in ("DATE", "TIME"):
+            continue
+        tok = doc[i]
+        while 0 < (tok.head.i - tok.i) * step <= 6 and tok.head.pos_ in ("PROPN", "NOUN"):
+            tok = tok.head
+        if tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            return tok
     return None
 
 
@@ -161,11 +204,28 @@ def is_media_phrase(lex: Lexicon, tok: Token) -> bool:
     )
 
 
+def tokens_with(doc: Doc, lemmas: frozenset[str], lowers: tuple[str, ...] = ()) -> list[int]:
+    """Indices of tokens whose lemma is in ``lemmas`` or whose lowercase form is in ``lowers``
+    (one vectorised pass instead of a Python loop over every token)."""
+    strings = doc.vocab.strings
+    arr = doc.to_array([LEMMA, LOWER])
+    lemma_ids = np.array([strings.add(w) for w in lemmas], dtype=arr.dtype)
+    lower_ids = np.array([strings.add(w) for w in lowers], dtype=arr.dtype)
+    hit = np.isin(arr[:, 0], lemma_ids) | np.isin(arr[:, 1], lower_ids)
+    return np.nonzero(hit)[0].tolist()
+
+
 def medium(ctx: DocContext, lex: Lexicon, cue: Token) -> str | None:
     """The reporting medium in the cue's sentence ("..., the state news agency reported")."""
-    for tok in cue.sent:
-        if tok is cue:
+    candidates = getattr(ctx, "_quote_media_tokens", None)
+    if candidates is None:
+        candidates = tokens_with(ctx.doc, lex.media_verbs, ("according",))
+        ctx._quote_media_tokens = candidates  # type: ignore[attr-defined]
+    sent = cue.sent
+    for i in candidates:
+        if not sent.start <= i < sent.end or i == cue.i:
             continue
+        tok = ctx.doc[i]
         if tok.pos_ == "VERB" and tok.lemma_ in lex.media_verbs:
             subj = cue_subject(tok)
             if subj is not None and subj is not cue_subject(cue) and is_media_phrase(lex, subj):
@@ -177,3 +237,22 @@ def medium(ctx: DocContext, lex: Lexicon, cue: Token) -> str | None:
                 start, end = noun_phrase(src)
                 return ctx.text[start:end]
     return None
+
+
+def fill_attribution(
+    ctx: DocContext, lex: Lexicon, quote: Quote, cue: Token, quoted: set[int]
+) -> None:
+    """Speaker, cue, addressee, medium and date of ``quote`` from its cue token."""
+    cue_end_tok = cue
+    if is_according(cue):
+        cue_end_tok = next(c for c in cue.children if c.lower_ == "to")
+    quote.cue_start = cue.idx
+    quote.cue_end = cue_end_tok.idx + len(cue_end_tok.text)
+    quote.cue = ctx.text[quote.cue_start : quote.cue_end]
+    subj = speaker_token(cue, quoted)
+    if subj is not None:
+        quote.speaker, quote.speaker_start, quote.speaker_end = speaker_span(ctx, subj)
+        quote.speaker_text = ctx.text[quote.speaker_start : quote.speaker_end]
+    quote.addressee = addressee(ctx, cue)
+    quote.medium = medium(ctx, lex, cue)
+    quote.date = date_of_clause(ctx, cue)

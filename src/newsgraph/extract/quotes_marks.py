@@ -16,7 +16,7 @@ from dataclasses import dataclass
 OPENERS = "\u201c\u201e\u00ab"  # “ „ «
 CLOSERS = "\u201d\u00bb"  # ” »
 STRAIGHT = '"'
-MARK_RE = re.compile('["\u201c\u201d\u201e\u00ab\u00bb]')
+MARK_RE = re.compile("''|[\"\u201c\u201d\u201e\u00ab\u00bb]")  # '' is a double quote
 PARAGRAPH_RE = re.compile(r"[^\n]+")
 OPEN_CONTEXT = set(" \t([{\u2014\u2013-/:;")
 
@@ -38,11 +38,7 @@ def _is_opening(text: str, i: int, is_open: bool) -> bool:
     if ch in CLOSERS:
         # a right quote used as an opener: space before, word after, nothing open
         return not is_open and (i == 0 or text[i - 1] in OPEN_CONTEXT) and _word_after(text, i)
-    # straight quote: toggle, using context only to break the obvious cases
-    if not is_open:
-        return True
-    before_space = i == 0 or text[i - 1] in OPEN_CONTEXT
-    return before_space and _word_after(text, i) and text[i - 1] != " "
+    return not is_open  # straight quotes toggle
 
 
 def _word_after(text: str, i: int) -> bool:
@@ -64,25 +60,30 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     for p_index, para in enumerate(PARAGRAPH_RE.finditer(text)):
         p_start, p_end = para.span()
         open_at: int | None = None
+        open_len = 1
         first_in_para = True
         for m in MARK_RE.finditer(text, p_start, p_end):
             i = m.start()
             if _is_opening(text, i, open_at is not None):
                 if open_at is None or text[i] in OPENERS:
-                    open_at = i
+                    open_at, open_len = i, len(m.group())
                 continue
             if open_at is None:
                 continue
-            s, e = _trimmed(text, open_at + 1, i)
+            s, e = _trimmed(text, open_at + open_len, i)
             if e > s:
-                cont = first_in_para and open_unclosed_prev and open_at == _first_mark(text, p_start)
+                cont = (
+                    first_in_para and open_unclosed_prev and open_at == _first_mark(text, p_start)
+                )
                 spans.append(QuotedSpan(s, e, open_at, i, p_index, cont))
                 first_in_para = False
             open_at = None
         if open_at is not None:
-            s, e = _trimmed(text, open_at + 1, p_end)
+            s, e = _trimmed(text, open_at + open_len, p_end)
             if e > s:
-                cont = first_in_para and open_unclosed_prev and open_at == _first_mark(text, p_start)
+                cont = (
+                    first_in_para and open_unclosed_prev and open_at == _first_mark(text, p_start)
+                )
                 spans.append(QuotedSpan(s, e, open_at, None, p_index, cont))
             open_unclosed_prev = True
         else:

@@ -3,6 +3,7 @@
 ``extract`` finds the expressions, infers the publication date from the text when metadata
 lacks it, and resolves each expression by tense and by the other dates of the text (a weekday
 or "two days later" in a passage about an explicitly dated event resolves against that date).
+Inside a direct quote, "today"/"next week" count from the dated utterance (``timex_events``).
 ``date_of_clause`` gives the quotes and events stages the date governing a clause.
 """
 
@@ -14,6 +15,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract import timex_events as te
 from newsgraph.extract import timex_normalize as tn
 from newsgraph.extract.timex_grammar import Candidate, find_candidates, grammar, keep, lexicon
 from newsgraph.extract.timex_publication import infer_published
@@ -152,11 +154,17 @@ def _resolve_all(ctx: DocContext, items: list[Found], pub: date | None) -> None:
             continue
         anchor = _narrative_anchor(items, i, pub) if it.cand.kind == "weekday" else None
         it.value, it.precision = tn.resolve(it.cand, pub, it.tense, anchor)
+    for i, day in te.utterance_days(ctx.doc, items).items():
+        it = items[i]
+        it.value, it.precision = tn.resolve(it.cand, day, it.tense, None)
     for i, it in enumerate(items):
         if it.cand.kind == "shift":
             it.value, it.precision = tn.resolve(
                 it.cand, pub, it.tense, _shift_anchor(ctx, items, i)
             )
+            if it.value is None and it.cand.fields.get("dir") in ("after", "before"):
+                day = te.subject_event_date(items, it)
+                it.value, it.precision = (day.isoformat(), "day") if day else (None, None)
         elif it.cand.kind == "anniversary":
             it.value, it.precision = _anniversary(ctx, items, i)
 

@@ -121,6 +121,7 @@ def grammar() -> Grammar:
             r"(?P<unit>day|week|month|year|morning|evening|night))(?![\w-])",
         ),
         ("anniversary", rf"(?i:(?:the\s+)?(?P<ord>{ordinal})\s+anniversary)"),
+        ("weekend", r"(?i:the\s+weekend)(?![\w-])"),
         (
             "quarter",
             r"(?i:(?:the\s+)?(?:first|second|third|fourth|latest|last|current|"

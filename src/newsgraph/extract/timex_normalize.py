@@ -1,8 +1,9 @@
 """Normalisation: a grammar candidate plus publication date, tense and anchor -> calendar value.
 
 Values follow the contract: "2025", "2025-03", "2025-03-07"; weeks are the ISO date of their
-Monday (precision "week"), decades their first year (precision "decade"). What cannot be
-resolved from the text is (None, None) or (None, precision): never a guess.
+Monday (precision "week"), and so are weekends (the Monday of the ISO week the weekend closes);
+decades their first year (precision "decade"). What cannot be resolved from the text is
+(None, None) or (None, precision): never a guess.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -59,8 +61,34 @@ def clause_verb(tok: Token) -> Token:
     return tok
 
 
+def _backshifted(verb: Token, auxes: list[Token]) -> bool:
+    """A simple past in the complement of a past speech verb: a backshifted present.
+
+    "He said the mandate ran until October" reports "the mandate runs until October"
+    (sequence of tenses); a past perfect ("had run") stays past.
+    """
+    if verb.dep_ != "ccomp" or any(a.lemma_ == "have" for a in auxes):
+        return False
+    head = verb.head
+    if head.lemma_ not in _speech_verbs():
+        return False
+    # "said", or a participle clause under a past cue ("he told reporters, adding that ...")
+    return head.tag_ == "VBD" or (
+        head.tag_ == "VBG" and head.dep_ in ("advcl", "conj") and head.head.tag_ == "VBD"
+    )
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(lexicon()["speech_verbs"])
+
+
 def tense(tok: Token) -> str | None:
-    """past / future / present for the clause governing ``tok``; None without a verb."""
+    """past / backshifted / future / present for the clause governing ``tok``; None without a verb.
+
+    "backshifted" is a past form reporting a present (see ``_backshifted``): not past for
+    normalisation, so "until October" in it looks forward.
+    """
     v = clause_verb(tok)
     if v.pos_ not in ("VERB", "AUX"):
         return None
@@ -79,7 +107,7 @@ def tense(tok: Token) -> str | None:
             v = head
             continue
         if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-            return "past"
+            return "backshifted" if _backshifted(v, auxes) else "past"
         if v.tag_ == "VBN":
             have = any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes)
             return "perfect" if have else "past"
@@ -116,6 +144,8 @@ def _direction(tns: str | None, rel: str | None) -> str:
         return "before"
     return "forward" if tns == "future" else "back"
 
+
+SATURDAY = 5
 
 # Extra cost (in days) of a month-day that runs against the clause's tense.
 TENSE_PENALTY_DAYS = 120
@@ -177,6 +207,9 @@ def resolve(c: Candidate, pub: date | None, tns: str | None, anchor: Anchor | No
         return fmt(pub + timedelta(days=offset), "day")
     if kind == "unit":
         return _unit(pub, f["unit"], rel or "this")
+    if kind == "weekend":  # the weekend just gone, or the coming one in a future clause
+        direction = "forward" if tns == "future" else "back"
+        return fmt(weekday_date(pub, SATURDAY, direction), "week")
     return NONE
 
 

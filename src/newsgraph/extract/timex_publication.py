@@ -2,7 +2,8 @@
 
 Three cues, strongest first: an explicit full date in the same clause as "today" (or a weekday
 that names that very date); a dateline "CAIRO, March 3 (Agency) -" with the year taken from
-the body; "today"/a weekday in the same clause as the Nth anniversary of a dated event.
+the body; "today"/a weekday in the same clause as the Nth anniversary of a dated event, or in
+a clause it is simultaneous with ("appealed on Tuesday as the country marked the anniversary").
 """
 
 from __future__ import annotations
@@ -27,6 +28,21 @@ def _full_date(it: Any) -> date | None:
 
 def _clause(it: Any) -> int | None:
     return tn.clause_verb(it.span.root).i if it.span is not None else None
+
+
+def _simultaneous_clauses(it: Any) -> set[int]:
+    """The clause of ``it`` plus clauses tied to it as simultaneous ("X, as Y happened")."""
+    verb = tn.clause_verb(it.span.root)
+    marks = set(lexicon()["simultaneity_marks"])
+
+    def simultaneous(v: Any) -> bool:
+        return v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in v.children)
+
+    linked = {verb.i}
+    if simultaneous(verb):
+        linked.add(tn.clause_verb(verb.head).i)
+    linked.update(c.i for c in verb.children if simultaneous(c))
+    return linked
 
 
 def _is_now(it: Any) -> bool:
@@ -108,9 +124,9 @@ def _from_anniversary(items: list[Any]) -> date | None:
             day = base.replace(year=base.year + years)
         except ValueError:
             continue
-        clause = _clause(it)
+        clauses = _simultaneous_clauses(it)
         for other in items:
-            if other.span is None or _clause(other) != clause:
+            if other.span is None or _clause(other) not in clauses:
                 continue
             if _is_now(other) or (
                 other.cand.kind == "weekday" and _weekday_matches(other.cand.fields["wd"], day)

@@ -104,5 +104,50 @@ CREATE TABLE story_docs (story_id TEXT NOT NULL, doc_id TEXT NOT NULL);
 CREATE TABLE story_events (story_id TEXT NOT NULL, event_id TEXT NOT NULL);
 """
 
-MIGRATIONS: list[str] = [V1]
+V2 = """
+-- cross-document linking: duplicates, merged events, conflicts, stories (issue 7)
+CREATE INDEX documents_seq ON documents(seq);
+CREATE INDEX documents_duplicate ON documents(duplicate_of);
+CREATE TABLE doc_bands (band INTEGER NOT NULL, doc_id TEXT NOT NULL);  -- MinHash LSH
+CREATE INDEX doc_bands_band ON doc_bands(band);
+CREATE INDEX doc_bands_doc ON doc_bands(doc_id);
+CREATE INDEX place_mentions_place ON place_mentions(place_id);
+
+ALTER TABLE events ADD COLUMN seq INTEGER;
+ALTER TABLE events ADD COLUMN range_lo INTEGER;     -- day ordinals of the event's time
+ALTER TABLE events ADD COLUMN range_hi INTEGER;
+ALTER TABLE events ADD COLUMN range_explicit INTEGER;
+ALTER TABLE events ADD COLUMN first_doc TEXT;
+CREATE INDEX events_seq ON events(seq);
+ALTER TABLE event_mentions ADD COLUMN source TEXT;  -- actors.id, aligned to the event
+ALTER TABLE event_mentions ADD COLUMN target TEXT;
+ALTER TABLE event_mentions ADD COLUMN local INTEGER;  -- the event's index in its document
+CREATE TABLE event_keys (key TEXT NOT NULL, bucket INTEGER NOT NULL, event_id TEXT NOT NULL);
+CREATE INDEX event_keys_lookup ON event_keys(key, bucket);
+CREATE INDEX event_keys_event ON event_keys(event_id);
+
+CREATE TABLE conflicts (
+    id TEXT PRIMARY KEY, event_id TEXT NOT NULL, field TEXT NOT NULL,
+    "values" TEXT NOT NULL           -- JSON [{value, doc_id, start, end, text}]
+);
+CREATE INDEX conflicts_event ON conflicts(event_id);
+
+ALTER TABLE stories ADD COLUMN seq INTEGER;
+ALTER TABLE stories ADD COLUMN actor_counts TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE stories ADD COLUMN type_counts TEXT NOT NULL DEFAULT '{}';
+CREATE INDEX stories_seq ON stories(seq);
+ALTER TABLE story_events ADD COLUMN doc_id TEXT;
+CREATE INDEX story_docs_doc ON story_docs(doc_id);
+CREATE INDEX story_docs_story ON story_docs(story_id);
+CREATE INDEX story_events_event ON story_events(event_id);
+CREATE INDEX story_events_doc ON story_events(doc_id);
+CREATE INDEX story_events_story ON story_events(story_id);
+CREATE TABLE story_actors (
+    story_id TEXT NOT NULL, actor_id TEXT NOT NULL, doc_id TEXT NOT NULL, day INTEGER
+);
+CREATE INDEX story_actors_lookup ON story_actors(actor_id, day);
+CREATE INDEX story_actors_doc ON story_actors(doc_id);
+"""
+
+MIGRATIONS: list[str] = [V1, V2]
 SCHEMA_VERSION = len(MIGRATIONS)

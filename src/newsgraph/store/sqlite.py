@@ -1,7 +1,8 @@
 """The SQLite knowledge base: one file, WAL, one transaction per document.
 
-This module is the only writer. ``Store.save`` links a ``DocResult`` to the
-actors already known (``newsgraph.link.actors``) and writes it whole or not at all.
+This module is the only writer. ``Store.save`` links a ``DocResult`` to what is
+already known (actors, near-duplicate documents, events, stories; rules in
+``newsgraph.link``) and writes it whole or not at all, in one transaction.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -16,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.link import actors as actor_link
-from newsgraph.model import DocResult, Entity, Event, Place
+from newsgraph.link import stories as story_rules
+from newsgraph.model import DocResult, Entity, Place
+from newsgraph.store import doc_links, event_links
 from newsgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "newsgraph.db"
@@ -103,6 +107,8 @@ class Store:
             if old is not None:
                 self._delete_document(article.id)
             self._insert(result)
+            if old is not None:
+                doc_links.recheck_duplicates(self.db, article.id)
         return "replaced" if old is not None else "added"
 
     def _insert(self, result: DocResult) -> None:
@@ -110,20 +116,23 @@ class Store:
         a = result.article
         seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM documents").fetchone()[0]
         dl = result.dateline
+        canonical = doc_links.find_canonical(db, a.id, a.sha256, a.text, result.minhash)
         db.execute(
             "INSERT INTO documents (id, seq, title, url, source, author, published, "
             "published_from, dateline_text, dateline_start, dateline_end, dateline_place, "
-            "sha256, chars, text, origin, minhash, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "sha256, chars, text, origin, minhash, ingested_at, duplicate_of) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 a.id, seq, a.title, a.url, a.source, a.author, result.published,
                 result.published_from if result.published else None,
                 dl.text if dl else None, dl.start if dl else None, dl.end if dl else None,
                 dl.place if dl else None, a.sha256, len(a.text), a.text, a.origin,
                 json.dumps(result.minhash).encode() if result.minhash else None,
-                datetime.now(UTC).isoformat(timespec="seconds"),
+                datetime.now(UTC).isoformat(timespec="seconds"), canonical,
             ),
         )  # fmt: skip
+        if result.minhash:
+            doc_links.index_bands(db, a.id, result.minhash)
         actor_ids = [self._link_actor(e, a.id, i) for i, e in enumerate(result.entities)]
 
         def actor(local: int | None) -> str | None:
@@ -153,30 +162,27 @@ class Store:
                     q.medium, q.date,
                 ),
             )  # fmt: skip
-        for ev in result.events:
-            self._insert_event(a.id, ev, actor(ev.source), actor(ev.target))
-
-    def _insert_event(self, doc_id: str, ev: Event, source: str | None, target: str | None) -> None:
-        first = ev.mentions[0]
-        event_id = _record_id("E", doc_id, first.start, first.end, ev.type)
-        self.db.execute(
-            "INSERT OR IGNORE INTO events (id, type, mode, cameo, source, target, date, place, "
-            "negated, modality, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                event_id, ev.type, ev.mode, ev.cameo, source, target, ev.date, ev.place,
-                int(ev.negated), ev.modality, ev.confidence,
-            ),
-        )  # fmt: skip
-        for m in ev.mentions:
-            self.db.execute(
-                'INSERT INTO event_mentions (event_id, doc_id, start, "end", text, trigger, '
-                "source_text, target_text, date, place, figures) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    event_id, doc_id, m.start, m.end, m.text, m.trigger, ev.source_text,
-                    ev.target_text, ev.date, ev.place, json.dumps(ev.figures, sort_keys=True),
-                ),
-            )  # fmt: skip
+        event_ids = [
+            event_links.link_event(
+                db, a.id, local, ev, actor(ev.source), actor(ev.target), result.published,
+                canonical,
+            )
+            for local, ev in enumerate(result.events)
+            if ev.mentions
+        ]  # fmt: skip
+        named = Counter(
+            actor_ids[i]
+            for i, e in enumerate(result.entities)
+            if any(m.kind == "name" for m in e.mentions)
+            for _ in e.mentions
+        )
+        event_actors = [
+            x for ev in result.events for x in (actor(ev.source), actor(ev.target)) if x
+        ]
+        day = result.published or next((ev.date for ev in result.events if ev.date), None)
+        doc_links.assign_story(
+            db, a.id, day, story_rules.doc_actors(event_actors, named), event_ids, canonical
+        )
 
     def _upsert_place(self, place: Place) -> None:
         self.db.execute(
@@ -247,28 +253,46 @@ class Store:
         )
 
     def _delete_document(self, doc_id: str) -> None:
+        """Remove a document's contributions; merged events keep other documents' mentions."""
         db = self.db
+        doc_links.remove_document(db, doc_id)
+        events = _ids(db, "SELECT DISTINCT event_id FROM event_mentions WHERE doc_id = ?", doc_id)
+        actors = _ids(
+            db,
+            "SELECT actor_id FROM actor_mentions WHERE doc_id = ?1 UNION "
+            "SELECT actor_id FROM actor_aliases WHERE doc_id = ?1",
+            doc_id,
+        )
+        places = _ids(db, "SELECT DISTINCT place_id FROM place_mentions WHERE doc_id = ?", doc_id)
         for table in (
             "actor_mentions", "actor_keys", "actor_aliases", "actor_roles", "place_mentions",
-            "time_expressions", "quotes", "event_mentions", "story_docs",
+            "time_expressions", "quotes", "event_mentions", "doc_bands",
         ):  # fmt: skip
             db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
         db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
-        db.execute(
-            "DELETE FROM events WHERE id NOT IN (SELECT DISTINCT event_id FROM event_mentions)"
-        )
-        db.execute(
-            "DELETE FROM actors WHERE id NOT IN (SELECT DISTINCT actor_id FROM actor_mentions) "
-            "AND id NOT IN (SELECT DISTINCT actor_id FROM actor_aliases)"
-        )
-        db.execute(
-            "DELETE FROM places WHERE id NOT IN (SELECT DISTINCT place_id FROM place_mentions)"
-        )
+        for event_id in events:
+            event_links.refresh(db, event_id)
+        for actor_id in actors:
+            if not db.execute(
+                "SELECT 1 FROM actor_mentions WHERE actor_id = ?1 UNION ALL "
+                "SELECT 1 FROM actor_aliases WHERE actor_id = ?1 LIMIT 1",
+                (actor_id,),
+            ).fetchone():
+                db.execute("DELETE FROM actors WHERE id = ?", (actor_id,))
+        for place_id in places:
+            if not db.execute(
+                "SELECT 1 FROM place_mentions WHERE place_id = ? LIMIT 1", (place_id,)
+            ).fetchone():
+                db.execute("DELETE FROM places WHERE id = ?", (place_id,))
 
     # -- reading ------------------------------------------------------------------
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         return self.db.execute(sql, params).fetchall()
+
+
+def _ids(db: sqlite3.Connection, sql: str, doc_id: str) -> list[str]:
+    return [r[0] for r in db.execute(sql, (doc_id,))]
 
 
 def _record_id(prefix: str, *parts: object) -> str:

@@ -1,0 +1,63 @@
+"""Disagreements between the reports of one merged event: date, place, figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.link import dates
+from newsgraph.link.events import Report
+
+Value = dict[str, Any]  # {value, doc_id, start, end, text}
+
+
+def find(reports: list[Report]) -> list[dict[str, Any]]:
+    """[{field, values}] for each field on which the reports disagree, in field order.
+
+    A date value is listed when some other report's date is incompatible with it
+    ("2021-03" agrees with both "2021-03-03" and "2021-03-04", so only the two days
+    are listed). Places and figures (e.g. "killed") disagree when they differ.
+    """
+    out = []
+    date_values = _values(reports, lambda r: r.date)
+    listed = [
+        v for v in date_values
+        if any(not dates.compatible_values(v["value"], w["value"]) for w in date_values)
+    ]  # fmt: skip
+    if listed:
+        out.append({"field": "date", "values": listed})
+    places = _values(reports, lambda r: r.place)
+    if len({v["value"] for v in places}) > 1:
+        out.append({"field": "place", "values": places})
+    for name in sorted({k for r in reports for k in r.figures}):
+        figures = _values(reports, lambda r, k=name: r.figures.get(k))
+        if len({_hashable(v["value"]) for v in figures}) > 1:
+            out.append({"field": name, "values": figures})
+    return out
+
+
+def _values(reports: list[Report], get: Any) -> list[Value]:
+    """One entry per (value, document), with the evidence that states it."""
+    seen: set[tuple[Any, str]] = set()
+    out: list[Value] = []
+    for r in reports:
+        value = get(r)
+        if value is None or (_hashable(value), r.doc_id) in seen or not r.evidence:
+            continue
+        seen.add((_hashable(value), r.doc_id))
+        ev = _evidence_for(value, r.evidence)
+        out.append({"value": value, "doc_id": r.doc_id, **ev})
+    return out
+
+
+def _evidence_for(value: Any, evidence: list[dict[str, Any]]) -> dict[str, Any]:
+    """The mention that states a figure if one does, else the first mention."""
+    needle = str(value)
+    for e in evidence:
+        if isinstance(value, int | float) and needle in e["text"]:
+            return {"start": e["start"], "end": e["end"], "text": e["text"]}
+    e = evidence[0]
+    return {"start": e["start"], "end": e["end"], "text": e["text"]}
+
+
+def _hashable(value: Any) -> Any:
+    return repr(value) if isinstance(value, dict | list) else value

@@ -1,0 +1,86 @@
+"""Date ranges for cross-document event linking.
+
+An event's time is a closed range of days (ordinal numbers). A day or month date
+gives an explicit range; a year or no date gives only the publication window
+(the few days before the article appeared), which is weaker evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+REPORT_WINDOW = 3  # an undated event happened at most this many days before publication
+DAY_TOLERANCE = 3  # two specific days this close may still be one event (with a conflict)
+BUCKET_DAYS = 7
+MAX_BUCKETS = 8
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    lo: int  # date.toordinal()
+    hi: int
+    explicit: bool  # from the event's own date (month or day), not the publication window
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def explicit_range(value: str | None) -> TimeRange | None:
+    """The days an ISO date at month or day precision covers; None for coarser or bad."""
+    if not value:
+        return None
+    if len(value) >= 10:
+        d = _day(value)
+        return TimeRange(d.toordinal(), d.toordinal(), True) if d else None
+    if len(value) == 7:
+        first = _day(value + "-01")
+        if first is None:
+            return None
+        nxt = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return TimeRange(first.toordinal(), nxt.toordinal() - 1, True)
+    return None
+
+
+def publication_window(published: str | None) -> TimeRange | None:
+    d = _day(published) if published else None
+    if d is None:
+        return None
+    return TimeRange(d.toordinal() - REPORT_WINDOW, d.toordinal(), False)
+
+
+def event_range(value: str | None, published: str | None) -> TimeRange | None:
+    """The explicit range if the date is specific enough, else the publication window."""
+    return explicit_range(value) or publication_window(published)
+
+
+def overlap(a: TimeRange, b: TimeRange) -> bool:
+    return a.lo <= b.hi and b.lo <= a.hi
+
+
+def compatible_values(a: str, b: str) -> bool:
+    """'2021-03' and '2021-03-03' agree; '2021-03-03' and '2021-03-04' do not."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def is_day(value: str | None) -> bool:
+    return bool(value) and len(value) >= 10
+
+
+def day_gap(a: str, b: str) -> int | None:
+    da, db = _day(a), _day(b)
+    return abs(da.toordinal() - db.toordinal()) if da and db else None
+
+
+def buckets(r: TimeRange, pad: int = 0) -> list[int]:
+    """The week buckets a range (widened by ``pad`` days) touches, at most MAX_BUCKETS."""
+    first, last = (r.lo - pad) // BUCKET_DAYS, (r.hi + pad) // BUCKET_DAYS
+    return list(range(first, min(last, first + MAX_BUCKETS - 1) + 1))
+
+
+def iso(ordinal: int) -> str:
+    return date.fromordinal(ordinal).isoformat()

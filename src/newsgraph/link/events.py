@@ -1,0 +1,185 @@
+"""Cross-document event identity: blocking keys, the merge decision, consensus.
+
+Works on plain data (``EventView``, ``Report``); the store feeds it candidates
+from its index and writes the outcome.
+
+The merge rule (all must hold):
+
+* same PLOVER type and the same polarity (a denial never merges with the act);
+* no role contradicts: a source (target) known on both sides is the same actor.
+  CONSULT, AGREE and COOPERATE are symmetric, so "A met B" may match "B hosted A";
+* places agree or one is missing;
+* times agree: ranges overlap. A day or month date is an explicit range; an event
+  without one (or with only a year) is placed in its article's publication window,
+  so two undated reports merge only when the articles appeared within a few days.
+  Two explicit days at most ``DAY_TOLERANCE`` apart still merge when both actors or
+  an actor and the place agree: one event, with a date conflict recorded;
+* evidence: at least one actor in common, or (agentless events) the same place and
+  agreeing explicit dates.
+
+A document without any date confines its undated events to itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.link import dates
+from newsgraph.link.dates import TimeRange
+
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+DUPLICATE_TEXT_SIMILARITY = 0.5
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class EventView:
+    """What the merge rule needs to know about an event (new or stored)."""
+
+    type: str
+    negated: bool
+    source: str | None
+    target: str | None
+    date: str | None
+    place: str | None
+    range: TimeRange | None
+    doc_id: str  # the (first) document: undated events stay inside it
+    id: str = ""
+
+
+@dataclass
+class Match:
+    event_id: str
+    swapped: bool  # the new event's source/target are the stored target/source
+    score: int
+    date_conflict: bool
+
+
+@dataclass
+class Report:
+    """One document's account of an event: one extracted event's mentions."""
+
+    doc_id: str
+    source: str | None
+    target: str | None
+    date: str | None
+    place: str | None
+    published: str | None
+    figures: dict[str, Any] = field(default_factory=dict)
+    evidence: list[dict[str, Any]] = field(default_factory=list)  # {start, end, text}
+
+
+def index_keys(ev: EventView) -> list[tuple[str, int]]:
+    """(key, week bucket) pairs under which an event is found by later ones."""
+    return _keys(ev, pad=0)
+
+
+def lookup_keys(ev: EventView) -> list[tuple[str, int]]:
+    """The index entries to read to find every candidate for ``ev``."""
+    return _keys(ev, pad=dates.DAY_TOLERANCE)
+
+
+def _keys(ev: EventView, pad: int) -> list[tuple[str, int]]:
+    names = sorted({a for a in (ev.source, ev.target) if a})
+    keys = [f"{ev.type}|{a}" for a in names]
+    if ev.place:
+        keys.append(f"{ev.type}|@{ev.place}")
+    if ev.range is None:
+        return [(f"{k}|doc:{ev.doc_id}", -1) for k in keys]
+    return [(k, b) for k in keys for b in dates.buckets(ev.range, pad)]
+
+
+def decide(new: EventView, old: EventView) -> Match | None:
+    """Whether ``new`` is the stored event ``old``, and how strongly."""
+    if new.type != old.type or new.negated != old.negated:
+        return None
+    if new.place and old.place and new.place != old.place:
+        return None
+    orientation = _orientation(new, old)
+    if orientation is None:
+        return None
+    swapped, shared = orientation
+    shared_place = int(bool(new.place) and new.place == old.place)
+    if new.range is None or old.range is None:
+        if new.range is not None or old.range is not None or new.doc_id != old.doc_id:
+            return None
+        date_anchor, conflict = 0, False
+    elif dates.overlap(new.range, old.range):
+        date_anchor, conflict = int(new.range.explicit and old.range.explicit), False
+    elif _near_days(new, old):
+        if shared + shared_place < 2:
+            return None
+        date_anchor, conflict = 0, True
+    else:
+        return None
+    if shared == 0 and not (shared_place and date_anchor):
+        return None
+    return Match(old.id, swapped, 2 * shared + shared_place + date_anchor, conflict)
+
+
+def _orientation(new: EventView, old: EventView) -> tuple[bool, int] | None:
+    """(swapped, shared actors) for the best non-contradicting alignment of roles."""
+    best: tuple[bool, int] | None = None
+    options = (False, True) if new.type in SYMMETRIC_TYPES else (False,)
+    for swapped in options:
+        src, tgt = (new.target, new.source) if swapped else (new.source, new.target)
+        if _clash(src, old.source) or _clash(tgt, old.target):
+            continue
+        shared = int(src is not None and src == old.source)
+        shared += int(tgt is not None and tgt == old.target)
+        if best is None or shared > best[1]:
+            best = (swapped, shared)
+    return best
+
+
+def _clash(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a != b
+
+
+def _near_days(new: EventView, old: EventView) -> bool:
+    if not (dates.is_day(new.date) and dates.is_day(old.date)):
+        return False
+    gap = dates.day_gap(new.date or "", old.date or "")
+    return gap is not None and gap <= dates.DAY_TOLERANCE
+
+
+def best_match(new: EventView, candidates: list[EventView]) -> Match | None:
+    """The strongest compatible candidate; ties go to the earliest (list order)."""
+    best: Match | None = None
+    for old in candidates:
+        m = decide(new, old)
+        if m and (best is None or m.score > best.score):
+            best = m
+    return best
+
+
+def same_report(new: EventView, new_text: str, old: EventView, old_text: str) -> bool:
+    """For a near-duplicate article: is this the canonical copy's event, reworded?"""
+    if new.type != old.type or new.negated != old.negated or _orientation(new, old) is None:
+        return False
+    a, b = set(_WORD.findall(new_text.lower())), set(_WORD.findall(old_text.lower()))
+    return bool(a | b) and len(a & b) / len(a | b) >= DUPLICATE_TEXT_SIMILARITY
+
+
+def consensus(reports: list[Report]) -> dict[str, Any]:
+    """The merged event's attributes from its reports, earliest document first.
+
+    Each role and the place take the first known value; the date takes the first
+    value and is refined by later, more specific compatible ones ("2021-03" then
+    "2021-03-03"). The time range is that date's, else the first report's window.
+    """
+    out: dict[str, Any] = {"source": None, "target": None, "date": None, "place": None}
+    for r in reports:
+        for key in ("source", "target", "place"):
+            out[key] = out[key] or getattr(r, key)
+        if r.date and (out["date"] is None or _refines(r.date, out["date"])):
+            out["date"] = r.date
+    first_pub = next((r.published for r in reports if r.published), None)
+    out["range"] = dates.explicit_range(out["date"]) or dates.publication_window(first_pub)
+    return out
+
+
+def _refines(value: str, current: str) -> bool:
+    return len(value) > len(current) and value.startswith(current)

@@ -1,0 +1,1 @@
+"""The web face: `newsgraph serve` (JSON API and server-rendered pages)."""

@@ -1,0 +1,308 @@
+"""JSON API under /api/: the export-contract records, filtered, paginated, with evidence."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+
+from newsgraph import records
+from newsgraph.records import Filter, Record
+from newsgraph.store import Store
+from newsgraph.store import search as fts
+from newsgraph.web import queries
+from newsgraph.web.highlight import split_snippet
+from newsgraph.web.ingest import ArticleIn, IngestResult, require_token, run_ingest
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+MAX_LIMIT = 500
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
+ActorQ = Annotated[str | None, Query(max_length=200, description="Actor id, name or alias.")]
+TypeQ = Annotated[str | None, Query(max_length=40, description="Event type or actor kind.")]
+SinceQ = Annotated[str | None, Query(pattern=DATE, description="From this ISO date on.")]
+UntilQ = Annotated[str | None, Query(pattern=DATE, description="Up to this ISO date.")]
+PlaceQ = Annotated[str | None, Query(max_length=200, description="Place id or name.")]
+TextQ = Annotated[str | None, Query(max_length=200, description="Text the record contains.")]
+DocQ = Annotated[str | None, Query(max_length=300, description="Only records of this document.")]
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.stores.proxy
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def page(rows: list[Record], limit: int, offset: int) -> dict[str, Any]:
+    """Rows fetched with limit + 1, returned as one page with the next offset."""
+    more = len(rows) > limit
+    return {
+        "items": rows[:limit],
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if more else None,
+    }
+
+
+def not_found(kind: str, key: str) -> HTTPException:
+    return HTTPException(404, f"no {kind} with id {key!r}")
+
+
+# -- lists --------------------------------------------------------------------------
+
+
+@router.get("/documents")
+def list_documents(
+    store: StoreDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    actor: ActorQ = None,
+    type: TypeQ = None,
+    since: SinceQ = None,
+    until: UntilQ = None,
+    place: PlaceQ = None,
+    q: TextQ = None,
+) -> dict[str, Any]:
+    """Documents (metadata, no text), in ingest order."""
+    f = Filter(actor=actor, type=type, since=since, until=until, place=place, search=q,
+               limit=limit + 1, offset=offset)  # fmt: skip
+    return page(queries.documents(store, f), limit, offset)
+
+
+@router.get("/actors")
+def list_actors(
+    store: StoreDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    actor: ActorQ = None,
+    type: TypeQ = None,
+    q: TextQ = None,
+    doc_id: DocQ = None,
+) -> dict[str, Any]:
+    """Actors with aliases, roles, codes and mention counts; `type` is the actor kind."""
+    f = Filter(actor=actor or q, type=type, doc_id=doc_id, limit=limit + 1, offset=offset)
+    return page(records.actors(store, f), limit, offset)
+
+
+@router.get("/events")
+def list_events(
+    store: StoreDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    actor: ActorQ = None,
+    type: TypeQ = None,
+    since: SinceQ = None,
+    until: UntilQ = None,
+    place: PlaceQ = None,
+    q: TextQ = None,
+    doc_id: DocQ = None,
+) -> dict[str, Any]:
+    """PLOVER events with every mention, oldest first (undated last)."""
+    f = Filter(actor=actor, type=type, since=since, until=until, place=place, search=q,
+               doc_id=doc_id, limit=limit + 1, offset=offset)  # fmt: skip
+    return page(records.events(store, f), limit, offset)
+
+
+@router.get("/quotes")
+def list_quotes(
+    store: StoreDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    actor: ActorQ = None,
+    since: SinceQ = None,
+    until: UntilQ = None,
+    q: TextQ = None,
+    doc_id: DocQ = None,
+) -> dict[str, Any]:
+    """Direct and reported quotes; `actor` is the speaker."""
+    f = Filter(actor=actor, since=since, until=until, search=q, doc_id=doc_id,
+               limit=limit + 1, offset=offset)  # fmt: skip
+    return page(records.quotes(store, f), limit, offset)
+
+
+@router.get("/places")
+def list_places(
+    store: StoreDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    place: PlaceQ = None,
+    q: TextQ = None,
+    doc_id: DocQ = None,
+) -> dict[str, Any]:
+    """Resolved places (gazetteer entries) mentioned in the documents."""
+    f = Filter(place=place or q, doc_id=doc_id, limit=limit + 1, offset=offset)
+    return page(records.places(store, f), limit, offset)
+
+
+@router.get("/stories")
+def list_stories(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Stories: documents and events grouped as one developing story."""
+    return page(records.stories(store)[offset : offset + limit + 1], limit, offset)
+
+
+@router.get("/conflicts")
+def list_conflicts(
+    store: StoreDep,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    actor: ActorQ = None,
+    type: TypeQ = None,
+    since: SinceQ = None,
+    until: UntilQ = None,
+) -> dict[str, Any]:
+    """Reports that disagree about one event (empty when this build has no conflict reader)."""
+    f = Filter(actor=actor, type=type, since=since, until=until)
+    found = queries.conflicts(store, f)
+    body = page((found or [])[offset : offset + limit + 1], limit, offset)
+    body["available"] = found is not None
+    return body
+
+
+# -- single records with their evidence ----------------------------------------------
+
+
+@router.get("/documents/{doc_id:path}")
+def get_document(doc_id: str, store: StoreDep) -> dict[str, Any]:
+    """One document with its text and every record found in it."""
+    doc = queries.document(store, doc_id)
+    if doc is None:
+        raise not_found("document", doc_id)
+    f = Filter(doc_id=doc_id)
+    return {
+        **doc,
+        "text": records.document_text(store, doc_id),
+        "actors": records.actors(store, f),
+        "actor_mentions": records.actor_mentions(store, doc_id),
+        "places": records.places(store, f),
+        "place_mentions": records.place_mentions(store, doc_id),
+        "time_expressions": records.time_expressions(store, f),
+        "quotes": records.quotes(store, f),
+        "events": records.events(store, f),
+    }
+
+
+@router.get("/actors/{actor_id:path}")
+def get_actor(actor_id: str, store: StoreDep) -> dict[str, Any]:
+    """One actor with aliases, roles, quotes, events as source and target, counterparts."""
+    actor = queries.actor(store, actor_id)
+    if actor is None:
+        raise not_found("actor", actor_id)
+    events = queries.actor_events(store, actor_id)
+    others = queries.counterparts(actor_id, events)
+    names = queries.actor_names(store, {o["id"] for o in others})
+    return {
+        **actor,
+        "quotes": queries.actor_quotes(store, actor_id),
+        "events_as_source": [e for e in events if e["source"] == actor_id],
+        "events_as_target": [e for e in events if e["target"] == actor_id],
+        "counterparts": [{**o, "name": names.get(o["id"])} for o in others],
+    }
+
+
+@router.get("/events/{event_id:path}")
+def get_event(event_id: str, store: StoreDep) -> dict[str, Any]:
+    """One event with every mention (its sentence and document) and any conflicts."""
+    found = queries.events_by_id(store, [event_id])
+    if not found:
+        raise not_found("event", event_id)
+    event = found[0]
+    names = queries.actor_names(store, {event["source"], event["target"]})
+    titles = {d: (queries.document(store, d) or {}).get("title") for d in
+              {m["doc_id"] for m in event["mentions"]}}  # fmt: skip
+    return {
+        **event,
+        "source_name": names.get(event["source"] or ""),
+        "target_name": names.get(event["target"] or ""),
+        "place_record": queries.place(store, event["place"]) if event["place"] else None,
+        "mentions": [
+            {**m, "sentence": m["text"].strip(), "doc_title": titles.get(m["doc_id"])}
+            for m in event["mentions"]
+        ],
+        "conflicts": queries.conflicts_of_event(store, event),
+    }
+
+
+@router.get("/quotes/{quote_id:path}")
+def get_quote(quote_id: str, store: StoreDep) -> Record:
+    quote = queries.quote(store, quote_id)
+    if quote is None:
+        raise not_found("quote", quote_id)
+    return quote
+
+
+@router.get("/places/{place_id:path}")
+def get_place(place_id: str, store: StoreDep) -> dict[str, Any]:
+    place = queries.place(store, place_id)
+    if place is None:
+        raise not_found("place", place_id)
+    return {**place, "events": queries.place_events(store, place_id)}
+
+
+@router.get("/stories/{story_id:path}")
+def get_story(story_id: str, store: StoreDep) -> Record:
+    for story in records.stories(store):
+        if story["id"] == story_id:
+            return story
+    raise not_found("story", story_id)
+
+
+# -- search, timeline, graph -----------------------------------------------------------
+
+
+@router.get("/search")
+def search(
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find.")],
+    kind: Annotated[list[str] | None, Query(description="documents, quotes, actors")] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> dict[str, Any]:
+    """Full-text search (every word required, the last as a prefix) over articles,
+    quotes and actor names. Snippets come with the matched spans."""
+    kinds = tuple(k for k in (kind or fts.KINDS) if k in fts.KINDS) or fts.KINDS
+    hits = fts.search(store, q, kinds, limit)
+    for rows in hits.values():
+        for row in rows:
+            if "snippet" in row:
+                row["snippet"], row["highlights"] = split_snippet(row["snippet"] or "")
+    return {"q": q, **hits}
+
+
+@router.get("/timeline")
+def timeline(
+    store: StoreDep,
+    actor: ActorQ = None,
+    since: SinceQ = None,
+    until: UntilQ = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 2000,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Dated events and quotes in one list, oldest first."""
+    from newsgraph.cli_queries import timeline_rows
+
+    rows = timeline_rows(store, Filter(actor=actor, since=since, until=until))
+    return page(rows[offset : offset + limit + 1], limit, offset)
+
+
+@router.get("/graph")
+def graph(
+    store: StoreDep,
+    type: TypeQ = None,
+    since: SinceQ = None,
+    until: UntilQ = None,
+    max_nodes: Annotated[int, Query(ge=2, le=300)] = 80,
+) -> dict[str, Any]:
+    """Actor network: actors as nodes, events between two actors as weighted edges."""
+    return queries.graph(store, Filter(type=type, since=since, until=until), max_nodes)
+
+
+# -- writing (off unless a token is configured) -----------------------------------------
+
+
+@router.post("/ingest", dependencies=[Depends(require_token)], status_code=200)
+def ingest(request: Request, articles: list[ArticleIn]) -> IngestResult:
+    """Analyse and store articles. Needs `Authorization: Bearer <token>`."""
+    return run_ingest(request.app, articles)

@@ -1,0 +1,170 @@
+"""The web face: a JSON API under /api/ and server-rendered pages over one database."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from newsgraph.store import Store, StoreError
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_MAX_BODY = 2 * 1024 * 1024  # bytes per request
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+class Stores:
+    """One read connection per worker thread (sqlite3 connections stay in their thread).
+
+    ``proxy`` is a Store-like object that forwards each call to the calling thread's
+    connection, so it may be handed across threads (FastAPI resolves dependencies and
+    runs endpoints in different worker threads).
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._local = threading.local()
+        Store(path, readonly=True).close()  # fail early on a missing or too-new database
+        self.proxy = _ThreadStore(self)
+
+    def get(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = Store(self.path, readonly=True)
+            self._local.store = store
+        return store
+
+
+class _ThreadStore:
+    def __init__(self, stores: Stores) -> None:
+        self._stores = stores
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stores.get(), name)
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware: CSP and friends on every response, 413 on big bodies."""
+
+    def __init__(self, app: Any, max_body: int) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
+                message["headers"] = list(message.get("headers", [])) + extra
+            await send(message)
+
+        length = dict(scope.get("headers", [])).get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+            await _too_large(scope, receive, send_with_headers)
+            return
+        received = 0
+        started = False
+
+        async def counted_receive() -> dict:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body:
+                    raise BodyTooLarge()
+            return message
+
+        async def tracked_send(message: dict) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send_with_headers(message)
+
+        try:
+            await self.app(scope, counted_receive, tracked_send)
+        except BodyTooLarge:
+            if not started:
+                await _too_large(scope, receive, send_with_headers)
+
+
+class BodyTooLarge(HTTPException):
+    """A streamed request body went past the limit (an HTTPException so handlers pass it on)."""
+
+    def __init__(self) -> None:
+        super().__init__(413, "request body too large")
+
+
+async def _too_large(scope: dict, receive: Any, send: Any) -> None:
+    response = JSONResponse({"detail": "request body too large"}, status_code=413)
+    await response(scope, receive, send)
+
+
+def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+    """The FastAPI app over database ``db``; POST /api/ingest only when ``token`` is set."""
+    from newsgraph.web import api, pages
+
+    app = FastAPI(
+        title="newsgraph",
+        summary="Actors, quotes, places, time and PLOVER events with their evidence.",
+        version="1",
+        docs_url=None,  # the Swagger page loads a CDN script, which the CSP forbids
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    try:
+        app.state.stores = Stores(db)
+    except StoreError as exc:
+        raise RuntimeError(str(exc)) from exc
+    app.state.db = db
+    app.state.token = token or None
+    app.state.max_body = max_body
+    app.state.ingest_lock = threading.Lock()
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.get("/vendor/plotly.min.js", include_in_schema=False)
+    def plotly_bundle() -> Response:
+        path = _plotly_path()
+        if path is None:
+            raise HTTPException(404, "plotly is not installed")
+        headers = {"Cache-Control": "public, max-age=86400"}
+        return FileResponse(path, media_type="text/javascript", headers=headers)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if request.url.path.startswith("/api/") or exc.status_code not in (404, 400):
+            return JSONResponse(
+                {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
+            )
+        return pages.error_page(request, exc.status_code, str(exc.detail))
+
+    app.add_middleware(SecurityHeaders, max_body=max_body)
+    return app
+
+
+def _plotly_path() -> Path | None:
+    try:
+        import plotly
+    except ImportError:
+        return None
+    path = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+    return path if path.exists() else None

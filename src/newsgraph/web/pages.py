@@ -1,0 +1,169 @@
+"""Server-rendered pages (Jinja2, autoescaped); scripts live in static files only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from newsgraph import records
+from newsgraph.records import Filter
+from newsgraph.store import search as fts
+from newsgraph.web import api, queries
+from newsgraph.web.highlight import marked, safe_href, split_snippet, url
+from newsgraph.web.spans import document_spans
+
+templates = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
+templates.env.autoescape = True
+templates.env.globals.update(link=url, safe_href=safe_href)
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+PAGE = 50
+Opt = Annotated[str | None, Query(max_length=200)]
+DateOpt = Annotated[str | None, Query(pattern=api.DATE)]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    return render(request, "error.html", status=status, status_code=status, message=message)
+
+
+def _store(request: Request) -> Any:
+    return request.app.state.stores.proxy
+
+
+def _with_names(store: Any, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    names = queries.actor_names(store, {e[k] for e in events for k in ("source", "target")})
+    places = queries.place_names(store, {e["place"] for e in events})
+    for e in events:
+        e["source_name"] = names.get(e["source"] or "")
+        e["target_name"] = names.get(e["target"] or "")
+        e["place_name"] = places.get(e["place"] or "")
+        e["evidence"] = e["mentions"][0]["text"].strip() if e["mentions"] else ""
+    return events
+
+
+def _pager(request: Request, offset: int, more: bool) -> dict[str, str | None]:
+    params = dict(request.query_params)
+
+    def at(n: int) -> str:
+        return "?" + urlencode({**params, "offset": str(n)})
+
+    return {
+        "prev": at(max(0, offset - PAGE)) if offset > 0 else None,
+        "next": at(offset + PAGE) if more else None,
+    }
+
+
+@router.get("/")
+def overview(request: Request) -> HTMLResponse:
+    store = _store(request)
+    return render(
+        request, "overview.html",
+        counts=queries.counts(store),
+        actors=queries.busiest_actors(store, 12),
+        events=_with_names(store, queries.latest_events(store, 12)),
+        documents=queries.documents(store, Filter(limit=12)),
+    )  # fmt: skip
+
+
+@router.get("/search")
+def search_page(request: Request, q: Opt = None) -> HTMLResponse:
+    hits: dict[str, list[dict[str, Any]]] = {}
+    if q and q.strip():
+        hits = fts.search(_store(request), q, limit=30)
+        for rows in hits.values():
+            for row in rows:
+                if "snippet" in row:
+                    row["snippet_html"] = marked(*split_snippet(row["snippet"] or ""))
+    return render(request, "search.html", q=q or "", hits=hits)
+
+
+@router.get("/documents")
+def documents_page(request: Request, q: Opt = None, offset: Offset = 0) -> HTMLResponse:
+    rows = queries.documents(_store(request), Filter(search=q, limit=PAGE + 1, offset=offset))
+    pager = _pager(request, offset, len(rows) > PAGE)
+    return render(request, "documents.html", q=q or "", documents=rows[:PAGE], pager=pager)
+
+
+@router.get("/documents/{doc_id:path}")
+def document_page(request: Request, doc_id: str) -> HTMLResponse:
+    store = _store(request)
+    doc = queries.document(store, doc_id)
+    if doc is None:
+        raise HTTPException(404, f"no document with id {doc_id!r}")
+    f = Filter(doc_id=doc_id)
+    text = records.document_text(store, doc_id) or ""
+    actors = records.actors(store, f)
+    quotes = records.quotes(store, f)
+    events = _with_names(store, records.events(store, f))
+    times = records.time_expressions(store, f)
+    places = {p["id"]: p for p in records.places(store, f)}
+    body = document_spans(
+        text, actors, records.actor_mentions(store, doc_id),
+        records.place_mentions(store, doc_id), places, times, quotes, events,
+    )  # fmt: skip
+    names = {a["id"]: a["name"] for a in actors}
+    return render(
+        request, "document.html", doc=doc, body=body, actors=actors, quotes=quotes,
+        events=events, times=times, places=list(places.values()), names=names,
+    )  # fmt: skip
+
+
+@router.get("/actors")
+def actors_page(request: Request, offset: Offset = 0) -> HTMLResponse:
+    rows = queries.busiest_actors(_store(request), PAGE + 1, offset)
+    pager = _pager(request, offset, len(rows) > PAGE)
+    return render(request, "actors.html", actors=rows[:PAGE], pager=pager)
+
+
+@router.get("/actors/{actor_id:path}")
+def actor_page(request: Request, actor_id: str) -> HTMLResponse:
+    store = _store(request)
+    data = api.get_actor(actor_id, store)
+    events = _with_names(store, data["events_as_source"] + data["events_as_target"])
+    events.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
+    return render(request, "actor.html", actor=data, events=events)
+
+
+@router.get("/events")
+def events_page(
+    request: Request, type: Opt = None, actor: Opt = None, place: Opt = None,
+    since: DateOpt = None, until: DateOpt = None, q: Opt = None, offset: Offset = 0,
+) -> HTMLResponse:  # fmt: skip
+    store = _store(request)
+    f = Filter(type=type, actor=actor, place=place, since=since, until=until, search=q,
+               limit=PAGE + 1, offset=offset)  # fmt: skip
+    rows = _with_names(store, records.events(store, f))
+    pager = _pager(request, offset, len(rows) > PAGE)
+    form = {"type": type, "actor": actor, "place": place, "since": since, "until": until, "q": q}
+    return render(request, "events.html", events=rows[:PAGE], pager=pager, form=form)
+
+
+@router.get("/events/{event_id:path}")
+def event_page(request: Request, event_id: str) -> HTMLResponse:
+    event = api.get_event(event_id, _store(request))
+    return render(request, "event.html", event=event)
+
+
+@router.get("/timeline")
+def timeline_page(
+    request: Request, actor: Opt = None, since: DateOpt = None, until: DateOpt = None
+) -> HTMLResponse:
+    params = {k: v for k, v in (("actor", actor), ("since", since), ("until", until)) if v}
+    src = "/api/timeline?" + urlencode({**params, "limit": 5000})
+    return render(request, "timeline.html", src=src, form=params)
+
+
+@router.get("/network")
+def network_page(request: Request, type: Opt = None) -> HTMLResponse:
+    params = {"max_nodes": 80, **({"type": type.upper()} if type else {})}
+    return render(request, "network.html", src="/api/graph?" + urlencode(params), type=type)

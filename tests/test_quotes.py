@@ -1,0 +1,202 @@
+"""Quote and attribution extraction: one test per phenomenon, on sentences written for them."""
+
+from __future__ import annotations
+
+from newsgraph.extract.quotes_marks import find_quoted_spans
+
+
+def _quotes(analyze, text: str):
+    return analyze(text).quotes
+
+
+def _direct(analyze, text: str):
+    return [q for q in _quotes(analyze, text) if q.direct]
+
+
+def _by_text(quotes, fragment: str):
+    found = [q for q in quotes if fragment in q.text]
+    assert found, f"no quote containing {fragment!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+def test_mixed_straight_and_curly_quotes_with_apostrophes():
+    text = (
+        "\u201cWe don\u2019t want O\u2019Neill\u2019s plan,\u201d the mayor said on Monday.\n\n"
+        '"It\'s a bad idea for the city," Rita Gomez said.'
+    )
+    spans = find_quoted_spans(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "We don\u2019t want O\u2019Neill\u2019s plan,",
+        "It's a bad idea for the city,",
+    ]
+
+
+def test_quote_text_excludes_marks_and_offsets_are_exact(analyze):
+    text = '"We will rebuild every school in the valley," Maria Lopez said.'
+    (q,) = _direct(analyze, text)
+    assert q.text == "We will rebuild every school in the valley,"
+    assert text[q.start : q.end] == q.text
+    assert q.speaker_text == "Maria Lopez"
+    assert text[q.speaker_start : q.speaker_end] == "Maria Lopez"
+    assert q.cue == "said" and text[q.cue_start : q.cue_end] == "said"
+
+
+def test_quote_spanning_several_sentences(analyze):
+    text = '"The talks failed. Nobody came to the table. We will try again," Omar Haddad said.'
+    (q,) = _direct(analyze, text)
+    assert q.text.startswith("The talks failed.") and q.text.endswith("try again,")
+    assert q.speaker_text == "Omar Haddad"
+
+
+def test_multi_paragraph_quote_convention(analyze):
+    text = (
+        "\u201cThe first part of the statement runs through this whole paragraph.\n\n"
+        "\u201cAnd the statement continues here until it ends,\u201d Ana Silva said."
+    )
+    quotes = _direct(analyze, text)
+    assert len(quotes) == 2
+    assert all(q.speaker_text == "Ana Silva" for q in quotes)
+    spans = find_quoted_spans(text)
+    assert spans[0].close_mark is None and spans[1].continues
+
+
+def test_partial_quote_with_speaker_cue(analyze):
+    text = 'The senator condemned what she called a "historic betrayal" of the voters.'
+    quotes = _direct(analyze, text)
+    q = _by_text(quotes, "historic betrayal")
+    assert q.speaker_text == "she"
+    assert q.cue == "called"
+
+
+def test_nested_single_quotes_stay_inside(analyze):
+    text = "\u201cThey told us \u2018wait a week\u2019 and then left us alone,\u201d Li Wei said."
+    (q,) = _direct(analyze, text)
+    assert "\u2018wait a week\u2019" in q.text
+    assert q.speaker_text == "Li Wei"
+
+
+def test_scare_quotes_and_names_are_terms(analyze):
+    text = (
+        'Aid trucks used the so-called "humanitarian corridor" on Tuesday. '
+        'The "Coalition of the Willing" met in Paris.'
+    )
+    assert _direct(analyze, text) == []
+
+
+def test_reported_speech_with_that_clause(analyze):
+    text = "Prime Minister Jan Novak warned that the border would stay closed until spring."
+    quotes = _quotes(analyze, text)
+    q = _by_text(quotes, "the border would stay closed")
+    assert not q.direct
+    assert "Jan Novak" in q.speaker_text
+    assert q.cue == "warned"
+
+
+def test_told_reporters_gives_reported_speech(analyze):
+    text = "Mr. Okafor told reporters the factory would reopen next month."
+    q = _by_text(_quotes(analyze, text), "the factory would reopen")
+    assert not q.direct and q.cue == "told" and "Okafor" in q.speaker_text
+
+
+def test_according_to(analyze):
+    text = "According to the health ministry, 40 people were injured in the blast."
+    q = _by_text(_quotes(analyze, text), "40 people were injured")
+    assert q.cue == "According to"
+    assert "health ministry" in q.speaker_text
+    assert "According" not in q.text
+
+
+def test_speaker_of_cue_not_of_root_and_medium(analyze):
+    text = (
+        "Foreign Minister Ali Rahimi said Monday at a news conference that "
+        '"we will not accept these terms," the state news agency reported.'
+    )
+    q = _by_text(_direct(analyze, text), "we will not accept")
+    assert q.cue == "said"
+    assert "Ali Rahimi" in q.speaker_text
+    assert q.medium == "the state news agency"
+
+
+def test_inverted_cue(analyze):
+    text = '"The bridge is safe," said Karin Berg, the city engineer.'
+    (q,) = _direct(analyze, text)
+    assert q.speaker_text == "Karin Berg"
+
+
+def test_pronoun_speaker_and_he_added(analyze):
+    text = (
+        'Tomas Ruiz spoke at the rally. "We need more teachers," he said. '
+        'He added: "And we need them now."'
+    )
+    quotes = _direct(analyze, text)
+    assert [q.speaker_text for q in quotes] == ["he", "He"]
+    assert quotes[1].cue == "added"
+
+
+def test_quote_only_paragraph_continues_previous_speaker(analyze):
+    text = (
+        '"Prices keep rising," said Nadia Karim, a shop owner.\n\n'
+        '"Every week my customers buy less than the week before."'
+    )
+    quotes = _direct(analyze, text)
+    assert len(quotes) == 2
+    assert quotes[1].speaker_text == "Nadia Karim"
+
+
+def test_passive_quoted_as_saying(analyze):
+    text = 'The general was quoted as saying "the army is ready to defend the capital."'
+    (q,) = _direct(analyze, text)
+    assert q.speaker_text == "The general"
+
+
+def test_addressee_from_told(analyze):
+    text = "Prime Minister Jan Novak told President Maria Costa that the deal was over."
+    q = _by_text(_quotes(analyze, text), "the deal was over")
+    assert q.cue == "told"
+    if analyze(text).entities:  # resolved only when the actors stage finds both
+        assert q.addressee is not None and q.addressee != q.speaker
+
+
+def test_direct_quote_suppresses_overlapping_reported_clause(analyze):
+    text = 'Ms. Chen said the plan was "a disaster for small farmers" and would fail.'
+    quotes = _quotes(analyze, text)
+    starts = sorted(q.start for q in quotes)
+    assert starts == [q.start for q in quotes]
+    for a in quotes:
+        for b in quotes:
+            assert a is b or a.end <= b.start or b.end <= a.start
+
+
+def test_no_quotes_in_plain_narrative(analyze):
+    assert _quotes(analyze, "The river flooded the village after three days of rain.") == []
+
+
+def test_dash_attribution_after_quote(analyze):
+    text = "\u201cThe town needs a new hospital before winter.\u201d \u2015 Elena Petrova\n"
+    (q,) = _direct(analyze, text)
+    assert q.speaker_text == "Elena Petrova"
+
+
+def test_transcript_label_names_the_speaker(analyze):
+    text = '"HOST: Welcome back to the program, we have a lot to cover tonight."'
+    (q,) = _direct(analyze, text)
+    assert q.speaker_text == "HOST"
+
+
+def test_two_apostrophes_as_double_quote_marks():
+    text = "''We will appeal the ruling,'' the lawyer said."
+    (span,) = find_quoted_spans(text)
+    assert text[span.start : span.end] == "We will appeal the ruling,"
+
+
+def test_claim_noun_with_that_clause(analyze):
+    text = "The governor's claim that the dam was safe surprised the engineers."
+    q = _by_text(_quotes(analyze, text), "the dam was safe")
+    assert not q.direct and q.cue == "claim"
+    assert "governor" in q.speaker_text
+
+
+def test_quote_date_from_cue_clause(analyze):
+    text = '"We will not resign," Mayor Ruth Adler said on Monday.'
+    (q,) = analyze(text, published="2024-03-13").quotes
+    assert q.date == "2024-03-11"
