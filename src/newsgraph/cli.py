@@ -210,7 +210,4 @@ def _flatten(d: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
     return rows
 
 
-from newsgraph import (
-    cli_queries,  # noqa: E402,F401  (registers the query commands)
-    cli_web,  # noqa: E402,F401  (registers `serve`)
-)
+from newsgraph import cli_queries, cli_web  # noqa: E402,F401  (they register their commands)
