@@ -221,11 +221,14 @@ def _score_merging(gdocs: dict[str, Any], events: list[dict[str, Any]]) -> dict[
     gold_mentions = []
     for doc_id, g in gdocs.items():
         for ev in g.get("events", []):
-            gold_mentions.append((doc_id, ev["evidence"], ev.get("key") or f"{doc_id}#{id(ev)}"))
+            key = ev.get("key") or f"{doc_id}#{id(ev)}"
+            gold_mentions.append((doc_id, dict(ev["evidence"], type=ev["type"]), key))
     where: dict[int, str] = {}
     for i, (doc_id, span, _) in enumerate(gold_mentions):
-        for e in events:
-            if any(m["doc_id"] == doc_id and overlaps(m, span) for m in e["mentions"]):
+        for e in events:  # the stored event of the same type that reports this evidence
+            if e["type"] == span["type"] and any(
+                m["doc_id"] == doc_id and overlaps(m, span) for m in e["mentions"]
+            ):
                 where[i] = e["id"]
                 break
     gold_pairs = pred_pairs = both = 0

@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from newsgraph.extract import events_context as ectx
+from newsgraph.extract.events_links import link_sentence, resolve_antecedent
 from newsgraph.extract.events_lexicon import Entry, Lexicon, Trigger, find_triggers, load
 from newsgraph.extract.events_roles import Actor, RoleFinder, Roles
 from newsgraph.model import DocContext, Event, EventMention
@@ -53,6 +54,7 @@ class Draft:
     roles: Roles | None = None
     depth: int = 0
     absorbed: list[Trigger] = field(default_factory=list)
+    antecedent: str | None = None  # type of an earlier event this one reacts to
 
 
 def _gazetteer(res: Resources) -> Any | None:
@@ -135,7 +137,7 @@ class SentenceEvents:
             d.depth = _depth(d.tr.token)
             for inner in d.absorbed:
                 self._borrow_roles(d, inner)
-        return self._attach_nominal_causes(out)
+        return link_sentence(self._attach_nominal_causes(out), self.lex)
 
     def _obligations(self, sent: Span, trigs: list[Trigger]) -> list[Trigger]:
         """ "X said (that) Y must do Z": a demand by X on Y (CAMEO 10)."""
@@ -227,7 +229,7 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon) -> list[Even
     if modality == "intended":
         if negated and etype in ("CONCEDE", "RETREAT"):
             etype, cameo, mode, negated = "REJECT", "124", None, False
-        elif not negated and etype in COOPERATIVE:
+        elif not negated and etype in COOPERATIVE and etype != "CONSULT":
             etype, cameo, mode = "AGREE", AGREE_CODE.get(etype, "035"), None
         elif not negated and etype in INTENT_THREAT:
             etype, cameo, mode = "THREATEN", THREAT_CODE.get(etype, "130"), None
@@ -239,6 +241,7 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon) -> list[Even
     date = date_of_clause(ctx, head)
     place = ectx.place_of(d.tr, ctx, lex)
     figs = ectx.figures(d.tr, sent, lex)
+    span = ectx.evidence_span(d.tr, [t for a in d.absorbed for t in a.tokens], sent)
     sources: list[Actor | None] = list(d.roles.sources) or [None]
     tgt = d.roles.target
     out = []
@@ -257,7 +260,7 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon) -> list[Even
                 negated=negated,
                 modality=modality,
                 confidence=_confidence(d, src, modality),
-                mentions=[EventMention(*ctx.evidence(sent.start_char, sent.end_char), trigger)],
+                mentions=[EventMention(*ctx.evidence(*span), trigger)],
                 figures=dict(figs),
             )
         )
@@ -316,5 +319,9 @@ def extract(ctx: DocContext, res: Resources) -> list[Event]:
     for sent in ctx.doc.sents:
         drafts = sorted(per_sentence.drafts(sent), key=lambda d: (d.depth, d.tr.token.i))
         for d in drafts:
-            events.extend(_events_of(d, sent, ctx, lex))
+            new = _events_of(d, sent, ctx, lex)
+            if d.antecedent:
+                for ev in new:
+                    resolve_antecedent(ev, d.antecedent, events)
+            events.extend(new)
     return merge(events)

@@ -22,6 +22,32 @@ def clause_head(tr: Trigger) -> Token:
     return tok
 
 
+EMBEDDED = {"ccomp", "advcl", "parataxis", "conj", "relcl", "csubj", "acl", "cc", "mark"}
+
+
+def evidence_span(tr: Trigger, extra: list[Token], sent: Span) -> tuple[int, int]:
+    """Character span of the trigger's clause: the clause head's subtree without embedded
+    clauses that hold none of the trigger words, so two events in one sentence differ."""
+    head = clause_head(tr)
+    if head.sent != sent:
+        return sent.start_char, sent.end_char
+    keep_ids = {t.i for t in (*tr.tokens, *extra)}
+    lo, hi = head.i, head.i
+    for c in head.children:
+        sub = list(c.subtree)
+        if c.dep_ in EMBEDDED and not keep_ids & {t.i for t in sub}:
+            continue
+        if c.dep_ == "punct":
+            continue
+        lo, hi = min(lo, sub[0].i), max(hi, sub[-1].i)
+    for i in keep_ids:
+        lo, hi = min(lo, i), max(hi, i)
+    doc = head.doc
+    while hi > lo and doc[hi].is_punct and doc[hi].text not in QUOTE_CHARS:
+        hi -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
 def _aux_lemmas(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} | {
         c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")

@@ -27,6 +27,7 @@ from newsgraph.model import DocContext, Quote
 from newsgraph.pipeline import Resources
 
 MAX_TERM_WORDS = 4
+NESTING_MIN_LETTERS = 8  # reported words needed around a nested partial quote
 VERB_POS = ("VERB", "AUX")
 DETERMINERS = {"a", "an", "the", "as", "it", "them", "this", "that", "his", "her", "their"}
 SPEAKER_LABEL_RE = re.compile(r"([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
@@ -38,12 +39,44 @@ def extract(ctx: DocContext, res: Resources) -> list[Quote]:
     spans = find_quoted_spans(ctx.text)
     quoted = _quoted_token_ids(ctx, spans)
     direct = _direct_quotes(ctx, lex, spans, quoted)
-    reported = [
-        q
-        for q in reported_quotes(ctx, lex, quoted)
-        if not any(q.start < d.end and d.start < q.end for d in direct)
-    ]
-    return sorted(direct + _outermost(reported), key=lambda q: (q.start, q.end))
+    reported = [q for q in reported_quotes(ctx, lex, quoted) if _frames_quotes(ctx, q, direct)]
+    reported = _outermost(reported)
+    _attribute_nested(direct, reported)
+    return sorted(direct + reported, key=lambda q: (q.start, q.end))
+
+
+def _frames_quotes(ctx: DocContext, reported: Quote, direct: list[Quote]) -> bool:
+    """Reported content is kept unless it overlaps a direct quote without holding it whole
+    with words of its own: said Russia would respond "in a way they will feel" is kept."""
+    inside = [d for d in direct if reported.start < d.end and d.start < reported.end]
+    if not inside:
+        return True
+    if any(not (reported.start <= d.start and _word_end(d) <= reported.end) for d in inside):
+        return False
+    outside = ctx.text[reported.start : reported.end]
+    for d in sorted(inside, key=lambda d: -d.start):
+        outside = outside[: d.start - reported.start] + outside[d.end - reported.start :]
+    return sum(ch.isalpha() for ch in outside) >= NESTING_MIN_LETTERS
+
+
+def _word_end(quote: Quote) -> int:
+    """End of the quote's last word (closing punctuation left out)."""
+    return quote.start + len(quote.text.rstrip(".,;:!?"))
+
+
+def _attribute_nested(direct: list[Quote], reported: list[Quote]) -> None:
+    """A partial quote inside reported content belongs to the reporting cue's speaker
+    unless its own cue lies outside that content."""
+    for d in direct:
+        hosts = [r for r in reported if r.start <= d.start and _word_end(d) <= r.end]
+        if not hosts:
+            continue
+        host = max(hosts, key=lambda r: r.end - r.start)
+        if host.cue_start is None:
+            continue
+        own_cue_outside = d.cue_start is not None and not host.start <= d.cue_start < host.end
+        if not own_cue_outside:
+            _inherit(d, host)
 
 
 def _outermost(reported: list[Quote]) -> list[Quote]:
@@ -84,7 +117,8 @@ def _direct_quotes(
             continue
         if cue is None:
             cue = _previous_sentence_cue(ctx, lex, qs, content, quoted)
-        quote = Quote(start=qs.start, end=qs.end, text=ctx.text[qs.start : qs.end], direct=True)
+        end = qs.end - 1 if ctx.text[qs.end - 1] == "," else qs.end  # no trailing comma
+        quote = Quote(start=qs.start, end=end, text=ctx.text[qs.start : end], direct=True)
         if cue is not None:
             fill_attribution(ctx, lex, quote, cue, quoted)
         elif not _label_attribution(ctx, quote) and qs.close_mark is not None:

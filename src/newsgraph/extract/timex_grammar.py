@@ -189,7 +189,7 @@ def keep(c: Candidate, span: Span) -> bool:
         if tok.pos_ == "VERB" or (tok.text in ("May", "March") and tok.ent_type_ != "DATE"):
             return prev in lex["year_prepositions"] or prev in ("last", "next", "this", "on")
     if c.kind == "weekday":
-        tok = next(t for t in span if t.lower_ in grammar().weekdays)
+        tok = next((t for t in span if t.lower_ in grammar().weekdays), span[-1])
         if tok.ent_type_ in names:
             return False
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None

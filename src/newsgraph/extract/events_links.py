@@ -1,0 +1,95 @@
+"""Links between the events of one sentence and to earlier events of the document.
+
+- A nominal trigger that restates a verbal event of the same type ("host a
+  meeting", "visit Iraq for talks") is part of that event.
+- A definite event noun that is the object of a reaction ("rejected the
+  sanctions", "welcomed the decision") refers back to an earlier event: it is
+  not a new event, and the reaction's target is that event's source.
+- A nominal trigger in a temporal phrase ("after the talks", "ahead of the
+  summit") or without any actor next to another event is background.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events_lexicon import Lexicon, Trigger
+from newsgraph.model import Event
+
+REACTIONS = {"SUPPORT", "REJECT", "ACCUSE", "AGREE", "PROTEST", "CONCEDE", "THREATEN"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+ANY = "*"
+
+
+class DraftLike(Protocol):
+    tr: Trigger
+    type: str
+    roles: Any
+    absorbed: list[Trigger]
+    antecedent: str | None
+
+
+def _phrase_nouns(verb: Token) -> list[Token]:
+    """Direct objects of the verb and objects of its prepositions."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr"):
+            out.append(c)
+        elif c.dep_ == "prep":
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in noun.children)
+
+
+def _temporal(noun: Token, lex: Lexicon) -> bool:
+    """ "after the talks", "ahead of the summit", "before talks resume"."""
+    preps = lex.cue("temporal_preps")
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in preps:
+        return True
+    if noun.dep_ == "pobj" and head.head.lower_ in preps:  # "ahead of"
+        return True
+    if noun.dep_ == "nsubj" and head.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in preps for c in head.children)
+    return False
+
+
+def link_sentence(drafts: list[Any], lex: Lexicon) -> list[Any]:
+    """Drop restated, referring and background nominal events; set antecedents."""
+    nominal = {d.tr.token.i: d for d in drafts if d.tr.nominal}
+    drop: set[int] = set()
+    for d in drafts:
+        if d.tr.nominal:
+            continue
+        for n in _phrase_nouns(d.tr.token):
+            if n.i in nominal and nominal[n.i].type == d.type:
+                drop.add(n.i)
+                d.absorbed.append(nominal[n.i].tr)
+            elif d.type in REACTIONS and n.dep_ == "dobj" and _definite(n):
+                if n.i in nominal:
+                    drop.add(n.i)
+                    d.antecedent = nominal[n.i].type
+                elif n.lemma_.lower() in lex.cue("event_anaphors"):
+                    d.antecedent = ANY
+    for i, d in nominal.items():
+        if _temporal(d.tr.token, lex):
+            drop.add(i)
+        elif not d.roles.sources and d.roles.target is None and len(drafts) > 1:
+            drop.add(i)
+    return [d for d in drafts if d.tr.token.i not in drop]
+
+
+def resolve_antecedent(ev: Event, wanted: str, earlier: list[Event]) -> None:
+    """Target of a reaction = source of the latest earlier event it refers to."""
+    if ev.target is not None:
+        return
+    for prev in reversed(earlier):
+        if wanted not in (ANY, prev.type) or prev.source is None or prev.source == ev.source:
+            continue
+        ev.target, ev.target_text = prev.source, prev.source_text
+        return
