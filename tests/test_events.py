@@ -41,7 +41,7 @@ def test_lexicon_is_data_and_large():
         ("Dock workers went on strike over pensions.", "PROTEST"),
         ("The army deployed troops along the border.", "MOBILIZE"),
         ("Police arrested the opposition leader in the capital.", "COERCE"),
-        ("The coalition imposed sanctions on the junta.", "COERCE"),
+        ("The coalition imposed sanctions on the junta.", "SANCTION"),
         ("Ruritania cut ties with Freedonia.", "SANCTION"),
         ("The rebels released the hostages on Friday.", "RETREAT"),
         ("The government finally conceded defeat.", "CONCEDE"),
@@ -239,3 +239,112 @@ def test_nominal_source_from_clause_subject(analyze):
     events = analyze("Students threw stones during protests against the new law.").events
     ev = next(e for e in events if e.type == "PROTEST")
     assert ev.source_text == "Students"
+
+
+# -- clause evidence, event links, targets (gold-guided phenomena) ------------------------
+
+
+def _by_type(events, etype):
+    return [e for e in events if e.type == etype]
+
+
+def test_two_events_in_one_sentence_have_clause_evidence(analyze):
+    text = "Peru praised the envoy, and Chile rejected the offer on Friday."
+    evs = analyze(text).events
+    spans = {(e.mentions[0].start, e.mentions[0].end) for e in evs}
+    assert len(evs) == 2 and len(spans) == 2
+    assert all(len(e.mentions[0].text) < len(text) for e in evs)
+
+
+def test_planned_meeting_stays_consult_and_absorbs_its_noun(analyze):
+    evs = analyze("Norway will host a meeting of Baltic trade ministers in June.").events
+    assert [e.type for e in evs] == ["CONSULT"]
+    assert evs[0].modality in ("intended", "hypothetical")
+
+
+def test_reaction_to_earlier_event_targets_its_source(analyze):
+    text = (
+        "Canada imposed sanctions on Venezuela on Monday. "
+        "Peru welcomed the decision. Venezuela rejected the sanctions as illegal."
+    )
+    evs = analyze(text).events
+    assert len(_by_type(evs, "SANCTION")) == 1
+    rej = _by_type(evs, "REJECT")[0]
+    sup = _by_type(evs, "SUPPORT")[0]
+    assert rej.target_text == "Canada" and sup.target_text == "Canada"
+
+
+def test_talks_in_a_temporal_phrase_are_background(analyze):
+    evs = analyze("The Chilean minister praised Peru after the talks in Lima.").events
+    assert [e.type for e in evs] == ["SUPPORT"]
+
+
+def test_actorless_nominal_next_to_an_event_is_dropped(analyze):
+    evs = analyze("Peru closed the border with Bolivia as the threats grew.").events
+    assert "THREATEN" not in {e.type for e in evs}
+
+
+def test_sanctions_are_sanction_with_owner_as_target(analyze):
+    ev = first(analyze, "Canada imposed sanctions on ships belonging to Venezuela's navy.")
+    assert ev.type == "SANCTION" and "Venezuela" in (ev.target_text or "")
+
+
+def test_purpose_clause_takes_the_main_subject(analyze):
+    evs = analyze("Thousands of farmers marched through Lima on Monday to demand higher prices.")
+    req = _by_type(evs.events, "REQUEST")[0]
+    assert req.source_text and "farmers" in req.source_text
+
+
+def test_accused_of_doing_makes_the_accused_the_doer(analyze):
+    evs = analyze("The Chilean minister accused Peru of attacking fishermen near Arica.").events
+    att = _by_type(evs, "ASSAULT")
+    assert att and att[0].source_text == "Peru"
+
+
+def test_quantity_of_pronoun_is_the_pronoun_actor(analyze):
+    text = "Peruvian soldiers patrolled the border. Two of them were killed in an ambush by rebels."
+    ev = _by_type(analyze(text).events, "ASSAULT")[0]
+    assert ev.target is not None and ev.target_text != "Two of them"
+
+
+def test_first_person_in_a_quote_is_the_speaker(analyze):
+    text = '"We are asking the rebels to open the roads," Maria Lopez of the Red Cross said.'
+    req = _by_type(analyze(text).events, "REQUEST")[0]
+    assert req.source_text and "Lopez" in req.source_text
+
+
+def test_named_recipient_wins_over_a_plain_noun(analyze):
+    ev = first(analyze, "Peru made a promise to the people of Chile and to the United Nations.")
+    assert ev.target_text == "United Nations"
+
+
+def test_non_actor_object_gives_its_owner(analyze):
+    text = "Peru is rebuilding the port. Chile stood firmly behind the Peruvian plan for the port."
+    ev = _by_type(analyze(text).events, "SUPPORT")[0]
+    assert ev.type == "SUPPORT" and ev.target is not None
+
+
+def test_obligation_targets_the_obliged_and_needs_following_clause(analyze):
+    ev = first(analyze, "The Chilean minister said Peru must release the fishermen.")
+    assert ev.type == "REQUEST" and ev.target_text == "Peru"
+    evs = analyze('"Everyone must stay calm," the Chilean minister said.').events
+    assert "REQUEST" not in {e.type for e in evs}
+
+
+def test_measures_as_subject_are_details_of_the_measures(analyze):
+    text = "Canada imposed sanctions on Venezuela. The measures ban the tankers from its ports."
+    evs = analyze(text).events
+    assert len(evs) == 1 and evs[0].type == "SANCTION"
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Peru shut the crossing with Bolivia on Monday.", "COERCE"),
+        ("Chile said it would keep working with Peru on the port.", "AGREE"),
+        ("The minister spoke by telephone with Bolivian officials on Sunday.", "CONSULT"),
+        ("Canada blacklisted twelve Venezuelan ships.", "SANCTION"),
+    ],
+)
+def test_added_lexicon_phrases(analyze, text, etype):
+    assert first(analyze, text).type == etype

@@ -19,8 +19,8 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from newsgraph.extract import events_context as ectx
-from newsgraph.extract.events_links import link_sentence, resolve_antecedent
 from newsgraph.extract.events_lexicon import Entry, Lexicon, Trigger, find_triggers, load
+from newsgraph.extract.events_links import link_sentence, resolve_antecedent
 from newsgraph.extract.events_roles import Actor, RoleFinder, Roles
 from newsgraph.model import DocContext, Event, EventMention
 from newsgraph.pipeline import Resources
@@ -134,6 +134,8 @@ class SentenceEvents:
         out = [d for i, d in drafts.items() if i not in dropped and d.type != "-"]
         for d in out:
             d.roles = self.finder.roles(d.tr)
+            if d.roles.target is None and d.tr.entry.require == "obligation":
+                self._obligation_target(d)
             d.depth = _depth(d.tr.token)
             for inner in d.absorbed:
                 self._borrow_roles(d, inner)
@@ -147,13 +149,25 @@ class SentenceEvents:
             if tok.i in taken or tok.lemma_.lower() not in self.lex.cue("speech_verbs"):
                 continue
             for c in tok.children:
-                if c.dep_ == "ccomp" and any(
-                    a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children
+                if (
+                    c.dep_ == "ccomp"
+                    and c.i > tok.i
+                    and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children)
                 ):
-                    entry = Entry(tok.lemma_.lower(), (), "V", "REQUEST", None, "100")
+                    entry = Entry(tok.lemma_.lower(), (), "V", "REQUEST", None, "100", "obligation")
                     out.append(Trigger(tok, entry, [tok]))
                     break
         return out
+
+    def _obligation_target(self, d: Draft) -> None:
+        """ "X said the bloc should act": the demand is on the bloc."""
+        assert d.roles is not None
+        for c in d.tr.token.children:
+            if c.dep_ == "ccomp":
+                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    d.roles.target = self.finder.actor(subj)
+                return
 
     def _borrow_roles(self, d: Draft, inner: Trigger) -> None:
         """The folded complement supplies the target ("refused to meet [Y]", "must [Y] ...")."""

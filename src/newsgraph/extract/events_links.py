@@ -59,6 +59,10 @@ def _temporal(noun: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _is_detail_subject(tok: Token, lex: Lexicon) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in lex.cue("detail_subjects")
+
+
 def link_sentence(drafts: list[Any], lex: Lexicon) -> list[Any]:
     """Drop restated, referring and background nominal events; set antecedents."""
     nominal = {d.tr.token.i: d for d in drafts if d.tr.nominal}
@@ -76,10 +80,15 @@ def link_sentence(drafts: list[Any], lex: Lexicon) -> list[Any]:
                     d.antecedent = nominal[n.i].type
                 elif n.lemma_.lower() in lex.cue("event_anaphors"):
                     d.antecedent = ANY
+    for d in drafts:  # "the measures ban the vessels": a detail of the measures
+        src = d.roles.sources[0] if d.roles.sources else None
+        if src is not None and src.entity is None and _is_detail_subject(src.token, lex):
+            drop.add(d.tr.token.i)
     for i, d in nominal.items():
-        if _temporal(d.tr.token, lex):
-            drop.add(i)
-        elif not d.roles.sources and d.roles.target is None and len(drafts) > 1:
+        noun = d.tr.token
+        temporal = _temporal(noun, lex) and (_definite(noun) or not d.roles.sources)
+        actorless = not d.roles.sources and d.roles.target is None and len(drafts) > 1
+        if temporal or actorless:
             drop.add(i)
     return [d for d in drafts if d.tr.token.i not in drop]
 

@@ -21,6 +21,7 @@ OF_IS_SOURCE = {"MOBILIZE", "PROTEST", "CONSULT", "RETREAT"}
 BE_ADJECTIVAL = {"oppose", "commit", "determine", "prepare", "resolve"}
 QUANTITY = {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "band"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
+FIRST_PERSON = {"we", "i", "us", "me"}
 
 
 @dataclass
@@ -71,7 +72,15 @@ class RoleFinder:
             rel = tok.head
             if rel.dep_ == "relcl":
                 tok = rel.head
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        quantity = tok.pos_ == "NUM" or tok.lemma_.lower() in QUANTITY
+        if pobj is not None and quantity and self.ctx.mention_at(pobj) is not None:
+            tok = pobj  # "two of them", "hundreds of protesters"
         m = self.ctx.mention_at(tok)
+        speaker = self._quote_speaker(tok) if tok.lower_ in FIRST_PERSON else None
+        if speaker is not None:
+            return Actor(speaker[1] or tok.text, speaker[0], tok, guessed)
         if m is None:
             return Actor(noun_phrase(tok), self._demonym_entity(tok), tok, guessed)
         if m.kind == "pronoun":
@@ -79,6 +88,33 @@ class RoleFinder:
             if named is not None:
                 return Actor(self._mention_text(named), m.entity, tok, guessed)
         return Actor(self._mention_text(tok), m.entity, tok, guessed)
+
+    def _quote_speaker(self, tok: Token) -> tuple[int, str | None] | None:
+        """ "we" / "I" inside a quotation stands for the quotation's speaker."""
+        for q in self.ctx.result.quotes:
+            if q.start <= tok.idx < q.end and q.speaker is not None:
+                return q.speaker, q.speaker_text
+        return None
+
+    def owner(self, tok: Token) -> Token | None:
+        """The actor a non-actor target belongs to: "Egypt's plan", "the Egyptian plan",
+        "tankers belonging to Russia's fleet"."""
+        if self.ctx.mention_at(tok) is not None or is_actorish(tok, self.lex):
+            return None
+        frontier = [tok]
+        for _ in range(4):
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.dep_ in ("relcl", "ccomp", "conj", "appos", "cc", "punct"):
+                        continue
+                    if c.dep_ in ("poss", "amod", "compound", "pobj", "nmod") and (
+                        self.ctx.mention_at(c) is not None or self._demonym_entity(c) is not None
+                    ):
+                        return c
+                    nxt.append(c)
+            frontier = nxt
+        return None
 
     def _mention_text(self, tok: Token) -> str:
         """The mention's text, or a fuller phrase of the same actor ("Hezbollah guerrillas")."""
@@ -149,7 +185,15 @@ class RoleFinder:
         if verb.dep_ == "relcl":
             return head, True
         if verb.dep_ == "pcomp" and head.dep_ in ("prep", "xcomp") and head.head.pos_ == "VERB":
+            # "accused Israel of killing": the accused is the doer
+            obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+            if obj is not None and head.lower_ in ("of", "for") and is_actorish(obj, self.lex):
+                return obj, True
             return self.subject(head.head)[0], True
+        if verb.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        ):
+            return self.subject(head)[0], True  # purpose: "marched to demand"
         if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
             if verb.dep_ == "acl" and (is_actorish(head, self.lex) or head.dep_ != "dobj"):
                 return head, True
@@ -180,13 +224,19 @@ class RoleFinder:
         return None
 
     def prep_object(self, heads: list[Token], preps: list[str]) -> Token | None:
+        """First object of a listed preposition; a named actor wins over a plain noun
+        ("a promise to the people of Haiti and to the United Nations")."""
+        found: list[Token] = []
         for h in heads:
             for c in h.children:
-                if c.dep_ in ("prep", "agent") and c.lower_ in preps:
-                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                    if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
-                        return pobj
-        return None
+                prep_like = c.dep_ in ("prep", "agent") or (c.dep_ == "dative" and c.pos_ == "ADP")
+                if prep_like and c.lower_ in preps:
+                    for p in (c, *(x for x in c.conjuncts if x.dep_ in ("prep", "conj"))):
+                        pobj = next((g for g in p.children if g.dep_ == "pobj"), None)
+                        if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                            found.append(pobj)
+        named = [t for t in found if self.ctx.mention_at(t) is not None]
+        return (named or found or [None])[0]
 
     def nominal_source(self, noun: Token) -> Token | None:
         for c in noun.children:
@@ -283,6 +333,8 @@ class RoleFinder:
             guessed = src_tok is not None
         if src_tok is not None and src_tok.pos_ == "PRON":
             src_tok = self.speaker_for(src_tok) or src_tok
+        if tgt_tok is not None:
+            tgt_tok = self.owner(tgt_tok) or tgt_tok
         sources: list[Actor] = []
         target = self.actor(tgt_tok) if tgt_tok is not None else None
         if src_tok is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 
 NUM_PERM = 64
 SHINGLE = 5
@@ -20,7 +21,7 @@ def minhash(text: str) -> list[int]:
     """The MinHash signature of a text as plain ints (storable, picklable)."""
     from datasketch import MinHash  # imported here: slow to import, needed only by ingest
 
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32)
     grams = shingles(text)
     if grams:
         mh.update_batch(list(grams))
