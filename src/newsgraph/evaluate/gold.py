@@ -37,13 +37,18 @@ def overlaps(a: Span, b: Span) -> bool:
     return a["start"] < b["end"] and b["start"] < a["end"]
 
 
+def _overlap(a: Span, b: Span) -> int:
+    spans = b.get("spans") or [b]  # a predicted unit may have several spans (event mentions)
+    return max(min(a["end"], s["end"]) - max(a["start"], s["start"]) for s in spans)
+
+
 def match(gold: list[Span], pred: list[Span], ok: Any = None) -> list[tuple[Span, Span]]:
     """One-to-one greedy matching of overlapping spans (largest overlap first)."""
     cands = []
     for i, g in enumerate(gold):
         for j, p in enumerate(pred):
-            if overlaps(g, p) and (ok is None or ok(g, p)):
-                size = min(g["end"], p["end"]) - max(g["start"], p["start"])
+            size = _overlap(g, p)
+            if size > 0 and (ok is None or ok(g, p)):
                 cands.append((-size, i, j))
     used_g: set[int] = set()
     used_p: set[int] = set()
@@ -175,11 +180,15 @@ def _score_times(gdocs: dict[str, Any], times: dict[str, list[dict[str, Any]]]) 
 def _score_events(
     gdocs: dict[str, Any], events: list[dict[str, Any]], actor_map: dict[str, str]
 ) -> dict[str, Any]:
+    # one predicted unit per (event, document): the gold codes an event once per article
     pred_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for e in events:
+        spans: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for m in e["mentions"]:
             if m["doc_id"] in gdocs:
-                pred_by_doc[m["doc_id"]].append(dict(m, event=e))
+                spans[m["doc_id"]].append(m)
+        for doc_id, ms in spans.items():
+            pred_by_doc[doc_id].append({"spans": ms, "event": e})
     n_pred = sum(len(v) for v in pred_by_doc.values())
     n_gold = 0
     typed = full = dated = placed = 0
