@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= newsgraph.db
 
-.PHONY: demo test lint format eval bench clean
+.PHONY: demo test lint format eval bench fuzz clean
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,9 +37,12 @@ eval: $(BIN)/.installed
 	$(BIN)/newsgraph ingest examples/ --db eval.db
 	$(BIN)/newsgraph eval gold/gold.json --db eval.db --bench all --shared $(SHARED)/benchmarks
 
-## bench: throughput and memory of the full pipeline against a bare spaCy parse
+## bench: throughput and memory against a bare spaCy parse (1 process, N processes, Dask),
+## API latency, and the per-article cost of cross-article linking up to 100k articles
 bench: $(BIN)/.installed
 	$(BIN)/python bench/throughput.py --corpus $(SHARED)/benchmarks/corpora/naeb_articles.jsonl --engines single,processes,dask --workers 2
+	$(BIN)/python bench/serve_latency.py
+	$(BIN)/python bench/linking.py --max 100000
 
 clean:
 	rm -rf $(VENV) *.egg-info src/*.egg-info .pytest_cache .ruff_cache eval.db*
