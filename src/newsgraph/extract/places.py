@@ -20,7 +20,7 @@ from spacy.symbols import PROPN
 
 from newsgraph.gazetteer import DIRECTIONS, Gazetteer, load, normalize
 from newsgraph.model import DocContext, Place, PlaceMention
-from newsgraph.pipeline import Resources
+from newsgraph.resources import Resources
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 _IOB_OUTSIDE = 2  # spaCy's ENT_IOB code for "O"
