@@ -31,10 +31,10 @@ def test_mixed_straight_and_curly_quotes_with_apostrophes():
     ]
 
 
-def test_quote_text_excludes_marks_and_offsets_are_exact(analyze):
+def test_quote_text_excludes_marks_trailing_comma_and_offsets_are_exact(analyze):
     text = '"We will rebuild every school in the valley," Maria Lopez said.'
     (q,) = _direct(analyze, text)
-    assert q.text == "We will rebuild every school in the valley,"
+    assert q.text == "We will rebuild every school in the valley"
     assert text[q.start : q.end] == q.text
     assert q.speaker_text == "Maria Lopez"
     assert text[q.speaker_start : q.speaker_end] == "Maria Lopez"
@@ -44,7 +44,7 @@ def test_quote_text_excludes_marks_and_offsets_are_exact(analyze):
 def test_quote_spanning_several_sentences(analyze):
     text = '"The talks failed. Nobody came to the table. We will try again," Omar Haddad said.'
     (q,) = _direct(analyze, text)
-    assert q.text.startswith("The talks failed.") and q.text.endswith("try again,")
+    assert q.text.startswith("The talks failed.") and q.text.endswith("try again")
     assert q.speaker_text == "Omar Haddad"
 
 
@@ -157,14 +157,13 @@ def test_addressee_from_told(analyze):
         assert q.addressee is not None and q.addressee != q.speaker
 
 
-def test_direct_quote_suppresses_overlapping_reported_clause(analyze):
+def test_partial_quote_is_nested_in_its_reported_clause(analyze):
     text = 'Ms. Chen said the plan was "a disaster for small farmers" and would fail.'
     quotes = _quotes(analyze, text)
-    starts = sorted(q.start for q in quotes)
-    assert starts == [q.start for q in quotes]
-    for a in quotes:
-        for b in quotes:
-            assert a is b or a.end <= b.start or b.end <= a.start
+    (partial,) = [q for q in quotes if q.direct]
+    (reported,) = [q for q in quotes if not q.direct]
+    assert reported.start < partial.start and partial.end <= reported.end
+    assert "Chen" in partial.speaker_text and partial.cue == reported.cue == "said"
 
 
 def test_no_quotes_in_plain_narrative(analyze):
@@ -200,3 +199,76 @@ def test_quote_date_from_cue_clause(analyze):
     text = '"We will not resign," Mayor Ruth Adler said on Monday.'
     (q,) = analyze(text, published="2024-03-13").quotes
     assert q.date == "2024-03-11"
+
+
+def test_partial_quote_nested_in_reported_speech_takes_the_reporting_speaker(analyze):
+    text = (
+        "Council spokesman Felix Brandt said on Tuesday the city would answer "
+        '"in a manner nobody will forget."'
+    )
+    quotes = analyze(text, published="2024-05-09").quotes
+    reported = [q for q in quotes if not q.direct]
+    (partial,) = [q for q in quotes if q.direct]
+    assert len(reported) == 1 and reported[0].start < partial.start
+    assert partial.text.startswith("in a manner")
+    assert partial.speaker_text == "Felix Brandt" and partial.cue == "said"
+    assert partial.date == reported[0].date == "2024-05-07"
+
+
+def test_partial_quote_keeps_speaker_when_inner_clause_has_another_subject(analyze):
+    text = (
+        "Mayor Lena Fischer said the town had asked the province for new pumps "
+        '"again and again, and we will not stop asking."'
+    )
+    (partial,) = _direct(analyze, text)
+    assert "Lena Fischer" in partial.speaker_text
+
+
+def test_media_wrapper_keeps_the_quoted_official_as_speaker(analyze):
+    text = (
+        'Ministry spokesman Karl Odum said the port would reopen "within days," '
+        "the state news agency reported."
+    )
+    (partial,) = _direct(analyze, text)
+    assert partial.speaker_text == "Karl Odum"
+    assert partial.medium is not None and "news agency" in partial.medium
+
+
+def test_comma_participle_after_content_clause_belongs_to_the_speaker(analyze):
+    text = (
+        "Senator Ada Moss said the agency had ignored the warnings, "
+        'calling the failure "a scandal."'
+    )
+    q = _by_text(_direct(analyze, text), "a scandal")
+    assert "Ada Moss" in q.speaker_text
+
+
+def test_chanted_slogan_is_a_quote_of_the_chanting_crowd(analyze):
+    text = 'The strikers marched to the ministry chanting "Pay us now."'
+    (q,) = _direct(analyze, text)
+    assert q.text.startswith("Pay us now") and "strikers" in q.speaker_text
+
+
+def test_single_quoted_predicate_word_is_a_quote(analyze):
+    text = 'Judge Irene Holt said on Friday she was "stunned" by the verdict.'
+    (q,) = _direct(analyze, text)
+    assert q.text == "stunned" and "Irene Holt" in q.speaker_text
+
+
+def test_single_quoted_noun_remains_a_scare_quote(analyze):
+    text = 'The company said the "experts" had checked the bridge.'
+    assert _direct(analyze, text) == []
+
+
+def test_demands_are_not_reported_speech(analyze):
+    text = (
+        "The union demanded that the mill reopen at once. "
+        "The mayor called on the owners to pay the workers."
+    )
+    assert _quotes(analyze, text) == []
+
+
+def test_stance_with_propositional_object_stays_a_quote(analyze):
+    text = "The senator criticized the decision to close the rural clinics next year."
+    q = _by_text(_quotes(analyze, text), "close the rural clinics")
+    assert not q.direct and q.speaker_text == "The senator"

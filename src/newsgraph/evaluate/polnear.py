@@ -8,7 +8,8 @@ Definitions:
 - A gold attribution is DIRECT when quotation marks enclose its content: at least
   half of the content's letters lie inside double-quoted spans of the article.
 - Predicted quotes sharing one cue (``cue_start``) form one attribution, as gold
-  content pieces under one cue do ("A," he said, "B."); its span set is theirs.
+  content pieces under one cue do ("A," he said, "B."); its span set is theirs. A
+  partial quote nested in reported content shares the reporting cue, so it joins it.
 - A predicted attribution matches a gold content when their character ranges overlap;
   matching is one-to-one (pairs taken by largest overlap first).
 - Speaker accuracy: among matched pairs whose gold attribution has a Source, the
@@ -45,7 +46,7 @@ def group_quotes(quotes: list[Quote]) -> list[PredictedAttribution]:
     """Quotes attributed through the same cue token are one attribution."""
     groups: dict[object, PredictedAttribution] = {}
     for k, q in enumerate(quotes):
-        key = (q.direct, q.cue_start) if q.cue_start is not None else ("single", k)
+        key = q.cue_start if q.cue_start is not None else ("single", k)
         speaker = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
         if key in groups:
             groups[key].content.append((q.start, q.end))

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.quotes_cues import (
     Lexicon,
+    cue_subject,
     fill_attribution,
     is_according,
     lexicon,
@@ -68,10 +69,16 @@ def _attribute_nested(direct: list[Quote], reported: list[Quote]) -> None:
     """A partial quote inside reported content belongs to the reporting cue's speaker
     unless its own cue lies outside that content."""
     for d in direct:
-        hosts = [r for r in reported if r.start <= d.start and _word_end(d) <= r.end]
+        hosts = [
+            r
+            for r in reported
+            if r.start <= d.start
+            and _word_end(d) <= r.end
+            and not _same_phrase(d.medium, r.speaker_text)  # the medium only relays it
+        ]
         if not hosts:
             continue
-        host = max(hosts, key=lambda r: r.end - r.start)
+        host = min(hosts, key=lambda r: r.end - r.start)  # the nearest reporting cue
         if host.cue_start is None:
             continue
         own_cue_outside = d.cue_start is not None and not host.start <= d.cue_start < host.end
@@ -88,9 +95,14 @@ def _outermost(reported: list[Quote]) -> list[Quote]:
             if i == j or inner.cue_start is None:
                 continue
             if outer.start <= inner.cue_start < outer.end:
-                media = inner.medium is not None and inner.medium == outer.speaker_text
+                media = _same_phrase(inner.medium, outer.speaker_text)
                 dropped.add(i if media else j)
     return [q for k, q in enumerate(reported) if k not in dropped]
+
+
+def _same_phrase(a: str | None, b: str | None) -> bool:
+    """The same noun phrase, one possibly trimmed ("the state news agency", "news agency")."""
+    return bool(a and b) and (a in b or b in a)
 
 
 def _quoted_token_ids(ctx: DocContext, spans: list[QuotedSpan]) -> set[int]:
@@ -259,7 +271,7 @@ def _term_status(lex: Lexicon, content: Span) -> tuple[Token | None, bool]:
     if content.start == 0:
         return None, False
     for anc in list(content.root.ancestors)[:2]:
-        if anc.lemma_ in lex.term_markers and any(c.dep_ == "nsubj" for c in anc.children):
+        if anc.lemma_ in lex.term_markers and _has_speaker(lex, anc):
             return anc, False  # X called the decision a "huge win"
     doc = content.doc
     i = content.start - 1
@@ -277,10 +289,27 @@ def _term_status(lex: Lexicon, content: Span) -> tuple[Token | None, bool]:
             marker = doc[i - 1]
     if not phrase & lex.term_markers and marker.lemma_ not in lex.term_markers:
         return None, False
-    if marker.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in marker.children):
+    if marker.pos_ == "VERB" and _has_speaker(lex, marker):
         return marker, False  # what she called a "historic betrayal": a partial quote
     words = sum(1 for t in content if t.is_alpha)
     return None, words <= MAX_TERM_WORDS
+
+
+def _is_clause_predicate(word: Token) -> bool:
+    """One quoted word that is the predicate of a reported clause: he was "appalled"."""
+    return word.pos_ in ("VERB", "ADJ") and word.dep_ in ("ccomp", "acomp", "ROOT")
+
+
+def _has_speaker(lex: Lexicon, marker: Token) -> bool:
+    """The marker verb has its own subject, or is a speech verb whose speaker is found by
+    walking up ("protesters gathered, chanting "..."")."""
+    if any(c.dep_ == "nsubj" for c in marker.children):
+        return True
+    return (
+        marker.lemma_ in lex.direct_cues
+        and marker.dep_ not in ("acl", "amod")
+        and cue_subject(marker) is not None
+    )
 
 
 def _looks_like_term(content: Span, has_cue: bool) -> bool:
@@ -294,7 +323,8 @@ def _looks_like_term(content: Span, has_cue: bool) -> bool:
     ):
         return True  # a title or name: "Face the Nation", "Coalition of the Willing"
     if len(words) <= 1:
-        return not (has_cue and content[-1].text in (",", "!", "?"))
+        predicate = has_cue and words and _is_clause_predicate(words[0])
+        return not (predicate or has_cue and content[-1].text in (",", "!", "?"))
     if len(words) > MAX_TERM_WORDS or has_cue:
         return False
     return not any(t.pos_ in VERB_POS for t in content)

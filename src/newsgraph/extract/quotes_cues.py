@@ -43,6 +43,7 @@ class Lexicon:
     topic: frozenset[tuple[str, str]]  # verb + preposition whose object is the content
     stance: frozenset[str]  # direct object is the content
     nouns: frozenset[str]  # nouns heading a "that" content clause
+    directive: frozenset[str]  # demands: never reported content
     any_cue: frozenset[str]  # every cue lemma (a fast pre-filter)
 
 
@@ -74,6 +75,7 @@ def load_lexicon() -> Lexicon:
         topic=frozenset(tuple(x) for x in verbs["topic"]),
         stance=frozenset(verbs["stance"]),
         nouns=frozenset(nouns["nouns"]),
+        directive=frozenset(verbs["directive"]),
         any_cue=frozenset(nouns["nouns"])
         | speech
         | cognition
@@ -110,6 +112,8 @@ def cue_subject(cue: Token) -> Token | None:
     if cue.pos_ == "NOUN":  # "Trump's claim that ..."
         return next((c for c in cue.children if c.dep_ == "poss"), None)
     tok = cue
+    if _adjunct_participle(cue):
+        tok = cue.head.head  # "X said the army left, calling it ...": X calls it
     for _ in range(4):
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS and child.pos_ != "VERB":
@@ -128,6 +132,18 @@ def cue_subject(cue: Token) -> Token | None:
         if tok.pos_ not in ("VERB", "AUX", "ADP", "SCONJ"):
             return None
     return None
+
+
+def _adjunct_participle(cue: Token) -> bool:
+    """A comma-set participle ("..., describing it as") attached inside a content clause."""
+    doc = cue.doc
+    return (
+        cue.tag_ == "VBG"
+        and cue.dep_ == "advcl"
+        and cue.left_edge.i > 0
+        and doc[cue.left_edge.i - 1].text == ","
+        and cue.head.dep_ == "ccomp"
+    )
 
 
 def speaker_token(cue: Token, quoted: set[int]) -> Token | None:

@@ -48,6 +48,8 @@ def _content_bounds(lex: Lexicon, tok: Token) -> tuple[int, int] | None:
     if tok.pos_ not in VERB_POS:
         return None
     lemma = tok.lemma_
+    if lemma in lex.directive:
+        return None
     if lemma in lex.clause_cues:
         for child in tok.children:
             if child.dep_ == "ccomp" and child.pos_ in VERB_POS + ("ADJ", "NOUN"):
@@ -98,7 +100,7 @@ def _minus(head: Token, part: Token) -> tuple[int, int] | None:
 
 def _trim(ctx: DocContext, first: int, last: int) -> tuple[int, int] | None:
     doc = ctx.doc
-    while first <= last and doc[first].text in EDGE_SKIP:
+    while first <= last and (doc[first].text in EDGE_SKIP or doc[first].is_space):
         first += 1
     while last >= first and doc[last].text in EDGE_SKIP:
         last -= 1
