@@ -25,7 +25,7 @@ from newsgraph.extract.quotes_cues import (
 from newsgraph.extract.quotes_marks import QuotedSpan, find_quoted_spans
 from newsgraph.extract.quotes_reported import reported_quotes
 from newsgraph.model import DocContext, Quote
-from newsgraph.pipeline import Resources
+from newsgraph.resources import Resources
 
 MAX_TERM_WORDS = 4
 NESTING_MIN_LETTERS = 8  # reported words needed around a nested partial quote

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.extract.timex import date_of_clause
 from newsgraph.model import DocContext, Quote
-from newsgraph.pipeline import Resources
+from newsgraph.resources import Resources
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 UP_DEPS = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl"}
