@@ -58,7 +58,7 @@ def merge_keys(entity: Entity) -> list[str]:
     if entity.kind == "country" and entity.country:
         return [f"country:{entity.country}"]
     if not any(m.kind == "name" for m in entity.mentions):
-        return []  # descriptions ("the police", "protesters") stay in their document
+        return _institution_key(entity)
     if entity.kind == "person":
         keys = {k for k in (person_key(n) for n in [entity.name, *entity.aliases]) if k}
         return sorted(keys)
@@ -67,6 +67,16 @@ def merge_keys(entity: Entity) -> list[str]:
         return []
     scope = entity.country or ""
     return [f"{entity.kind}:{scope}:{name}"]
+
+
+def _institution_key(entity: Entity) -> list[str]:
+    """A national institution named by description ("Sudan's army") may meet itself in
+    another article; other descriptions ("protesters", "an official") stay in theirs."""
+    code = entity.codes.get("cameo", "")
+    words = fold(entity.name).split()
+    if entity.kind != "organization" or not entity.country or not code.startswith(entity.country):
+        return []
+    return [f"institution:{code}:{words[-1]}"] if words else []
 
 
 def compatible(entity: Entity, kind: str, country: str | None) -> bool:
