@@ -39,8 +39,8 @@ class KnowledgeBase:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.store = Store(self.path, readonly=True)
-        self.store.db.execute("PRAGMA query_only = ON")
+        self.store = Store(path, readonly=True)  # the str: a postgresql:// URL stays intact
+        self.store.set_query_only()
 
     def close(self) -> None:
         self.store.close()

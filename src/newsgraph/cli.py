@@ -23,7 +23,9 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
-DbOption = Annotated[str, typer.Option("--db", help="SQLite database file.")]
+DbOption = Annotated[
+    str, typer.Option("--db", help="SQLite database file, or a postgresql:// URL.")
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 

@@ -152,7 +152,7 @@ def _actor_details(store: Store, ids: list[str]) -> tuple[dict, dict, dict]:
                 aliases[r["actor_id"]].append(r["alias"])
         for r in store.query(
             "SELECT ro.* FROM actor_roles ro JOIN documents d ON d.id = ro.doc_id "
-            f"WHERE ro.actor_id IN ({marks}) ORDER BY d.seq, ro.rowid",
+            f"WHERE ro.actor_id IN ({marks}) ORDER BY d.seq, ro.seq",
             tuple(chunk),
         ):
             role = {
@@ -355,7 +355,7 @@ def _event_mentions(store: Store, ids: list[str]) -> dict[str, list[Record]]:
         marks = ",".join("?" * len(chunk))
         for r in store.query(
             "SELECT m.* FROM event_mentions m JOIN documents d ON d.id = m.doc_id "
-            f"WHERE m.event_id IN ({marks}) ORDER BY d.seq, m.start",
+            f"WHERE m.event_id IN ({marks}) ORDER BY d.seq, m.start, m.seq",
             tuple(chunk),
         ):
             mentions[r["event_id"]].append(

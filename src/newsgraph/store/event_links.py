@@ -40,15 +40,16 @@ def link_event(
         event_id = match.event_id
         if match.swapped:
             source, target = target, source
-    for m in ev.mentions:
+    seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM event_mentions").fetchone()[0]
+    for i, m in enumerate(ev.mentions):
         db.execute(
             'INSERT INTO event_mentions (event_id, doc_id, start, "end", text, trigger, '
-            "source_text, target_text, date, place, figures, source, target, local) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "source_text, target_text, date, place, figures, source, target, local, seq) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 event_id, doc_id, m.start, m.end, m.text, m.trigger, ev.source_text,
                 ev.target_text, ev.date, ev.place, json.dumps(ev.figures, sort_keys=True),
-                source, target, local,
+                source, target, local, seq + i,
             ),
         )  # fmt: skip
     refresh(db, event_id)

@@ -1,7 +1,10 @@
 """The knowledge-base schema as numbered forward migrations.
 
 ``MIGRATIONS[n]`` takes a database from version n to n+1. A database records its
-version in ``meta``; opening it applies whatever migrations it lacks.
+version in ``meta``; opening it applies whatever migrations it lacks. The SQL is
+SQLite's; ``dialect.statements`` gives PostgreSQL types. A statement that starts with
+``-- only: sqlite`` (or ``postgres``) runs on that backend only. Never edit a released
+migration: add the next one.
 """
 
 from __future__ import annotations
@@ -149,5 +152,17 @@ CREATE INDEX story_actors_lookup ON story_actors(actor_id, day);
 CREATE INDEX story_actors_doc ON story_actors(doc_id);
 """
 
-MIGRATIONS: list[str] = [V1, V2]
+V3 = """
+-- explicit insertion order where SQLite's rowid broke ties; works on PostgreSQL (issue 9)
+ALTER TABLE actor_roles ADD COLUMN seq INTEGER;
+-- only: sqlite
+UPDATE actor_roles SET seq = rowid;
+CREATE INDEX actor_roles_seq ON actor_roles(seq);
+ALTER TABLE event_mentions ADD COLUMN seq INTEGER;
+-- only: sqlite
+UPDATE event_mentions SET seq = rowid;
+CREATE INDEX event_mentions_seq ON event_mentions(seq);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,5 +1,7 @@
 """Full-text search over article text, quotes and actor names (SQLite FTS5).
 
+On PostgreSQL ``search`` hands over to ``search_pg`` (tsvector, no separate index).
+
 The index lives beside the base tables in three FTS5 tables. ``ensure_index`` rebuilds
 them when the documents changed since the last build (a stamp in ``meta``), so the
 writer (``Store.save``) needs no change. User input never reaches FTS5 syntax: every
@@ -62,6 +64,8 @@ def ensure_index(store: Store) -> bool:
     Returns False without building when the database cannot be written (read-only file);
     ``search`` then falls back to substring matching.
     """
+    if store.dialect != "sqlite":
+        return False  # PostgreSQL searches the base tables (search_pg)
     stamp = _stamp(store)
     has_tables = store.query(
         "SELECT COUNT(*) AS n FROM sqlite_master WHERE name IN "
@@ -92,7 +96,7 @@ def ensure_index(store: Store) -> bool:
 
 
 def index_ready(store: Store) -> bool:
-    return _stored_stamp(store) == _stamp(store)
+    return store.dialect != "sqlite" or _stored_stamp(store) == _stamp(store)
 
 
 def search(
@@ -103,6 +107,10 @@ def search(
     out: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
     if match is None:
         return out
+    if store.dialect != "sqlite":
+        from newsgraph.store import search_pg
+
+        return search_pg.search(store, text, kinds, limit, (HIT_START, HIT_END))
     ensure_index(store)
     if not index_ready(store):
         return _like_search(store, text, kinds, limit)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from typing import Any
 from newsgraph.link import actors as actor_link
 from newsgraph.link import stories as story_rules
 from newsgraph.model import DocResult, Entity, Place
-from newsgraph.store import doc_links, event_links
+from newsgraph.store import dialect, doc_links, event_links
 from newsgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = "newsgraph.db"
@@ -31,8 +32,14 @@ class StoreError(Exception):
 
 
 class Store:
+    """The knowledge base: a SQLite file, or PostgreSQL for a ``postgresql://`` URL."""
+
     def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False) -> None:
         self.path = str(path)
+        self.dialect = dialect.POSTGRES if dialect.is_postgres_url(self.path) else dialect.SQLITE
+        if self.dialect == dialect.POSTGRES:
+            self._open_postgres(readonly)
+            return
         if readonly and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such database (run `newsgraph ingest` first)")
         try:
@@ -46,6 +53,26 @@ class Store:
             self.db.execute("PRAGMA synchronous = NORMAL")
         self.migrate()
 
+    def _open_postgres(self, readonly: bool) -> None:
+        from newsgraph.store.postgres import PgConnection, PgError
+
+        shown = _hide_password(self.path)
+        try:
+            self.db = PgConnection(self.path)  # type: ignore[assignment]
+        except PgError as exc:
+            raise StoreError(f"{shown}: cannot open database ({exc})") from exc
+        if readonly and self.version() == 0:
+            self.db.close()
+            raise StoreError(f"{shown}: no newsgraph schema (run `newsgraph ingest` first)")
+        self.migrate()
+
+    def set_query_only(self) -> None:
+        """Refuse writes on this connection from now on."""
+        if self.dialect == dialect.POSTGRES:
+            self.db.set_read_only()
+        else:
+            self.db.execute("PRAGMA query_only = ON")
+
     def close(self) -> None:
         self.db.close()
 
@@ -57,11 +84,14 @@ class Store:
 
     # -- schema -------------------------------------------------------------------
 
+    def has_table(self, name: str) -> bool:
+        if self.dialect == dialect.POSTGRES:
+            return self.db.has_table(name)
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        return self.db.execute(sql, (name,)).fetchone() is not None
+
     def version(self) -> int:
-        has_meta = self.db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
-        ).fetchone()
-        if not has_meta:
+        if not self.has_table("meta"):
             return 0
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else 0
@@ -70,12 +100,18 @@ class Store:
         current = self.version()
         if current > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path}: schema version {current} is newer than this newsgraph "
-                f"({SCHEMA_VERSION}); upgrade newsgraph"
+                f"{_hide_password(self.path)}: schema version {current} is newer than this "
+                f"newsgraph ({SCHEMA_VERSION}); upgrade newsgraph"
             )
         for number in range(current, SCHEMA_VERSION):
             with self.transaction():
-                _run_script(self.db, MIGRATIONS[number])
+                if self.version() > number:
+                    continue  # another process migrated while we waited for the lock
+                for statement in dialect.statements(MIGRATIONS[number], self.dialect):
+                    if self.dialect == dialect.POSTGRES:
+                        self.db.execute_raw(statement)
+                    else:
+                        self.db.execute(statement)
                 self.db.execute(
                     "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
                     (str(number + 1),),
@@ -83,6 +119,10 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.dialect == dialect.POSTGRES:
+            with self.db.transaction() as db:
+                yield db
+            return
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
@@ -228,11 +268,16 @@ class Store:
             "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, doc_id) VALUES (?, ?, ?)",
             [(actor_id, alias, doc_id) for alias in sorted(aliases) if alias],
         )
-        db.executemany(
-            "INSERT INTO actor_roles (actor_id, title, organization, past, doc_id) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [(actor_id, r.title, r.organization, int(r.past), doc_id) for r in entity.roles],
-        )
+        if entity.roles:
+            base = next_seq(db, "actor_roles")
+            db.executemany(
+                "INSERT INTO actor_roles (actor_id, title, organization, past, doc_id, seq) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (actor_id, r.title, r.organization, int(r.past), doc_id, base + i)
+                    for i, r in enumerate(entity.roles)
+                ],
+            )
         db.executemany(
             'INSERT INTO actor_mentions (doc_id, start, "end", text, kind, actor_id) '
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -259,8 +304,9 @@ class Store:
         events = _ids(db, "SELECT DISTINCT event_id FROM event_mentions WHERE doc_id = ?", doc_id)
         actors = _ids(
             db,
-            "SELECT actor_id FROM actor_mentions WHERE doc_id = ?1 UNION "
-            "SELECT actor_id FROM actor_aliases WHERE doc_id = ?1",
+            "SELECT actor_id FROM actor_mentions WHERE doc_id = ? UNION "
+            "SELECT actor_id FROM actor_aliases WHERE doc_id = ?",
+            doc_id,
             doc_id,
         )
         places = _ids(db, "SELECT DISTINCT place_id FROM place_mentions WHERE doc_id = ?", doc_id)
@@ -274,9 +320,9 @@ class Store:
             event_links.refresh(db, event_id)
         for actor_id in actors:
             if not db.execute(
-                "SELECT 1 FROM actor_mentions WHERE actor_id = ?1 UNION ALL "
-                "SELECT 1 FROM actor_aliases WHERE actor_id = ?1 LIMIT 1",
-                (actor_id,),
+                "SELECT 1 FROM actor_mentions WHERE actor_id = ? UNION ALL "
+                "SELECT 1 FROM actor_aliases WHERE actor_id = ? LIMIT 1",
+                (actor_id, actor_id),
             ).fetchone():
                 db.execute("DELETE FROM actors WHERE id = ?", (actor_id,))
         for place_id in places:
@@ -291,8 +337,13 @@ class Store:
         return self.db.execute(sql, params).fetchall()
 
 
-def _ids(db: sqlite3.Connection, sql: str, doc_id: str) -> list[str]:
-    return [r[0] for r in db.execute(sql, (doc_id,))]
+def next_seq(db: sqlite3.Connection, table: str) -> int:
+    """The next value of ``table.seq`` (insertion order, the ordering tiebreak)."""
+    return db.execute(f"SELECT COALESCE(MAX(seq), 0) + 1 FROM {table}").fetchone()[0]
+
+
+def _ids(db: sqlite3.Connection, sql: str, *params: str) -> list[str]:
+    return [r[0] for r in db.execute(sql, params)]
 
 
 def _record_id(prefix: str, *parts: object) -> str:
@@ -300,11 +351,5 @@ def _record_id(prefix: str, *parts: object) -> str:
     return prefix + hashlib.sha1(seed.encode("utf-8")).hexdigest()[:12]
 
 
-def _run_script(db: sqlite3.Connection, script: str) -> None:
-    """Run DDL statements one by one inside the open transaction."""
-    buffer = ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            db.execute(buffer)
-            buffer = ""
+def _hide_password(url: str) -> str:
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", url)

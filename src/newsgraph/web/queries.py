@@ -231,7 +231,8 @@ def graph(store: Store, f: Filter, max_nodes: int = 80) -> dict[str, Any]:
     if f.until:
         sql += " AND date <= ?"
         params.append(f.until)
-    rows = store.query(sql + " GROUP BY source, target, type", tuple(params))
+    group = " GROUP BY source, target, type ORDER BY source, target, type"
+    rows = store.query(sql + group, tuple(params))
     degree: Counter[str] = Counter()
     for r in rows:
         degree[r["source"]] += r["n"]

@@ -1,0 +1,238 @@
+"""The PostgreSQL store (`--db postgresql://...`) against the SQLite one on the same input.
+
+Needs a server: `source .ci/postgres.sh` exports NEWSGRAPH_TEST_PG. Without it only the
+dialect tests run. Each test makes its own throwaway databases (ICU en-US collation when
+the server has it: text must still sort bytewise, as in SQLite).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph import records
+from newsgraph.cli import app
+from newsgraph.records import Filter
+from newsgraph.store import Store, StoreError
+from newsgraph.store.dialect import POSTGRES, SQLITE, statements, to_postgres
+from newsgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
+from newsgraph.web import queries
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+PG_URL = os.environ.get("NEWSGRAPH_TEST_PG")
+runner = CliRunner()
+
+
+# -- the dialect (no server needed) ---------------------------------------------------
+
+
+def test_queries_are_rewritten_for_postgres() -> None:
+    assert to_postgres("SELECT a FROM t WHERE x = ? AND y LIKE ? ESCAPE '\\'") == (
+        "SELECT a FROM t WHERE x = %s AND y ILIKE %s ESCAPE '\\'"
+    )
+    assert to_postgres("INSERT OR IGNORE INTO t (a) VALUES (?)") == (
+        "INSERT INTO t (a) VALUES (%s) ON CONFLICT DO NOTHING"
+    )
+    upsert = to_postgres("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")
+    assert upsert.endswith("ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")
+    # string literals and percent signs survive
+    assert to_postgres("SELECT 'a?b', 'x''y?' || ? FROM t") == "SELECT 'a?b', 'x''y?' || %s FROM t"
+    assert to_postgres("SELECT '5%' FROM t WHERE n % 2 = ?") == (
+        "SELECT '5%' FROM t WHERE n %% 2 = %s"
+    )
+
+
+def test_migrations_have_postgres_types_and_dialect_only_statements() -> None:
+    pg = [s for m in MIGRATIONS for s in statements(m, POSTGRES)]
+    lite = [s for m in MIGRATIONS for s in statements(m, SQLITE)]
+    joined = "\n".join(pg)
+    assert "BLOB" not in joined and " REAL" not in joined and "INTEGER" not in joined
+    assert "BYTEA" in joined and "DOUBLE PRECISION" in joined
+    assert not any("rowid" in s for s in pg)  # the SQLite-only backfill of V3
+    assert any("rowid" in s for s in lite)
+    assert all(";" not in s for s in pg + lite)
+
+
+# -- a server --------------------------------------------------------------------------
+
+
+def _with_db(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+@pytest.fixture(scope="module")
+def pg_server() -> str:
+    if not PG_URL:
+        pytest.skip("NEWSGRAPH_TEST_PG is not set (run `source .ci/postgres.sh` first)")
+    pytest.importorskip("psycopg", reason="psycopg 3 is not installed")
+    return PG_URL
+
+
+@pytest.fixture(scope="module")
+def new_pg(pg_server: str):
+    """A factory of empty databases on the test server, dropped at the end."""
+    import psycopg
+
+    made: list[str] = []
+
+    def make() -> str:
+        name = f"ng_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(pg_server, autocommit=True) as conn:
+            try:  # a non-bytewise default collation, so COLLATE "C" in the schema is tested
+                conn.execute(
+                    f'CREATE DATABASE "{name}" TEMPLATE template0 LOCALE_PROVIDER icu '
+                    "ICU_LOCALE 'en-US' LOCALE 'C'"
+                )
+            except psycopg.Error:
+                conn.execute(f'CREATE DATABASE "{name}"')
+        made.append(name)
+        return _with_db(pg_server, name)
+
+    yield make
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        for name in made:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _ingest(db: str, *inputs: Path) -> str:
+    result = runner.invoke(app, ["ingest", *map(str, inputs), "--db", db])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _export(db: str, fmt: str = "json") -> str:
+    result = runner.invoke(app, ["export", "--db", db, "--format", fmt])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def stores(new_pg, tmp_path_factory) -> tuple[str, str]:
+    """(sqlite path, postgresql url), each holding examples/ ingested once."""
+    lite = str(tmp_path_factory.mktemp("pg") / "kb.db")
+    pg = new_pg()
+    _ingest(lite, EXAMPLES)
+    _ingest(pg, EXAMPLES)
+    return lite, pg
+
+
+def test_migrations_apply_and_version_is_checked(new_pg) -> None:
+    url = new_pg()
+    with pytest.raises(StoreError, match="no newsgraph schema"):
+        Store(url, readonly=True)
+    with Store(url) as store:
+        assert store.version() == SCHEMA_VERSION
+        for table in ("meta", "documents", "events", "event_keys", "story_actors"):
+            assert store.has_table(table)
+        store.db.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="newer than this newsgraph"):
+        Store(url)
+    with pytest.raises(StoreError, match="cannot open"):
+        Store(_with_db(url, "no_such_db_here"))
+
+
+def test_export_equals_sqlite_export(stores) -> None:
+    lite, pg = stores
+    for fmt in ("json", "gdelt", "graphml", "plover"):
+        assert _export(pg, fmt) == _export(lite, fmt), fmt
+    data = json.loads(_export(pg))
+    assert len(data["documents"]) == 11 and data["events"] and data["quotes"]
+
+
+def test_reingest_is_idempotent(stores) -> None:
+    lite, pg = stores
+    before = _export(pg)
+    assert "0 added, 0 replaced, 11 unchanged" in _ingest(pg, EXAMPLES)
+    assert _export(pg) == before
+
+
+def test_replace_matches_sqlite(new_pg, tmp_path: Path) -> None:
+    first, second = tmp_path / "v1", tmp_path / "v2"
+    first.mkdir()
+    second.mkdir()
+    names = ("gaza-talks-doha.txt", "sudan-war-anniversary.txt")
+    for name in names:
+        (first / name).write_text((EXAMPLES / name).read_text())
+    text = (EXAMPLES / names[0]).read_text()
+    (second / names[0]).write_text(text + "\n\nQatar's prime minister met Hamas leaders.\n")
+    lite, pg = str(tmp_path / "kb.db"), new_pg()
+    for db in (lite, pg):
+        _ingest(db, first)
+        assert "0 added, 1 replaced, 0 unchanged" in _ingest(db, second)
+    assert _export(pg) == _export(lite)
+    with Store(pg, readonly=True) as store:
+        assert "Qatar's prime minister" in records.document_text(store, "gaza-talks-doha")
+
+
+FILTERS = [
+    Filter(),
+    Filter(actor="sudan"),
+    Filter(actor="HAMAS"),
+    Filter(type="assault"),
+    Filter(since="2024-01-01", until="2025-12-31"),
+    Filter(place="gaza"),
+    Filter(search="ceasefire"),
+    Filter(search="50%_"),
+    Filter(doc_id="gaza-talks-doha"),
+    Filter(limit=3, offset=2),
+]
+
+
+def test_record_queries_match_sqlite(stores) -> None:
+    lite, pg = stores
+    readers = (records.documents, records.actors, records.places, records.events,
+               records.quotes, records.time_expressions, records.conflicts)  # fmt: skip
+    with Store(lite, readonly=True) as a, Store(pg, readonly=True) as b:
+        for f in FILTERS:
+            for reader in readers:
+                assert reader(b, f) == reader(a, f), (reader.__name__, f)
+        assert records.actor_mentions(b) == records.actor_mentions(a)
+        assert records.place_mentions(b, "gaza-talks-doha") == records.place_mentions(
+            a, "gaza-talks-doha"
+        )
+        assert records.stories(b) == records.stories(a)
+        assert queries.counts(b) == queries.counts(a)
+        assert queries.busiest_actors(b, 20) == queries.busiest_actors(a, 20)
+        assert queries.latest_events(b, 20) == queries.latest_events(a, 20)
+        for f in FILTERS:
+            assert queries.documents(b, f) == queries.documents(a, f), f
+            assert queries.graph(b, f) == queries.graph(a, f), f
+
+
+def test_web_api_lists_on_postgres(stores) -> None:
+    pytest.importorskip("httpx", reason="httpx is needed by FastAPI's TestClient")
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web.app import create_app
+
+    lite, pg = stores
+    with TestClient(create_app(pg)) as web, TestClient(create_app(lite)) as ref:
+        for path in ("documents", "actors", "events", "quotes", "places", "stories",
+                     "conflicts", "timeline", "graph", "events?type=ASSAULT&limit=2"):  # fmt: skip
+            got = web.get(f"/api/{path}")
+            assert got.status_code == 200, (path, got.text)
+            assert got.json() == ref.get(f"/api/{path}").json(), path
+        event = web.get("/api/events?limit=1").json()["items"][0]
+        assert web.get(f"/api/events/{event['id']}").status_code == 200
+        hits = web.get("/api/search", params={"q": "ceasefire talk"}).json()
+        assert hits["documents"] and hits["documents"][0]["highlights"]
+        assert web.get("/api/search", params={"q": "zzzqqq"}).json()["documents"] == []
+        assert web.get("/").status_code == 200
+
+
+def test_python_api_is_read_only(stores) -> None:
+    import newsgraph
+
+    _, pg = stores
+    with newsgraph.open(pg) as kb:
+        assert len(kb.documents()) == 11
+        with pytest.raises(Exception, match="read-only"):
+            kb.store.query("DELETE FROM documents")
