@@ -17,8 +17,40 @@ playwright_api = pytest.importorskip(
 )
 uvicorn = pytest.importorskip("uvicorn", reason="uvicorn is not installed")
 
+from newsgraph.model import Article  # noqa: E402
+from newsgraph.pipeline import process_many  # noqa: E402
+from newsgraph.store import Store  # noqa: E402
 from newsgraph.web.app import create_app  # noqa: E402
 from test_web_api import build_kb  # noqa: E402
+
+# Article fields that try to break out of attributes and text: none may run.
+ATTR = '" onmouseover="alert(1)" x="'
+WEIRD_ID = 'odd"><svg onload=alert(2)>'
+HOSTILE = [
+    Article(
+        id="web-attr",
+        title=f"Talks {ATTR} end",
+        url="javascript:alert(3)",
+        source='"><svg onload="alert(4)">',
+        author=f"{ATTR}'onfocus='alert(5)' autofocus '",
+        published="2025-03-14",
+        text=(
+            f"CAIRO - Egyptian Foreign Minister Sameh Shoukry said {ATTR} the talks failed on "
+            'Monday. <svg onload="alert(6)"><circle r="1"/></svg> Jordan\'s Ayman Safadi '
+            "replied: \"<a href='javascript:alert(7)'>click</a> we will go on.\" "
+            '<iframe srcdoc="<script>parent.alert(8)</script>"></iframe> '
+            "<img src=x onerror=alert(9)> Egypt accused Israel on Tuesday of blocking aid."
+        ),
+    ),
+    Article(
+        id=WEIRD_ID,
+        title="<svg/onload=alert(10)>",
+        url=" JaVaScRiPt:alert(11)",
+        published="2025-03-15",
+        text=f"NAIROBI, Kenya - Kenyan President William Ruto{ATTR} met union leaders on Friday.",
+    ),
+]
+ON_ATTRS = "[onmouseover],[onload],[onerror],[onfocus],[onclick],[srcdoc],iframe"
 
 ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -35,6 +67,9 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, res):
     db = build_kb(tmp_path_factory.mktemp("browser") / "kb.db", res)
+    with Store(db) as store:
+        for result in process_many(HOSTILE, res):
+            store.save(result)
     port = free_port()
     config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
@@ -62,6 +97,8 @@ def page(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.errors = []  # type: ignore[attr-defined]
+    pg.dialogs = []  # type: ignore[attr-defined]
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
     pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
     pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
     # offline proof: any request that leaves the test server fails the test
@@ -133,3 +170,40 @@ def test_script_in_an_article_does_not_run(page, server, tmp_path):
     assert page.title().startswith("<script>document.title")  # the title shown as text
     assert "<script>window.pwned" in page.locator("#article-text").inner_text()
     assert page.locator("#article-text script, #article-text img").count() == 0
+
+
+def assert_nothing_ran(page) -> None:
+    assert not page.dialogs, page.dialogs  # type: ignore[attr-defined]
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert page.locator(ON_ATTRS).count() == 0
+    assert page.locator("a[href^='javascript:' i], a[href^=' javascript:' i]").count() == 0
+    assert page.locator("#article-text svg, #article-text a[href^='java' i]").count() == 0
+    assert not page.errors, page.errors  # a CSP violation is logged as a console error
+
+
+@pytest.mark.parametrize(
+    "path", ["/documents/web-attr", "/documents", "/", "/search?q=onmouseover", "/events",
+             "/actors", "/timeline", "/network"],
+)  # fmt: skip
+def test_hostile_fields_never_run(page, server, path):
+    page.goto(server + path)
+    page.wait_for_load_state("load")
+    if path == "/timeline":
+        page.wait_for_selector("#timeline-chart[data-ready='1']", timeout=20000)
+    if path == "/network":
+        page.wait_for_selector("svg#network[data-ready='1']", timeout=30000)
+    for link in page.locator("main a, #article-text a, #article-text span").all()[:40]:
+        link.hover(timeout=2000, force=True)
+    assert_nothing_ran(page)
+
+
+def test_hostile_article_shows_its_text_as_text(page, server):
+    page.goto(server + "/documents/web-attr")
+    text = page.locator("#article-text").inner_text()
+    assert ATTR in text and '<svg onload="alert(6)">' in text and "<iframe srcdoc=" in text
+    assert ATTR.strip() in page.locator("h1").inner_text()
+    page.goto(server + "/documents")
+    page.click("a:has-text('svg/onload')")  # the odd id, linked and escaped
+    page.wait_for_load_state("load")
+    assert "Ruto" in page.locator("#article-text").inner_text()
+    assert_nothing_ran(page)

@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from newsgraph.extract import events_context as ectx
+from newsgraph.extract.events_dates import Story, event_date, story
 from newsgraph.extract.events_lexicon import Entry, Lexicon, Trigger, find_triggers, load
 from newsgraph.extract.events_links import link_sentence, resolve_antecedent
 from newsgraph.extract.events_roles import Actor, RoleFinder, Roles
@@ -231,9 +232,7 @@ def _confidence(d: Draft, src: Actor | None, modality: str) -> float:
     return round(max(0.05, min(1.0, conf)), 3)
 
 
-def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon) -> list[Event]:
-    from newsgraph.extract.timex import date_of_clause
-
+def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon, st: Story) -> list[Event]:
     assert d.roles is not None
     negated = ectx.is_negated(d.tr, lex)
     modality = ectx.modality(d.tr, ctx, lex)
@@ -251,12 +250,13 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon) -> list[Even
             modality = ectx.modality(d.tr, ctx, lex, ignore_intent=True)
     trigger_toks = [*d.tr.tokens, *(t for a in d.absorbed for t in a.tokens)]
     trigger = " ".join(t.text for t in sorted(trigger_toks, key=lambda t: t.i))
+    sources: list[Actor | None] = list(d.roles.sources) or [None]
     head = ectx.clause_head(d.tr)
-    date = date_of_clause(ctx, head)
+    src0 = sources[0].entity if sources[0] else None
+    date = event_date(ctx, d.tr, head, d.absorbed, src0, modality, st, lex)
     place = ectx.place_of(d.tr, ctx, lex)
     figs = ectx.figures(d.tr, sent, lex)
     span = ectx.evidence_span(d.tr, [t for a in d.absorbed for t in a.tokens], sent)
-    sources: list[Actor | None] = list(d.roles.sources) or [None]
     tgt = d.roles.target
     out = []
     for src in sources:
@@ -330,10 +330,11 @@ def extract(ctx: DocContext, res: Resources) -> list[Event]:
     finder = RoleFinder(ctx, lex, _gazetteer(res))
     per_sentence = SentenceEvents(ctx, lex, finder)
     events: list[Event] = []
+    st = story(ctx)
     for sent in ctx.doc.sents:
         drafts = sorted(per_sentence.drafts(sent), key=lambda d: (d.depth, d.tr.token.i))
         for d in drafts:
-            new = _events_of(d, sent, ctx, lex)
+            new = _events_of(d, sent, ctx, lex, st)
             if d.antecedent:
                 for ev in new:
                     resolve_antecedent(ev, d.antecedent, events)

@@ -63,10 +63,75 @@ def _is_detail_subject(tok: Token, lex: Lexicon) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in lex.cue("detail_subjects")
 
 
+CIRCUMSTANCE_PREPS = {"at", "during", "ahead", "after", "before", "following", "amid"}
+CONTENT_DEPS = ("ccomp", "xcomp")
+
+
+def _request_contents(drafts: list[Any]) -> set[int]:
+    """Triggers inside a demand's complement ("urged them to stop attacking and allow
+    convoys"): the content of the demand, not events of their own."""
+    out: set[int] = set()
+    for d in drafts:
+        if d.type != "REQUEST":
+            continue
+        heads = [d.tr.token, *(a.token for a in d.absorbed)]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ == "for"):
+                    out.update(_content(c))
+        for a in d.absorbed:  # the folded complement's own coordinates and clauses
+            out.update(i for i in _content(a.token) if i != a.token.i)
+    own = {d.tr.token.i for d in drafts if d.type == "REQUEST"}
+    return out - own
+
+
+def _content(tok: Token) -> list[int]:
+    """The subtree without adverbial clauses ("..., after two were killed" is background)."""
+    out = [tok.i]
+    for c in tok.children:
+        if c.dep_ != "advcl":
+            out.extend(_content(c))
+    return out
+
+
+def _nominalised(tok: Token) -> bool:
+    """ "the wounded", "the detained": a verb form used as a noun names people."""
+    return tok.pos_ in ("VERB", "ADJ") and any(
+        c.dep_ == "det" and c.i < tok.i for c in tok.children
+    )
+
+
+def _adoption_detail(tok: Token, lex: Lexicon) -> bool:
+    """ "The measures, agreed by ambassadors on Thursday, ...": how a measure was adopted."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.head.lemma_.lower() in lex.cue("detail_subjects")
+    )
+
+
+def _circumstance(noun: Token, drafts: list[Any]) -> bool:
+    """ "approved it at a meeting", "would coordinate ahead of a summit": a setting."""
+    prep = noun.head
+    if noun.dep_ != "pobj":
+        return False
+    if prep.lower_ == "of" and prep.head.lower_ == "ahead":
+        prep = prep.head
+    if prep.lower_ not in CIRCUMSTANCE_PREPS:
+        return False
+    verbs = {d.tr.token.i for d in drafts if not d.tr.nominal}
+    return prep.head.i in verbs or len(drafts) > 1
+
+
 def link_sentence(drafts: list[Any], lex: Lexicon) -> list[Any]:
     """Drop restated, referring and background nominal events; set antecedents."""
     nominal = {d.tr.token.i: d for d in drafts if d.tr.nominal}
-    drop: set[int] = set()
+    drop: set[int] = _request_contents(drafts)
+    drop |= {
+        d.tr.token.i
+        for d in drafts
+        if _nominalised(d.tr.token) or _adoption_detail(d.tr.token, lex)
+    }
     for d in drafts:
         if d.tr.nominal:
             continue
@@ -87,6 +152,7 @@ def link_sentence(drafts: list[Any], lex: Lexicon) -> list[Any]:
     for i, d in nominal.items():
         noun = d.tr.token
         temporal = _temporal(noun, lex) and (_definite(noun) or not d.roles.sources)
+        temporal = temporal or _circumstance(noun, drafts)
         actorless = not d.roles.sources and d.roles.target is None and len(drafts) > 1
         if temporal or actorless:
             drop.add(i)

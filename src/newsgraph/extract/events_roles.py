@@ -18,7 +18,8 @@ from newsgraph.model import DocContext
 
 SUBJ = ("nsubj", "csubj", "expl")
 OF_IS_SOURCE = {"MOBILIZE", "PROTEST", "CONSULT", "RETREAT"}
-BE_ADJECTIVAL = {"oppose", "commit", "determine", "prepare", "resolve"}
+BE_ADJECTIVAL = {"oppose", "commit", "determine", "prepare", "resolve", "appal", "appall"}
+BE_ADJECTIVAL |= {"horrify", "dismay", "outrage"}
 QUANTITY = {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "band"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 FIRST_PERSON = {"we", "i", "us", "me"}
@@ -238,6 +239,15 @@ class RoleFinder:
         named = [t for t in found if self.ctx.mention_at(t) is not None]
         return (named or found or [None])[0]
 
+    def _demanded_of(self, verb: Token) -> Token | None:
+        """ "demanded that Israel reopen the bridge": the demand is on Israel."""
+        for c in verb.children:
+            if c.dep_ == "ccomp" and c.i > verb.i:
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ != "PRON" and is_actorish(subj, self.lex):
+                    return subj
+        return None
+
     def nominal_source(self, noun: Token) -> Token | None:
         for c in noun.children:
             if c.dep_ == "poss" and c.pos_ != "PRON":
@@ -309,6 +319,9 @@ class RoleFinder:
         else:
             verb = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
             src_tok, inherited = self.subject(verb)
+            stimulus = src_tok is not None and src_tok.head.dep_ == "agent"
+            if stimulus and verb.tag_ == "VBN" and verb.lemma_ in BE_ADJECTIVAL:
+                src_tok = None  # "was appalled by the attack": the experiencer acts
             tgt_tok = None
             if not (
                 verb.dep_ == "acl"
@@ -324,6 +337,8 @@ class RoleFinder:
                 tgt_tok = None
             if tgt_tok is None:
                 tgt_tok = self.prep_object([verb, *tr.tokens[1:]], preps)
+            if tgt_tok is None and etype == "REQUEST":
+                tgt_tok = self._demanded_of(verb)
             if src_tok is None and verb.tag_ == "VBN" and verb.lemma_ in BE_ADJECTIVAL:
                 src_tok = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
                 if tgt_tok is not None and src_tok is not None and tgt_tok.i == src_tok.i:

@@ -75,6 +75,9 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
     if text is None:
         yield IntakeError(origin, "binary or undecodable file, not text")
         return
+    if not text.strip():  # e.g. only a byte-order mark
+        yield IntakeError(origin, "empty file")
+        return
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         yield from _read_jsonl(path, text)

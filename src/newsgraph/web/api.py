@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import functools
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
@@ -37,6 +41,40 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@contextmanager
+def snapshot(store: Any) -> Iterator[None]:
+    """One read transaction, so every query of a request sees the same committed state
+    (without it a document replaced mid-request can pair new text with old offsets)."""
+    db = getattr(store, "db", None)
+    if not isinstance(db, sqlite3.Connection) or db.in_transaction:
+        yield
+        return
+    db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        db.execute("COMMIT")  # read-only: nothing to keep or undo
+
+
+def consistent(endpoint: F) -> F:
+    """Run a sync endpoint inside one ``snapshot`` of its thread's connection.
+
+    Not for search: it may build the FTS index, a write that needs its own transaction.
+    """
+
+    @functools.wraps(endpoint)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        request = kwargs.get("request")
+        store = kwargs.get("store") or (request and request.app.state.stores.proxy)
+        with snapshot(store):  # a direct call (page -> api) runs in its caller's snapshot
+            return endpoint(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
 def page(rows: list[Record], limit: int, offset: int) -> dict[str, Any]:
     """Rows fetched with limit + 1, returned as one page with the next offset."""
     more = len(rows) > limit
@@ -56,6 +94,7 @@ def not_found(kind: str, key: str) -> HTTPException:
 
 
 @router.get("/documents")
+@consistent
 def list_documents(
     store: StoreDep,
     limit: Limit = 50,
@@ -74,6 +113,7 @@ def list_documents(
 
 
 @router.get("/actors")
+@consistent
 def list_actors(
     store: StoreDep,
     limit: Limit = 50,
@@ -89,6 +129,7 @@ def list_actors(
 
 
 @router.get("/events")
+@consistent
 def list_events(
     store: StoreDep,
     limit: Limit = 50,
@@ -108,6 +149,7 @@ def list_events(
 
 
 @router.get("/quotes")
+@consistent
 def list_quotes(
     store: StoreDep,
     limit: Limit = 50,
@@ -125,6 +167,7 @@ def list_quotes(
 
 
 @router.get("/places")
+@consistent
 def list_places(
     store: StoreDep,
     limit: Limit = 50,
@@ -139,12 +182,14 @@ def list_places(
 
 
 @router.get("/stories")
+@consistent
 def list_stories(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Stories: documents and events grouped as one developing story."""
     return page(records.stories(store)[offset : offset + limit + 1], limit, offset)
 
 
 @router.get("/conflicts")
+@consistent
 def list_conflicts(
     store: StoreDep,
     limit: Limit = 50,
@@ -166,6 +211,7 @@ def list_conflicts(
 
 
 @router.get("/documents/{doc_id:path}")
+@consistent
 def get_document(doc_id: str, store: StoreDep) -> dict[str, Any]:
     """One document with its text and every record found in it."""
     doc = queries.document(store, doc_id)
@@ -186,6 +232,7 @@ def get_document(doc_id: str, store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/actors/{actor_id:path}")
+@consistent
 def get_actor(actor_id: str, store: StoreDep) -> dict[str, Any]:
     """One actor with aliases, roles, quotes, events as source and target, counterparts."""
     actor = queries.actor(store, actor_id)
@@ -204,6 +251,7 @@ def get_actor(actor_id: str, store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/events/{event_id:path}")
+@consistent
 def get_event(event_id: str, store: StoreDep) -> dict[str, Any]:
     """One event with every mention (its sentence and document) and any conflicts."""
     found = queries.events_by_id(store, [event_id])
@@ -227,6 +275,7 @@ def get_event(event_id: str, store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/quotes/{quote_id:path}")
+@consistent
 def get_quote(quote_id: str, store: StoreDep) -> Record:
     quote = queries.quote(store, quote_id)
     if quote is None:
@@ -235,6 +284,7 @@ def get_quote(quote_id: str, store: StoreDep) -> Record:
 
 
 @router.get("/places/{place_id:path}")
+@consistent
 def get_place(place_id: str, store: StoreDep) -> dict[str, Any]:
     place = queries.place(store, place_id)
     if place is None:
@@ -243,6 +293,7 @@ def get_place(place_id: str, store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/stories/{story_id:path}")
+@consistent
 def get_story(story_id: str, store: StoreDep) -> Record:
     for story in records.stories(store):
         if story["id"] == story_id:
@@ -272,6 +323,7 @@ def search(
 
 
 @router.get("/timeline")
+@consistent
 def timeline(
     store: StoreDep,
     actor: ActorQ = None,
@@ -288,6 +340,7 @@ def timeline(
 
 
 @router.get("/graph")
+@consistent
 def graph(
     store: StoreDep,
     type: TypeQ = None,

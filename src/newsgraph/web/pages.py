@@ -64,6 +64,7 @@ def _pager(request: Request, offset: int, more: bool) -> dict[str, str | None]:
 
 
 @router.get("/")
+@api.consistent
 def overview(request: Request) -> HTMLResponse:
     store = _store(request)
     return render(
@@ -88,6 +89,7 @@ def search_page(request: Request, q: Opt = None) -> HTMLResponse:
 
 
 @router.get("/documents")
+@api.consistent
 def documents_page(request: Request, q: Opt = None, offset: Offset = 0) -> HTMLResponse:
     rows = queries.documents(_store(request), Filter(search=q, limit=PAGE + 1, offset=offset))
     pager = _pager(request, offset, len(rows) > PAGE)
@@ -95,6 +97,7 @@ def documents_page(request: Request, q: Opt = None, offset: Offset = 0) -> HTMLR
 
 
 @router.get("/documents/{doc_id:path}")
+@api.consistent
 def document_page(request: Request, doc_id: str) -> HTMLResponse:
     store = _store(request)
     doc = queries.document(store, doc_id)
@@ -119,6 +122,7 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
 
 
 @router.get("/actors")
+@api.consistent
 def actors_page(request: Request, offset: Offset = 0) -> HTMLResponse:
     rows = queries.busiest_actors(_store(request), PAGE + 1, offset)
     pager = _pager(request, offset, len(rows) > PAGE)
@@ -126,6 +130,7 @@ def actors_page(request: Request, offset: Offset = 0) -> HTMLResponse:
 
 
 @router.get("/actors/{actor_id:path}")
+@api.consistent
 def actor_page(request: Request, actor_id: str) -> HTMLResponse:
     store = _store(request)
     data = api.get_actor(actor_id, store)
@@ -135,6 +140,7 @@ def actor_page(request: Request, actor_id: str) -> HTMLResponse:
 
 
 @router.get("/events")
+@api.consistent
 def events_page(
     request: Request, type: Opt = None, actor: Opt = None, place: Opt = None,
     since: DateOpt = None, until: DateOpt = None, q: Opt = None, offset: Offset = 0,
@@ -149,12 +155,14 @@ def events_page(
 
 
 @router.get("/events/{event_id:path}")
+@api.consistent
 def event_page(request: Request, event_id: str) -> HTMLResponse:
     event = api.get_event(event_id, _store(request))
     return render(request, "event.html", event=event)
 
 
 @router.get("/timeline")
+@api.consistent
 def timeline_page(
     request: Request, actor: Opt = None, since: DateOpt = None, until: DateOpt = None
 ) -> HTMLResponse:
@@ -164,6 +172,7 @@ def timeline_page(
 
 
 @router.get("/network")
+@api.consistent
 def network_page(request: Request, type: Opt = None) -> HTMLResponse:
     params = {"max_nodes": 80, **({"type": type.upper()} if type else {})}
     return render(request, "network.html", src="/api/graph?" + urlencode(params), type=type)
