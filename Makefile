@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= newsgraph.db
 
-.PHONY: demo test lint format eval bench fuzz clean
+.PHONY: demo test lint format eval bench fuzz audit clean
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,5 +44,15 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/serve_latency.py
 	$(BIN)/python bench/linking.py --max 100000
 
+FUZZ_INPUTS ?= 2000
+## fuzz: long fuzz run of intake and the whole pipeline (reproducers in fuzz-crashes/)
+fuzz: $(BIN)/.installed
+	$(BIN)/python bench/fuzz.py --inputs $(FUZZ_INPUTS) --out fuzz-crashes/
+
+## audit: known vulnerabilities in the pinned dependencies (needs the PyPI JSON API or OSV)
+audit: $(BIN)/.installed
+	$(BIN)/python -m pip install -q pip-audit
+	$(BIN)/pip-audit -r requirements.lock --strict --progress-spinner off
+
 clean:
-	rm -rf $(VENV) *.egg-info src/*.egg-info .pytest_cache .ruff_cache eval.db*
+	rm -rf $(VENV) *.egg-info src/*.egg-info .pytest_cache .ruff_cache eval.db* fuzz-crashes

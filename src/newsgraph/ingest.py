@@ -69,7 +69,12 @@ def ingest(
             summary.errors.append(str(result))
             report(f"error: {result}")
             continue
-        outcome = store.save(result)
+        try:
+            outcome = store.save(result)  # one transaction: all of the article or nothing
+        except Exception as exc:  # a database refusing one article must not stop the batch
+            summary.errors.append(f"{result.article.origin}: cannot store: {exc}")
+            report(f"error: {result.article.origin}: cannot store: {type(exc).__name__}: {exc}")
+            continue
         summary.counts[outcome] += 1
         summary.words += len(result.article.text.split())
         if outcome == "replaced":

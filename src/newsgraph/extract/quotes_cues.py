@@ -259,11 +259,11 @@ def fill_attribution(
     ctx: DocContext, lex: Lexicon, quote: Quote, cue: Token, quoted: set[int]
 ) -> None:
     """Speaker, cue, addressee, medium and date of ``quote`` from its cue token."""
-    cue_end_tok = cue
-    if is_according(cue):
-        cue_end_tok = next(c for c in cue.children if c.lower_ == "to")
-    quote.cue_start = cue.idx
-    quote.cue_end = cue_end_tok.idx + len(cue_end_tok.text)
+    cue_toks = [cue]
+    if is_according(cue):  # "according to": both words, in text order
+        cue_toks.append(next(c for c in cue.children if c.lower_ == "to"))
+    quote.cue_start = min(t.idx for t in cue_toks)
+    quote.cue_end = max(t.idx + len(t.text) for t in cue_toks)
     quote.cue = ctx.text[quote.cue_start : quote.cue_end]
     subj = speaker_token(cue, quoted)
     if subj is not None:
