@@ -21,7 +21,7 @@ from newsgraph.resources import MODEL_NAME, Resources, shared_resources
 
 __all__ = ["MODEL_NAME", "Resources", "shared_resources", "process", "process_many"]
 
-BATCH_SIZE = 32
+BATCH_SIZE = 4  # docs per spaCy batch: same speed as 32, half the peak memory
 
 
 def parse_text(article: Article, dateline_end: int) -> str:
