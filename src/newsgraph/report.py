@@ -37,7 +37,8 @@ def print_report(store: Store, console: Console, top: int = 5) -> None:
     table.add_column("quotes")
     table.add_column("example")
     for actor_id, n in speakers.most_common(top):
-        example = next(q["text"] for q in quotes if q["speaker"] == actor_id)
+        theirs = [q for q in quotes if q["speaker"] == actor_id]
+        example = max(theirs, key=lambda q: (q["direct"], len(q["text"])))["text"]
         table.add_row(names.get(actor_id, actor_id), str(n), _clip(example, 60))
     console.print(table)
 
