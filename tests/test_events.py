@@ -432,3 +432,58 @@ def test_appalled_by_is_criticism_by_the_experiencer(analyze):
     text = "Governor Lena Moss said she was appalled by the shelling of the hospital."
     ev = next(e for e in analyze(text).events if e.type == "ACCUSE")
     assert ev.source_text and "Moss" in ev.source_text
+
+
+# -- round 4 ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Both unions say they remain committed to the wage accord.", "AGREE"),
+        ("The alliance began moving 2,000 soldiers into Estonia on Monday.", "MOBILIZE"),
+        ("Militiamen were blocking fuel deliveries to the clinics.", "COERCE"),
+        ("Relief agencies had to cut food rations in three camps.", "SANCTION"),
+        ("The cabinet approved the deployment of a naval brigade.", "AGREE"),
+    ],
+)
+def test_round4_triggers(analyze, text, etype):
+    assert etype in {e.type for e in analyze(text).events}
+
+
+def test_approving_an_act_is_not_the_act(analyze):
+    events = analyze("The cabinet approved the deployment of a naval brigade.").events
+    assert [e.type for e in events] == ["AGREE"]
+
+
+def test_war_between_two_sides(analyze):
+    text = "Talks opened as the war between Borduria and Syldavia entered its third year."
+    ev = next(e for e in analyze(text).events if e.type == "ASSAULT")
+    assert "Borduria" in (ev.source_text or "") and "Syldavia" in (ev.target_text or "")
+
+
+@pytest.mark.parametrize(
+    "text,absent",
+    [
+        ("The port was closed on Friday, citing fears of an attack.", "ASSAULT"),
+        ("The guerrillas wanted negotiations without preconditions.", "CONSULT"),
+        ("Recruits were rehearsing an assault on the fortress.", "ASSAULT"),
+    ],
+)
+def test_unreal_objects_are_not_events(analyze, text, absent):
+    assert absent not in {e.type for e in analyze(text).events}
+
+
+def test_possessed_act_inside_a_demand_is_kept(analyze):
+    text = "The bishops urged the militia to end its siege of the northern towns."
+    types = {e.type for e in analyze(text).events}
+    assert {"REQUEST", "COERCE"} <= types
+
+
+def test_agentless_restatement_joins_the_first_mention(analyze):
+    text = (
+        "Shells hit a school in Marvel City on Sunday, killing four children. "
+        "Witnesses said the shells struck just after the morning bell."
+    )
+    assaults = [e for e in analyze(text, published="2025-02-03").events if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and len(assaults[0].mentions) == 2

@@ -81,6 +81,8 @@ def _matrix_of(tr: Trigger, by_head: dict[int, Trigger]) -> Trigger | None:
     v = ectx.clause_head(tr)
     if tr.nominal and tr.token.head.i != v.i:
         return None
+    if tr.nominal and any(c.dep_ == "poss" for c in tr.token.children):
+        return None  # "urged them to end its siege": the siege is an act of its own
     if v.dep_ == "ccomp" and v.head.i in by_head:
         m = by_head[v.head.i]
         if m.token.i != tr.token.i and m.entry.type == "REQUEST" and m.entry.cameo == "100":
@@ -285,6 +287,28 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+def _compatible_date(a: str | None, b: str | None) -> bool:
+    """Equal, unknown, or one refines the other ("2025" and "2025-06-08")."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _agentless(ev: Event) -> bool:
+    """No actor: no source, or an attack whose subject is a weapon ("the shells struck")."""
+    return ev.source is None and (not ev.source_text or ev.type == "ASSAULT")
+
+
+def _restates(earlier: Event, ev: Event) -> bool:
+    """An agentless later mention ("the drones struck") of an earlier event of its type."""
+    return (
+        _agentless(ev)
+        and earlier.type == ev.type
+        and earlier.negated == ev.negated
+        and _compatible_date(earlier.date, ev.date)
+        and _compatible(earlier.place, ev.place)
+        and (ev.target is None or earlier.target in (None, ev.target))
+    )
+
+
 def _same_actor(i: int | None, j: int | None, a: str | None, b: str | None) -> bool:
     if i is not None and j is not None:
         return i == j
@@ -294,7 +318,7 @@ def _same_actor(i: int | None, j: int | None, a: str | None, b: str | None) -> b
 def _same(a: Event, b: Event) -> bool:
     if a.type != b.type or a.negated != b.negated or not (a.source_text or a.source is not None):
         return False
-    if not (_compatible(a.date, b.date) and _compatible(a.place, b.place)):
+    if not (_compatible_date(a.date, b.date) and _compatible(a.place, b.place)):
         return False
     return _same_actor(a.source, b.source, a.source_text, b.source_text) and _same_actor(
         a.target, b.target, a.target_text, b.target_text
@@ -308,12 +332,14 @@ def merge(events: list[Event]) -> list[Event]:
         twin = next(
             (o for o in out if _same(o, ev) and o.mentions[-1].start != ev.mentions[0].start), None
         )
+        twin = twin or next((o for o in out if _restates(o, ev)), None)
         if twin is None:
             out.append(ev)
             continue
         twin.mentions.extend(ev.mentions)
         twin.confidence = max(twin.confidence, ev.confidence)
-        twin.date = twin.date or ev.date
+        if ev.date and (twin.date is None or ev.date.startswith(twin.date)):
+            twin.date = ev.date  # the more precise of two compatible dates
         twin.place = twin.place or ev.place
         for k, v in ev.figures.items():
             twin.figures.setdefault(k, v)

@@ -59,6 +59,16 @@ def own_date(ctx: DocContext, tok: Token, trigger_ids: set[int]) -> str | None:
     return None
 
 
+def _occurrence_date(ctx: DocContext, noun: Token, trigger_ids: set[int]) -> str | None:
+    """ "the war, which broke out on April 15": a relative clause dating the event itself."""
+    for c in noun.children:
+        if c.dep_ == "relcl" and any(
+            g.dep_ == "nsubj" and g.lower_ in ("which", "that") for g in c.children
+        ):
+            return own_date(ctx, c, trigger_ids)
+    return None
+
+
 def _direct_path(span: Any, target: Token, trigger_ids: set[int]) -> bool:
     cur = span.root
     for _ in range(MAX_CLIMB):
@@ -214,7 +224,7 @@ def event_date(
     ids = {t.i for t in tr.tokens} | {t.i for a in absorbed for t in a.tokens}
     speech = lex.cue("speech_verbs")
     if tr.nominal:
-        got = own_date(ctx, tr.token, ids)
+        got = own_date(ctx, tr.token, ids) or _occurrence_date(ctx, tr.token, ids)
         if got:
             return got
         if tr.token.i != verb.i and not _direct_argument(tr.token, verb):

@@ -151,6 +151,8 @@ def _allowed(entry: Entry, tok: Token, lex: Lexicon) -> bool:
         return obj is not None and not is_actorish(obj, lex)
     if req == "obj_money":
         return obj is not None and any(t.ent_type_ == "MONEY" for t in obj.subtree)
+    if req == "obj_event":
+        return obj is not None and ("N", _lemma(obj)) in lex.entries
     if req == "obj_not_doc":
         return obj is None or _lemma(obj) not in lex.cue("document_nouns")
     if req == "arg":

@@ -82,7 +82,13 @@ def _request_contents(drafts: list[Any]) -> set[int]:
         for a in d.absorbed:  # the folded complement's own coordinates and clauses
             out.update(i for i in _content(a.token) if i != a.token.i)
     own = {d.tr.token.i for d in drafts if d.type == "REQUEST"}
-    return out - own
+    # "called on them to lift its siege": the possessed act already exists
+    ongoing = {d.tr.token.i for d in drafts if d.tr.nominal and _possessed(d.tr.token)}
+    return out - own - ongoing
+
+
+def _possessed(noun: Token) -> bool:
+    return any(c.dep_ == "poss" for c in noun.children)
 
 
 def _content(tok: Token) -> list[int]:
@@ -110,6 +116,13 @@ def _adoption_detail(tok: Token, lex: Lexicon) -> bool:
     )
 
 
+def _unreal_object(noun: Token, lex: Lexicon) -> bool:
+    """ "citing threats", "rehearsing an attack", "wants negotiations": no act reported."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+        noun = noun.head.head  # "citing fears of an attack"
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.cue("unreal_object_verbs")
+
+
 def _circumstance(noun: Token, drafts: list[Any]) -> bool:
     """ "approved it at a meeting", "would coordinate ahead of a summit": a setting."""
     prep = noun.head
@@ -130,7 +143,9 @@ def link_sentence(drafts: list[Any], lex: Lexicon) -> list[Any]:
     drop |= {
         d.tr.token.i
         for d in drafts
-        if _nominalised(d.tr.token) or _adoption_detail(d.tr.token, lex)
+        if _nominalised(d.tr.token)
+        or _adoption_detail(d.tr.token, lex)
+        or (d.tr.nominal and _unreal_object(d.tr.token, lex))
     }
     for d in drafts:
         if d.tr.nominal:

@@ -354,7 +354,7 @@ class RoleFinder:
         target = self.actor(tgt_tok) if tgt_tok is not None else None
         if src_tok is not None:
             sources.append(self.actor(src_tok, guessed))
-            conj = self.conjuncts(src_tok)
+            conj = [c for c in self.conjuncts(src_tok) if tgt_tok is None or c.i != tgt_tok.i]
             if conj and etype in self.lex.cue("symmetric_types") and target is None:
                 target = self.actor(conj[0])
             else:
