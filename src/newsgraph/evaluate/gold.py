@@ -75,6 +75,8 @@ def score(gold: dict[str, Any], store: Store) -> dict[str, Any]:
     out["quotes"] = _score_quotes(gdocs, quotes, actor_map)
     out["time"] = _score_times(gdocs, times)
     out["events"] = _score_events(gdocs, events, actor_map)
+    if "conflicts" in gold:
+        out["conflicts"] = _score_conflicts(gold, events, records.conflicts(store))
     if missing:
         out["missing_documents"] = len(missing)
     return out
@@ -250,3 +252,53 @@ def _score_merging(gdocs: dict[str, Any], events: list[dict[str, Any]]) -> dict[
         pred_pairs += same_pred
         both += same_gold and same_pred
     return prf(both, pred_pairs, gold_pairs)
+
+
+def _score_conflicts(
+    gold: dict[str, Any], events: list[dict[str, Any]], found: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Gold disagreements (event key, field, documents) against exported conflicts.
+
+    A gold conflict is found when an exported conflict on the same field belongs to an
+    event of the gold event's type whose mentions cover the gold event's evidence in
+    each of the gold documents; its values are right when each document's listed value
+    is the gold one. Exported conflicts on events reported in gold documents that
+    match no gold conflict are spurious.
+    """
+    gdocs = {d["id"]: d for d in gold["documents"]}
+    evidence: dict[tuple[str, str], dict[str, Any]] = {}
+    for doc_id, g in gdocs.items():
+        for ev in g.get("events", []):
+            if ev.get("key"):
+                evidence.setdefault((ev["key"], doc_id), dict(ev["evidence"], type=ev["type"]))
+    by_id = {e["id"]: e for e in events}
+    used: set[str] = set()
+    hit = values_right = 0
+    for gc in gold["conflicts"]:
+        spans = [evidence.get((gc["event"], d)) for d in gc["doc_ids"]]
+        for c in found:
+            ev = by_id.get(c["event_id"])
+            if c["id"] in used or ev is None or c["field"] != gc["field"] or None in spans:
+                continue
+            if all(_covers(ev, d, s) for d, s in zip(gc["doc_ids"], spans, strict=True)):
+                used.add(c["id"])
+                hit += 1
+                listed = {v["doc_id"]: v["value"] for v in c["values"]}
+                want = gc.get("values") or {}
+                values_right += all(listed.get(d) == want.get(d) for d in want)
+                break
+    relevant = [
+        c for c in found
+        if c["event_id"] in by_id
+        and any(m["doc_id"] in gdocs for m in by_id[c["event_id"]]["mentions"])
+    ]  # fmt: skip
+    out = prf(hit, len(relevant), len(gold["conflicts"]))
+    out["spurious"] = sum(1 for c in relevant if c["id"] not in used)
+    out["values_right"] = values_right
+    return out
+
+
+def _covers(event: dict[str, Any], doc_id: str, span: dict[str, Any]) -> bool:
+    return event["type"] == span["type"] and any(
+        m["doc_id"] == doc_id and overlaps(m, span) for m in event["mentions"]
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsgraph.link import dates
+from newsgraph.link import places as place_rules
 from newsgraph.link.events import Report
 
 Value = dict[str, Any]  # {value, doc_id, start, end, text}
@@ -15,7 +16,8 @@ def find(reports: list[Report]) -> list[dict[str, Any]]:
 
     A date value is listed when some other report's date is incompatible with it
     ("2021-03" agrees with both "2021-03-03" and "2021-03-04", so only the two days
-    are listed). Places and figures (e.g. "killed") disagree when they differ.
+    are listed). A place is listed when another report's place contradicts it (a city
+    and its region agree). Figures (e.g. "killed") disagree when they differ.
     """
     out = []
     date_values = _values(reports, lambda r: r.date)
@@ -25,9 +27,15 @@ def find(reports: list[Report]) -> list[dict[str, Any]]:
     ]  # fmt: skip
     if listed:
         out.append({"field": "date", "values": listed})
+    refs = {r.place: r.place_ref for r in reports if r.place}
     places = _values(reports, lambda r: r.place)
-    if len({v["value"] for v in places}) > 1:
-        out.append({"field": "place", "values": places})
+    listed = [
+        v for v in places
+        if any(place_rules.relation(refs[v["value"]], refs[w["value"]]) == place_rules.CLASH
+               for w in places)
+    ]  # fmt: skip
+    if listed:
+        out.append({"field": "place", "values": listed})
     for name in sorted({k for r in reports for k in r.figures}):
         figures = _values(reports, lambda r, k=name: r.figures.get(k))
         if len({_hashable(v["value"]) for v in figures}) > 1:

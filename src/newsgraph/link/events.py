@@ -8,16 +8,23 @@ The merge rule (all must hold):
 * same PLOVER type and the same polarity (a denial never merges with the act);
 * no role contradicts: a source (target) known on both sides is the same actor.
   CONSULT, AGREE and COOPERATE are symmetric, so "A met B" may match "B hosted A";
-* places agree or one is missing;
+* places agree or one is missing: the same place, or one inside the other (a city
+  and its region or country; see ``places``);
 * times agree: ranges overlap. A day or month date is an explicit range; an event
   without one (or with only a year) is placed in its article's publication window,
   so two undated reports merge only when the articles appeared within a few days.
   Two explicit days at most ``DAY_TOLERANCE`` apart still merge when both actors or
   an actor and the place agree: one event, with a date conflict recorded;
-* evidence: at least one actor in common, or (agentless events) the same place and
-  agreeing explicit dates.
+* evidence: at least one actor in common, or (agentless events) an anchoring place
+  (the same place, or a city and its region) and agreeing explicit dates.
 
 A document without any date confines its undated events to itself.
+
+Two extracted events of one document whose mentions overlap are one report when
+nothing contradicts (``same_report_in_document``): the same words cannot report
+two events of one type. Otherwise an article's own events join each other only when
+it gives them the same date (or none): the publication window never bridges them. A
+later report may show two stored events to be one; the store then joins them.
 """
 
 from __future__ import annotations
@@ -27,7 +34,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.link import dates
+from newsgraph.link import places as place_rules
 from newsgraph.link.dates import TimeRange
+from newsgraph.link.places import PlaceRef
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 DUPLICATE_TEXT_SIMILARITY = 0.5
@@ -47,6 +56,12 @@ class EventView:
     range: TimeRange | None
     doc_id: str  # the (first) document: undated events stay inside it
     id: str = ""
+    place_kind: str | None = None
+    place_country: str | None = None
+
+    @property
+    def place_ref(self) -> PlaceRef | None:
+        return PlaceRef(self.place, self.place_kind, self.place_country) if self.place else None
 
 
 @dataclass
@@ -69,6 +84,12 @@ class Report:
     published: str | None
     figures: dict[str, Any] = field(default_factory=dict)
     evidence: list[dict[str, Any]] = field(default_factory=list)  # {start, end, text}
+    place_kind: str | None = None
+    place_country: str | None = None
+
+    @property
+    def place_ref(self) -> PlaceRef | None:
+        return PlaceRef(self.place, self.place_kind, self.place_country) if self.place else None
 
 
 def index_keys(ev: EventView) -> list[tuple[str, int]]:
@@ -84,8 +105,7 @@ def lookup_keys(ev: EventView) -> list[tuple[str, int]]:
 def _keys(ev: EventView, pad: int) -> list[tuple[str, int]]:
     names = sorted({a for a in (ev.source, ev.target) if a})
     keys = [f"{ev.type}|{a}" for a in names]
-    if ev.place:
-        keys.append(f"{ev.type}|@{ev.place}")
+    keys += [f"{ev.type}|{k}" for k in place_rules.block_keys(ev.place_ref)]
     if ev.range is None:
         return [(f"{k}|doc:{ev.doc_id}", -1) for k in keys]
     return [(k, b) for k in keys for b in dates.buckets(ev.range, pad)]
@@ -95,13 +115,13 @@ def decide(new: EventView, old: EventView) -> Match | None:
     """Whether ``new`` is the stored event ``old``, and how strongly."""
     if new.type != old.type or new.negated != old.negated:
         return None
-    if new.place and old.place and new.place != old.place:
+    if place_rules.relation(new.place_ref, old.place_ref) == place_rules.CLASH:
         return None
     orientation = _orientation(new, old)
     if orientation is None:
         return None
     swapped, shared = orientation
-    shared_place = int(bool(new.place) and new.place == old.place)
+    shared_place = int(place_rules.anchors(new.place_ref, old.place_ref))
     if new.range is None or old.range is None:
         if new.range is not None or old.range is not None or new.doc_id != old.doc_id:
             return None
@@ -163,22 +183,43 @@ def same_report(new: EventView, new_text: str, old: EventView, old_text: str) ->
     return bool(a | b) and len(a & b) / len(a | b) >= DUPLICATE_TEXT_SIMILARITY
 
 
+def same_report_in_document(new: EventView, old: EventView) -> bool:
+    """Two events extracted from overlapping words of one document: one report, unless
+    their type, polarity, roles, place or dates contradict."""
+    if new.type != old.type or new.negated != old.negated or _orientation(new, old) is None:
+        return False
+    if place_rules.relation(new.place_ref, old.place_ref) == place_rules.CLASH:
+        return False
+    return not (new.date and old.date and not dates.compatible_values(new.date, old.date))
+
+
 def consensus(reports: list[Report]) -> dict[str, Any]:
     """The merged event's attributes from its reports, earliest document first.
 
-    Each role and the place take the first known value; the date takes the first
-    value and is refined by later, more specific compatible ones ("2021-03" then
-    "2021-03-03"). The time range is that date's, else the first report's window.
+    Each role takes the first known value; the date and the place take the first
+    value and are refined by later, more specific compatible ones ("2021-03" then
+    "2021-03-03"; "Darfur" then "El Fasher"). The time range is that date's, else the
+    first report's window.
     """
     out: dict[str, Any] = {"source": None, "target": None, "date": None, "place": None}
+    place: PlaceRef | None = None
     for r in reports:
-        for key in ("source", "target", "place"):
+        for key in ("source", "target"):
             out[key] = out[key] or getattr(r, key)
         if r.date and (out["date"] is None or _refines(r.date, out["date"])):
             out["date"] = r.date
+        ref = r.place_ref
+        if ref and (place is None or _refines_place(ref, place)):
+            place = ref
+    out["place"] = place.key if place else None
     first_pub = next((r.published for r in reports if r.published), None)
     out["range"] = dates.explicit_range(out["date"]) or dates.publication_window(first_pub)
     return out
+
+
+def _refines_place(ref: PlaceRef, current: PlaceRef) -> bool:
+    nested = place_rules.relation(ref, current) == place_rules.NESTED
+    return nested and place_rules.more_specific(ref, current)
 
 
 def _refines(value: str, current: str) -> bool:
