@@ -142,6 +142,8 @@ def main() -> int:
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     rng = random.Random(seed)
     res = Resources()
+    # load the model and lexicons before the clock starts: the budget is for analysis
+    list(process_many([Article(id="warm-up", text="Officials met in Paris on Monday.")], res))
     seeds = sample_articles()
     makers = [
         lambda: generated(rng, args.max_len),
