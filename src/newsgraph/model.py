@@ -7,6 +7,7 @@ indices into ``Article.text`` exactly as ingested, end exclusive.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -195,35 +196,53 @@ class DocContext:
             end -= 1
         return start, end, text[start:end]
 
+    @property
+    def parse_text(self) -> str:
+        """``doc.text`` (the article with its dateline blanked), without rebuilding it from
+        tokens as spaCy does on every access."""
+        cached = getattr(self, "_parse_text", None)
+        if cached is None:
+            text = self.article.text
+            end = self.result.dateline.end if self.result.dateline is not None else 0
+            if end > 0:
+                text = " " * end + text[end:]
+            doc = self.doc
+            last = doc[-1] if len(doc) else None
+            if last is None or last.idx + len(last.text_with_ws) != len(text):
+                text = doc.text  # not the text that was parsed: rebuild it
+            cached = self._parse_text = text
+        return cached
+
     def span(self, start: int, end: int) -> Span | None:
         """The spaCy span covering characters [start, end), expanded to tokens."""
         return self.doc.char_span(start, end, alignment_mode="expand")
 
     def entity_at(self, token: Token) -> int | None:
         """The entity whose mention covers this token, if any."""
-        idx = token.idx
-        for m in self._mentions_sorted():
-            if m.start <= idx < m.end:
-                return m.entity
-            if m.start > idx:
-                break
-        return None
+        m = self.mention_at(token)
+        return m.entity if m is not None else None
 
     def mention_at(self, token: Token) -> Mention | None:
+        """The first mention (by start) that covers this token, if any."""
+        ms, starts, reach = self._mention_index()
         idx = token.idx
-        for m in self._mentions_sorted():
-            if m.start <= idx < m.end:
-                return m
-            if m.start > idx:
-                break
-        return None
+        # reach[k] is the furthest end among ms[:k + 1], so the first k it passes idx at is
+        # the first mention ending after idx; it covers idx if it starts at or before it
+        k = bisect_right(reach, idx)
+        return ms[k] if k < bisect_right(starts, idx) else None
 
     def _mentions_sorted(self) -> list[Mention]:
+        return self._mention_index()[0]
+
+    def _mention_index(self) -> tuple[list[Mention], list[int], list[int]]:
         cache = getattr(self, "_mention_cache", None)
         if cache is None or cache[0] != len(self.result.entities):
             ms = sorted(
                 (m for e in self.result.entities for m in e.mentions), key=lambda m: m.start
             )
-            cache = (len(self.result.entities), ms)
+            reach: list[int] = []
+            for m in ms:
+                reach.append(max(m.end, reach[-1]) if reach else m.end)
+            cache = (len(self.result.entities), (ms, [m.start for m in ms], reach))
             self._mention_cache = cache
         return cache[1]

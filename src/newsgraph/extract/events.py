@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract import events_context as ectx
 from newsgraph.extract.events_dates import Story, event_date, story
 from newsgraph.extract.events_lexicon import Entry, Lexicon, Trigger, find_triggers, load
-from newsgraph.extract.events_links import link_sentence, resolve_antecedent
+from newsgraph.extract.events_links import link_sentence, resolve_antecedent, stance_triggers
 from newsgraph.extract.events_roles import Actor, RoleFinder, Roles
 from newsgraph.model import DocContext, Event, EventMention
 from newsgraph.pipeline import Resources
@@ -124,6 +124,9 @@ class SentenceEvents:
             t for t in find_triggers(sent, self.lex) if not ectx.is_non_event(t, sent, self.ctx)
         ]
         trigs = sorted(trigs + self._obligations(sent, trigs), key=lambda t: t.token.i)
+        stances = stance_triggers(sent, self.lex, {t.token.i for t in trigs})
+        trigs = sorted(trigs + [t for t, _ in stances], key=lambda t: t.token.i)
+        answered = {t.token.i: wanted for t, wanted in stances}
         drafts = {t.token.i: Draft(t, t.entry.type, t.entry.mode, t.entry.cameo) for t in trigs}
         by_head = {t.token.i: t for t in trigs}
         dropped: set[int] = set()
@@ -139,6 +142,10 @@ class SentenceEvents:
             d.roles = self.finder.roles(d.tr)
             if d.roles.target is None and d.tr.entry.require == "obligation":
                 self._obligation_target(d)
+            if d.tr.token.i in answered:  # the target is the author of the act answered
+                d.roles.target, d.antecedent = None, answered[d.tr.token.i]
+            elif d.type == "PROTEST" and d.roles.target is None:
+                d.roles.target = self.finder.purpose_target(d.tr.token)
             d.depth = _depth(d.tr.token)
             for inner in d.absorbed:
                 self._borrow_roles(d, inner)

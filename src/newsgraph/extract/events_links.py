@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events_lexicon import Lexicon, Trigger
+from newsgraph.extract.events_lexicon import Entry, Lexicon, Trigger
 from newsgraph.model import Event
 
 REACTIONS = {"SUPPORT", "REJECT", "ACCUSE", "AGREE", "PROTEST", "CONCEDE", "THREATEN"}
@@ -39,7 +39,9 @@ def _phrase_nouns(verb: Token) -> list[Token]:
             out.append(c)
         elif c.dep_ == "prep":
             out.extend(g for g in c.children if g.dep_ == "pobj")
-    return out
+        elif c.dep_ == "ccomp" and any(g.lower_ == "what" for g in c.children):
+            out.extend(g for g in c.children if g.dep_ in ("oprd", "dobj") and g.lower_ != "what")
+    return out  # "praised what he called Egypt's mediation": the mediation
 
 
 def _definite(noun: Token) -> bool:
@@ -85,6 +87,10 @@ def _request_contents(drafts: list[Any]) -> set[int]:
     # "called on them to lift its siege": the possessed act already exists
     ongoing = {d.tr.token.i for d in drafts if d.tr.nominal and _possessed(d.tr.token)}
     return out - own - ongoing
+
+
+def _owned_act(d: Any) -> bool:
+    return _possessed(d.tr.token) and bool(d.roles.sources) and d.roles.sources[0].entity is not None
 
 
 def _possessed(noun: Token) -> bool:
@@ -154,6 +160,11 @@ def link_sentence(drafts: list[Any], lex: Lexicon) -> list[Any]:
             if n.i in nominal and nominal[n.i].type == d.type:
                 drop.add(n.i)
                 d.absorbed.append(nominal[n.i].tr)
+            elif d.type in REACTIONS and n.i in nominal and _owned_act(nominal[n.i]):
+                drop.add(n.i)  # "praised Egypt's mediation": a reaction to Egypt
+                d.absorbed.append(nominal[n.i].tr)
+                if d.roles.target is None:
+                    d.roles.target = nominal[n.i].roles.sources[0]
             elif d.type in REACTIONS and n.dep_ == "dobj" and _definite(n):
                 if n.i in nominal:
                     drop.add(n.i)
@@ -179,7 +190,101 @@ def resolve_antecedent(ev: Event, wanted: str, earlier: list[Event]) -> None:
     if ev.target is not None:
         return
     for prev in reversed(earlier):
-        if wanted not in (ANY, prev.type) or prev.source is None or prev.source == ev.source:
+        kind_ok = wanted in (ANY, prev.type) or (wanted == HOSTILE_ACT and prev.type in HOSTILE_TYPES)
+        if not kind_ok or prev.source is None or prev.source == ev.source:
             continue
         ev.target, ev.target_text = prev.source, prev.source_text
         return
+
+
+# Stances towards an earlier act: condemnation (ACCUSE) and retaliation threats (THREATEN).
+HOSTILE_ACT = "#hostile"
+HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"}
+EXCUSE_NOUNS = {"justification", "excuse"}
+FUTURE_AUX = {"will", "would", "shall", "'ll"}
+EMPTY_SUBJECTS = {"there", "this", "it", "that", "nothing", "what", "which"}
+
+
+def _condemns(tok: Token, lex: Lexicon) -> bool:
+    """ "collective punishment", "no justification for", "nothing can justify"."""
+    lemma = tok.lemma_.lower()
+    if lemma in EXCUSE_NOUNS:
+        return any(c.lower_ == "no" for c in tok.children)
+    if lemma == "justify":
+        return any(c.dep_ == "neg" or c.lower_ == "nothing" for c in tok.children)
+    return lemma in lex.cue("condemning_terms") and tok.pos_ in ("NOUN", "ADJ")
+
+
+def _subtree_condemns(tok: Token, lex: Lexicon) -> bool:
+    return any(_condemns(t, lex) for t in _content_tokens(tok))
+
+
+def _content_tokens(tok: Token) -> list[Token]:
+    doc = tok.doc
+    return [doc[i] for i in _content(tok)]
+
+
+def _stance_entry(lemma: str, etype: str, cameo: str) -> Entry:
+    return Entry(lemma, (), "V", etype, None, cameo, "stance")
+
+
+def _labelling(tok: Token, lex: Lexicon) -> tuple[Trigger, str] | None:
+    """ "describing the closure as "collective punishment"": ACCUSE over the closure."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ == "PRON" or obj.ent_type_:
+        return None
+    preds = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
+    preds += [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"]
+    if not any(_subtree_condemns(p, lex) for p in preds):
+        return None
+    kinds = {e.type for e in lex.entries.get(("N", obj.lemma_.lower()), []) if e.type != "-"}
+    wanted = next(iter(kinds)) if len(kinds) == 1 else HOSTILE_ACT
+    entry = _stance_entry(tok.lemma_.lower(), "ACCUSE", "111")
+    return Trigger(tok, entry, [tok]), wanted
+
+
+def _condemning_speech(tok: Token, lex: Lexicon) -> tuple[Trigger, str] | None:
+    """ '"There is no justification for this," X said': ACCUSE by X over the latest act."""
+    for c in tok.children:
+        if c.dep_ not in ("ccomp", "parataxis") or c.i > tok.i:
+            continue
+        subj = next((g for g in c.children if g.dep_ in ("nsubj", "expl", "nsubjpass")), None)
+        if subj is not None and subj.lower_ not in EMPTY_SUBJECTS:
+            continue
+        if _subtree_condemns(c, lex):
+            entry = _stance_entry(tok.lemma_.lower(), "ACCUSE", "111")
+            return Trigger(tok, entry, [tok]), HOSTILE_ACT
+    return None
+
+
+def _retaliation(tok: Token, lex: Lexicon) -> tuple[Trigger, str] | None:
+    """ "X said Y would respond": THREATEN (by the speaker when reported) over the latest act."""
+    if any(c.dep_ in ("dobj", "prep") and c.lower_ == "to" for c in tok.children):
+        return None  # "respond to the proposal": an answer, not a threat
+    if not any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+        return None
+    entry = _stance_entry(tok.lemma_.lower(), "THREATEN", "130")
+    head = tok.head
+    if tok.dep_ == "ccomp" and head.lemma_.lower() in lex.cue("speech_verbs"):
+        return Trigger(head, entry, [head, tok]), HOSTILE_ACT
+    return Trigger(tok, entry, [tok]), HOSTILE_ACT
+
+
+def stance_triggers(sent: Any, lex: Lexicon, taken: set[int]) -> list[tuple[Trigger, str]]:
+    """Condemnations and retaliation threats, with the kind of earlier act they answer."""
+    out = []
+    for tok in sent:
+        if tok.i in taken or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = tok.lemma_.lower()
+        found = None
+        if lemma in lex.cue("labelling_verbs"):
+            found = _labelling(tok, lex)
+        elif lemma in lex.cue("speech_verbs"):
+            found = _condemning_speech(tok, lex)
+        elif lemma in lex.cue("retaliation_verbs"):
+            found = _retaliation(tok, lex)
+        if found is not None and found[0].token.i not in taken:
+            taken.add(found[0].token.i)
+            out.append(found)
+    return out

@@ -248,6 +248,15 @@ class RoleFinder:
                     return subj
         return None
 
+    def purpose_target(self, verb: Token) -> Actor | None:
+        """ "marched ... to demand that the government act": the protest is against it."""
+        for c in verb.children:
+            if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in self.lex.cue("purpose_demands"):
+                tok = self._demanded_of(c) or self.prep_object([c], ["on", "upon"])
+                if tok is not None:
+                    return self.actor(self.owner(tok) or tok)
+        return None
+
     def nominal_source(self, noun: Token) -> Token | None:
         for c in noun.children:
             if c.dep_ == "poss" and c.pos_ != "PRON":

@@ -52,24 +52,42 @@ class Cand:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def sentence_numbers(doc: Doc) -> list[int]:
+    """The sentence index of every token (as ``enumerate(doc.sents)`` numbers them)."""
+    starts = doc.to_array("SENT_START").tolist()
+    out = [0] * len(starts)
+    k = 0
+    for t in range(1, len(starts)):
+        if starts[t] == 1:
+            k += 1
+        out[t] = k
+    return out
+
+
 class MentionFinder:
-    def __init__(self, doc: Doc, lex: ActorLexicon, gaz: Any) -> None:
+    def __init__(self, doc: Doc, lex: ActorLexicon, gaz: Any, text: str | None = None) -> None:
         self.doc = doc
         self.lex = lex
         self.gaz = gaz
         self.owner: list[int | None] = [None] * len(doc)  # token -> candidate index
         self.cands: list[Cand] = []
-        self.sent_of = [0] * len(doc)
-        for k, sent in enumerate(doc.sents):
-            for t in range(sent.start, sent.end):
-                self.sent_of[t] = k
+        # per-token attributes read once: spaCy builds a new Token on every doc[i]
+        self.toks: list[Token] = list(doc)
+        self.text = [t.text for t in self.toks]
+        self.lower = [t.lower_ for t in self.toks]
+        self.pos = [t.pos_ for t in self.toks]
+        self.tag = [t.tag_ for t in self.toks]
+        self.dep = [t.dep_ for t in self.toks]
+        self.idx = [t.idx for t in self.toks]
+        self.doc_text = doc.text if text is None else text  # spaCy rebuilds doc.text per call
+        self.sent_of = sentence_numbers(doc)
 
     # -- helpers -----------------------------------------------------------
     def free(self, i: int, j: int) -> bool:
         return all(self.owner[t] is None for t in range(i, j))
 
     def add(self, i: int, j: int, kind: str, etype: str, **attrs: Any) -> Cand | None:
-        while i < j and self.doc[i].is_space:  # the blanked dateline
+        while i < j and self.toks[i].is_space:  # the blanked dateline
             i += 1
         if i >= j or not self.free(i, j):
             return None
@@ -127,16 +145,16 @@ class MentionFinder:
 
     def organizations(self) -> None:
         """Well-known organisations from the data file, longest match first."""
-        doc, forms = self.doc, self.lex.org_forms
+        forms, texts, lowers = self.lex.org_forms, self.text, self.lower
+        n_tok = len(texts)
         i = 0
-        while i < len(doc):
-            tok = doc[i]
+        while i < n_tok:
             hit = None
-            if tok.text[:1].isupper():
-                for key in (tok.text, tok.lower_):
+            if texts[i][:1].isupper():
+                for key in (texts[i], lowers[i]):
                     for toks, acronym, org in forms.get(key, ()):
                         n = len(toks)
-                        words = [t.text if acronym else t.lower_ for t in doc[i : i + n]]
+                        words = texts[i : i + n] if acronym else lowers[i : i + n]
                         if tuple(words) == toks and (hit is None or n > hit[0]):
                             hit = (n, org)
             if hit:
@@ -252,23 +270,20 @@ class MentionFinder:
 
     def nominals(self) -> None:
         """Collective actors named by a sector noun: "Iraqi troops", "police", "a Swiss court"."""
-        doc, lex = self.doc, self.lex
-        for tok in doc:
-            if self.owner[tok.i] is not None or tok.pos_ not in ("NOUN", "PROPN"):
+        lex, lowers, owner, pos = self.lex, self.lower, self.owner, self.pos
+        for k, tok in enumerate(self.toks):
+            if owner[k] is not None or pos[k] not in ("NOUN", "PROPN"):
                 continue
+            low = lowers[k]
             info = None
-            if tok.i > 0:
-                info = lex.sector_compounds.get((doc[tok.i - 1].lower_, tok.lower_))
-                if info is None and tok.i > 1:
-                    info = lex.sector_compounds.get(
-                        (doc[tok.i - 2].lower_, doc[tok.i - 1].lower_, tok.lower_)
-                    )
-            info = (
-                info or lex.sector_nouns.get(tok.lemma_.lower()) or lex.sector_nouns.get(tok.lower_)
-            )
-            if info is None or tok.dep_ == "compound":
+            if k > 0:
+                info = lex.sector_compounds.get((lowers[k - 1], low))
+                if info is None and k > 1:
+                    info = lex.sector_compounds.get((lowers[k - 2], lowers[k - 1], low))
+            info = info or lex.sector_nouns.get(tok.lemma_.lower()) or lex.sector_nouns.get(low)
+            if info is None or self.dep[k] == "compound":
                 continue
-            if tok.pos_ == "PROPN" and tok.lower_ not in ("police", "army", "parliament"):
+            if pos[k] == "PROPN" and low not in ("police", "army", "parliament"):
                 continue
             self.nominal(tok, *info)
 
@@ -330,9 +345,9 @@ class MentionFinder:
 
     def crowds(self) -> None:
         """A quantified crowd acting as a subject: "Hundreds of people marched"."""
-        lex = self.lex
-        for tok in self.doc:
-            if tok.lower_ not in lex.crowd_nouns or tok.dep_ != "pobj":
+        lex, lowers, deps = self.lex, self.lower, self.dep
+        for k, tok in enumerate(self.toks):
+            if lowers[k] not in lex.crowd_nouns or deps[k] != "pobj":
                 continue
             of, qty = tok.head, tok.head.head
             if of.lower_ != "of" or qty.dep_ != "nsubj" or qty.i >= tok.i:
@@ -364,10 +379,11 @@ class MentionFinder:
         self.cands[idx] = None  # type: ignore[call-overload]
 
     def pronouns(self) -> None:
-        for tok in self.doc:
-            info = PRONOUNS.get(tok.lower_)
-            if info is None or self.owner[tok.i] is not None:
+        for k, low in enumerate(self.lower):
+            info = PRONOUNS.get(low)
+            if info is None or self.owner[k] is not None:
                 continue
+            tok = self.toks[k]
             gender, plural = info
             etype = "group" if plural else "organization" if gender == "n" else "person"
             cand = self.add(tok.i, tok.i + 1, "pronoun", etype, gender=gender, plural=plural)

@@ -77,19 +77,19 @@ class PersonNames:
                 forms.add(" ".join(words).lower())
         if not forms:
             return
-        doc = finder.doc
-        n_tok = len(doc)
+        texts, lowers, idx, doc_text = finder.text, finder.lower, finder.idx, finder.doc_text
+        n_tok = len(texts)
         i = 0
         while i < n_tok:
-            tok = doc[i]
-            if not (tok.text[:1].isupper() or tok.lower_ in NAME_PARTICLES):
+            if not (texts[i][:1].isupper() or lowers[i] in NAME_PARTICLES):
                 i += 1
                 continue
             hit = 0
             for n in (4, 3, 2, 1):
-                if i + n > n_tok or not doc[i + n - 1].text[:1].isupper():
+                last = i + n - 1
+                if i + n > n_tok or not texts[last][:1].isupper():
                     continue
-                if doc[i : i + n].text.lower() in forms:
+                if doc_text[idx[i] : idx[last] + len(texts[last])].lower() in forms:
                     hit = n
                     break
             if hit and self._claim(finder, i, i + hit):

@@ -51,7 +51,7 @@ def _detect(ctx: DocContext) -> list[Found]:
                 c.start += dl.start
                 c.end += dl.start
                 found.append(Found(c, None, "past"))
-    for c in find_candidates(doc.text):
+    for c in find_candidates(ctx.parse_text):
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None or not keep(c, span):
             continue
@@ -154,7 +154,7 @@ def _resolve_all(ctx: DocContext, items: list[Found], pub: date | None) -> None:
             continue
         anchor = _narrative_anchor(items, i, pub) if it.cand.kind == "weekday" else None
         it.value, it.precision = tn.resolve(it.cand, pub, it.tense, anchor)
-    for i, day in te.utterance_days(ctx.doc, items).items():
+    for i, day in te.utterance_days(ctx.doc, items, ctx.parse_text).items():
         it = items[i]
         it.value, it.precision = tn.resolve(it.cand, day, it.tense, None)
     for i, it in enumerate(items):

@@ -121,10 +121,12 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def _cue(doc: Any, quote: tuple[int, int], quotes: list[tuple[int, int]]) -> Token | None:
+def _cue(
+    doc: Any, text: str, quote: tuple[int, int], quotes: list[tuple[int, int]]
+) -> Token | None:
     """The speech verb outside quotes in the quote's paragraph nearest to it."""
     speech = _lex()[2]
-    p_start, p_end = _paragraph(doc.text, quote[0])
+    p_start, p_end = _paragraph(text, quote[0])
     best: tuple[int, Token] | None = None
     for tok in doc.char_span(p_start, p_end, alignment_mode="expand") or []:
         if tok.pos_ != "VERB" or tok.lemma_ not in speech:
@@ -157,19 +159,23 @@ def _utterance_day(items: list[Any], cue: Token, quotes: list[tuple[int, int]]) 
     return None
 
 
-def utterance_days(doc: Any, items: list[Any]) -> dict[int, date]:
-    """Index into ``items`` -> the day its direct quote was uttered, where the text dates it."""
+def utterance_days(doc: Any, items: list[Any], text: str | None = None) -> dict[int, date]:
+    """Index into ``items`` -> the day its direct quote was uttered, where the text dates it.
+
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it on every access)."""
     wanted = [i for i, it in enumerate(items) if it.cand.kind in UTTERANCE_RELATIVE and it.span]
     if not wanted:
         return {}
-    quotes = quote_spans(doc.text)
+    if text is None:
+        text = doc.text
+    quotes = quote_spans(text)
     days: dict[int, date] = {}
     for i in wanted:
         c = items[i].cand
         quote = next(((s, e) for s, e in quotes if s <= c.start and c.end <= e), None)
         if quote is None:
             continue
-        cue = _cue(doc, quote, quotes)
+        cue = _cue(doc, text, quote, quotes)
         day = _utterance_day(items, cue, quotes) if cue is not None else None
         if day is not None:
             days[i] = day

@@ -53,6 +53,8 @@ class Grammar:
     patterns: list[tuple[str, re.Pattern[str]]]
     months: dict[str, int]
     weekdays: dict[str, int]
+    # per pattern: words one of which any match contains (a cheap test to skip the pattern)
+    needs: list[tuple[bool, tuple[str, ...]] | None] = field(default_factory=list)
 
 
 @cache
@@ -130,7 +132,23 @@ def grammar() -> Grammar:
         ("ref", rf"(?i:\b(?:{refs}))(?![\w-])"),
     ]
     patterns = [(kind, re.compile(r"(?<![\w'])" + rx)) for kind, rx in raw]
-    return Grammar(patterns, months, {k.lower(): v for k, v in lex["weekdays"].items()})
+    weekdays = {k.lower(): v for k, v in lex["weekdays"].items()}
+    return Grammar(patterns, months, weekdays, [_NEEDS_BY_KIND.get(kind) for kind, _rx in raw])
+
+
+# (case-insensitive?, words) a pattern cannot match without; only rare words pay off
+_NEEDS_BY_KIND = {
+    "decade": (False, ("0s", "0's")),
+    "anniversary": (True, ("anniversary",)),
+    "weekend": (True, ("weekend",)),
+    "quarter": (True, ("quarter",)),
+}
+# non-ASCII letters that re's IGNORECASE matches to an ASCII one
+_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _folded(text: str) -> str:
+    return text.translate(_ASCII_FOLD).lower()
 
 
 def _fields(kind: str, m: re.Match[str], g: Grammar) -> dict[str, Any]:
@@ -158,7 +176,14 @@ def find_candidates(text: str) -> list[Candidate]:
     """All pattern matches, longest first, without overlaps."""
     g = grammar()
     found: list[Candidate] = []
-    for kind, rx in g.patterns:
+    folded: str | None = None
+    for (kind, rx), need in zip(g.patterns, g.needs, strict=True):
+        if need is not None:
+            nocase, words = need
+            if nocase and folded is None:
+                folded = _folded(text)
+            if not any(w in (folded if nocase else text) for w in words):
+                continue
         for m in rx.finditer(text):
             k = "date" if kind == "iso" else kind
             found.append(Candidate(m.start(), m.end(), k, _fields(kind, m, g)))

@@ -24,19 +24,19 @@ OF_WORDS = frozenset({"state", "affairs", "staff", "defence", "defense", "foreig
 
 class TitleFinder:
     def find(self, f: MentionFinder) -> None:
-        lex = f.lex
-        for tok in f.doc:
-            low = tok.lower_
-            if f.owner[tok.i] is not None or tok.pos_ not in ("NOUN", "PROPN"):
+        lex, lowers, owner, pos, tags = f.lex, f.lower, f.owner, f.pos, f.tag
+        n_tok = len(lowers)
+        for k, low in enumerate(lowers):
+            if owner[k] is not None or pos[k] not in ("NOUN", "PROPN"):
                 continue
             if low in lex.title_heads or low in lex.honorifics:
-                if tok.i + 1 < len(f.doc) and f.doc[tok.i + 1].lower_ in lex.title_heads:
+                if k + 1 < n_tok and lowers[k + 1] in lex.title_heads:
                     continue  # "Vice President": the last head word leads
-                self.title(f, tok, "title")
-            elif tok.tag_ in ("NN", "NNP") and (low in lex.descriptions):
-                self.title(f, tok, "description")
-            elif tok.tag_ in ("NN", "NNP") and (low in lex.group_nouns or low in lex.country_nouns):
-                self.title(f, tok, "group")
+                self.title(f, f.toks[k], "title")
+            elif tags[k] in ("NN", "NNP") and (low in lex.descriptions):
+                self.title(f, f.toks[k], "description")
+            elif tags[k] in ("NN", "NNP") and (low in lex.group_nouns or low in lex.country_nouns):
+                self.title(f, f.toks[k], "group")
 
     def title(self, f: MentionFinder, tok: Token, sort: str) -> None:
         doc, lex = f.doc, f.lex

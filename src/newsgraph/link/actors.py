@@ -31,6 +31,18 @@ def _variants() -> dict[str, str]:
     return table
 
 
+@cache
+def _phrase_variants() -> list[tuple[str | None, re.Pattern[str], str]]:
+    """Multi-word spellings in table order, compiled once; the spelling itself when it is
+    plain text (so a substring test can skip it)."""
+    out = []
+    for spelling, canon in _variants().items():
+        if " " in spelling:
+            plain = spelling if re.escape(spelling) == spelling.replace(" ", "\\ ") else None
+            out.append((plain, re.compile(rf"\b{spelling}\b"), canon))
+    return out
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, no punctuation, single spaces."""
     text = unicodedata.normalize("NFKD", text)
@@ -44,9 +56,9 @@ def person_key(name: str) -> str | None:
     variants = _variants()
     words = [w for w in fold(name).split() if w not in _TITLES]
     folded = fold(" ".join(words))
-    for spelling, canon in variants.items():
-        if " " in spelling:
-            folded = re.sub(rf"\b{spelling}\b", canon, folded)
+    for spelling, rx, canon in _phrase_variants():
+        if spelling is None or spelling in folded:  # a plain phrase must occur to match
+            folded = rx.sub(canon, folded)
     parts = [variants.get(w, w) for w in folded.split() if w not in _PARTICLES]
     if len(parts) < 2:
         return None
