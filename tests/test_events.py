@@ -487,3 +487,81 @@ def test_agentless_restatement_joins_the_first_mention(analyze):
     )
     assaults = [e for e in analyze(text, published="2025-02-03").events if e.type == "ASSAULT"]
     assert len(assaults) == 1 and len(assaults[0].mentions) == 2
+
+
+def _of_type(events, etype):
+    return [e for e in events if e.type == etype]
+
+
+def test_quoted_condemnation_accuses_author_of_earlier_act(analyze):
+    text = (
+        "Hungary closed the border crossing on Sunday. "
+        '"Nothing can justify punishing a whole nation," Foreign Minister Anna Berg told reporters.'
+    )
+    (acc,) = _of_type(analyze(text).events, "ACCUSE")
+    assert "Berg" in acc.source_text and acc.target_text == "Hungary"
+
+
+def test_describing_an_act_as_a_crime_accuses_its_author(analyze):
+    text = (
+        "Hungary closed the border crossing on Sunday. The Austrian president spoke with "
+        'the prime minister, describing the closure as "an act of collective punishment."'
+    )
+    (acc,) = _of_type(analyze(text).events, "ACCUSE")
+    assert "president" in acc.source_text and acc.target_text == "Hungary"
+
+
+def test_neutral_description_is_no_accusation(analyze):
+    text = (
+        "Hungary closed the border crossing on Sunday. The minister described the closure as brief."
+    )
+    assert not _of_type(analyze(text).events, "ACCUSE")
+
+
+def test_announced_retaliation_threatens_the_sanctioning_state(analyze):
+    text = (
+        "Austria imposed new sanctions on Hungary on Friday. Hungarian spokesman Ivan Petrov "
+        'said Hungary would respond "in a way Vienna will feel."'
+    )
+    (thr,) = _of_type(analyze(text).events, "THREATEN")
+    assert "Petrov" in thr.source_text and thr.target_text == "Austria"
+
+
+def test_retaliation_without_earlier_act_has_no_target(analyze):
+    (thr,) = _of_type(
+        analyze("Spokesman Ivan Petrov said Hungary would retaliate.").events, "THREATEN"
+    )
+    assert "Petrov" in thr.source_text and thr.target is None
+
+
+def test_responding_to_a_proposal_is_no_threat(analyze):
+    text = "The ministry said it would respond to the proposal next week."
+    assert not _of_type(analyze(text).events, "THREATEN")
+
+
+def test_siege_inside_a_demand_stays_coercion(analyze):
+    events = analyze("Aid agencies urged the militia to end its siege of the port city.").events
+    (req,) = _of_type(events, "REQUEST")
+    (siege,) = _of_type(events, "COERCE")
+    assert "militia" in req.target_text and "militia" in siege.source_text
+
+
+def test_protest_target_from_purpose_clause(analyze):
+    text = (
+        "Thousands of people marched through the capital on Sunday to demand that "
+        "the government bring home the soldiers."
+    )
+    (prot,) = _of_type(analyze(text).events, "PROTEST")
+    assert prot.target_text and "government" in prot.target_text
+
+
+def test_praising_an_owned_act_targets_its_owner(analyze):
+    events = analyze("The minister praised what he called Qatar's tireless mediation.").events
+    assert [e.type for e in events] == ["SUPPORT"]
+    assert events[0].target_text == "Qatar"
+
+
+def test_traded_accusations_run_from_first_side_to_second(analyze):
+    events = analyze("Armenia and Azerbaijan traded accusations over breaches of the truce.").events
+    (acc,) = _of_type(events, "ACCUSE")
+    assert acc.source_text == "Armenia" and acc.target_text == "Azerbaijan"

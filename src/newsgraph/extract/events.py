@@ -94,6 +94,14 @@ def _matrix_of(tr: Trigger, by_head: dict[int, Trigger]) -> Trigger | None:
     return None
 
 
+def _reciprocal(roles: Roles) -> None:
+    """ "X and Y traded accusations": X against Y (the object of "over" is the topic)."""
+    if len(roles.sources) == 2:
+        roles.sources, roles.target = roles.sources[:1], roles.sources[1]
+    elif roles.target is not None and roles.target.entity is None:
+        roles.target = None
+
+
 def _fold(matrix: Draft, inner: Draft) -> None:
     """Rewrite the matrix event from its complement event (the complement is dropped)."""
     t, it = matrix.type, inner.type
@@ -144,6 +152,8 @@ class SentenceEvents:
                 self._obligation_target(d)
             if d.tr.token.i in answered:  # the target is the author of the act answered
                 d.roles.target, d.antecedent = None, answered[d.tr.token.i]
+            elif d.tr.nominal and d.tr.token.head.lemma_ in self.lex.cue("reciprocal_verbs"):
+                _reciprocal(d.roles)
             elif d.type == "PROTEST" and d.roles.target is None:
                 d.roles.target = self.finder.purpose_target(d.tr.token)
             d.depth = _depth(d.tr.token)

@@ -90,7 +90,9 @@ def _request_contents(drafts: list[Any]) -> set[int]:
 
 
 def _owned_act(d: Any) -> bool:
-    return _possessed(d.tr.token) and bool(d.roles.sources) and d.roles.sources[0].entity is not None
+    return (
+        _possessed(d.tr.token) and bool(d.roles.sources) and d.roles.sources[0].entity is not None
+    )
 
 
 def _possessed(noun: Token) -> bool:
@@ -190,7 +192,9 @@ def resolve_antecedent(ev: Event, wanted: str, earlier: list[Event]) -> None:
     if ev.target is not None:
         return
     for prev in reversed(earlier):
-        kind_ok = wanted in (ANY, prev.type) or (wanted == HOSTILE_ACT and prev.type in HOSTILE_TYPES)
+        kind_ok = wanted in (ANY, prev.type) or (
+            wanted == HOSTILE_ACT and prev.type in HOSTILE_TYPES
+        )
         if not kind_ok or prev.source is None or prev.source == ev.source:
             continue
         ev.target, ev.target_text = prev.source, prev.source_text
@@ -244,7 +248,7 @@ def _labelling(tok: Token, lex: Lexicon) -> tuple[Trigger, str] | None:
 
 
 def _condemning_speech(tok: Token, lex: Lexicon) -> tuple[Trigger, str] | None:
-    """ '"There is no justification for this," X said': ACCUSE by X over the latest act."""
+    """'"There is no justification for this," X said': ACCUSE by X over the latest act."""
     for c in tok.children:
         if c.dep_ not in ("ccomp", "parataxis") or c.i > tok.i:
             continue
