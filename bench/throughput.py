@@ -18,7 +18,7 @@ from pathlib import Path
 from newsgraph import parallel
 from newsgraph.intake.readers import read_inputs
 from newsgraph.model import Article
-from newsgraph.pipeline import BATCH_SIZE, Resources, shared_resources
+from newsgraph.pipeline import BATCH_SIZE, Failure, Resources, shared_resources
 from newsgraph.store import Store
 
 
@@ -43,7 +43,9 @@ def full_pipeline(articles: list[Article], analyzer=parallel.in_process) -> floa
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
         started = time.perf_counter()
         for result in analyzer(articles):
-            store.save(result)  # type: ignore[arg-type]
+            if isinstance(result, Failure):
+                raise SystemExit(f"benchmark stopped: {result}")
+            store.save(result)
         return time.perf_counter() - started
 
 
