@@ -93,6 +93,25 @@ def documents(store: Store, f: Filter | None = None) -> list[Record]:
     if f.until:
         sql += " AND published <= ?"
         params.append(f.until)
+    if f.actor:
+        sql += (
+            " AND id IN (SELECT doc_id FROM actor_mentions WHERE "
+            + _actor_ids_sql("actor_id")
+            + ")"
+        )
+        params += [f.actor, _like(f.actor)]
+    if f.place:
+        sql += (
+            " AND id IN (SELECT doc_id FROM place_mentions WHERE place_id IN "
+            "(SELECT id FROM places WHERE id = ? OR name LIKE ? ESCAPE '\\'))"
+        )
+        params += [f.place, _like(f.place)]
+    if f.type:
+        sql += (
+            " AND id IN (SELECT m.doc_id FROM event_mentions m JOIN events e "
+            "ON e.id = m.event_id WHERE e.type = ?)"
+        )
+        params.append(f.type.upper())
     sql, params = _page(sql + " ORDER BY seq", params, f)
     return [document_record(r) for r in store.query(sql, tuple(params))]
 

@@ -62,40 +62,7 @@ def busiest_actors(store: Store, limit: int = 10, offset: int = 0) -> list[dict[
 
 def documents(store: Store, f: Filter) -> list[Record]:
     """Documents narrowed by text, dates, actor, place and event type."""
-    sql = "SELECT * FROM documents WHERE 1 = 1"
-    params: list[Any] = []
-    if f.search:
-        sql += " AND (text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')"
-        params += [_like(f.search)] * 2
-    if f.since:
-        sql += " AND published >= ?"
-        params.append(f.since)
-    if f.until:
-        sql += " AND published <= ?"
-        params.append(f.until)
-    if f.actor:
-        sql += (
-            " AND id IN (SELECT doc_id FROM actor_mentions WHERE actor_id = ? OR actor_id IN "
-            "(SELECT actor_id FROM actor_aliases WHERE alias LIKE ? ESCAPE '\\'))"
-        )
-        params += [f.actor, _like(f.actor)]
-    if f.place:
-        sql += (
-            " AND id IN (SELECT doc_id FROM place_mentions WHERE place_id IN "
-            "(SELECT id FROM places WHERE id = ? OR name LIKE ? ESCAPE '\\'))"
-        )
-        params += [f.place, _like(f.place)]
-    if f.type:
-        sql += (
-            " AND id IN (SELECT m.doc_id FROM event_mentions m JOIN events e "
-            "ON e.id = m.event_id WHERE e.type = ?)"
-        )
-        params.append(f.type.upper())
-    sql += " ORDER BY seq"
-    if f.limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params += [f.limit, f.offset]
-    return [records.document_record(r) for r in store.query(sql, tuple(params))]
+    return records.documents(store, f)
 
 
 def document(store: Store, doc_id: str) -> Record | None:
