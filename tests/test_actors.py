@@ -265,3 +265,16 @@ def test_conjoined_capitals_act_for_their_countries(analyze):
 def test_bloc_refers_to_an_intergovernmental_body_only(analyze):
     r = analyze("The European Union answered the Kremlin on Monday. The bloc said it would wait.")
     assert ent_of(r, "The bloc")[0] == ent_of(r, "European Union")[0]
+
+
+@pytest.mark.parametrize(
+    "text, site",
+    [
+        ("Turkey reopened the Kapikule Crossing after a week of protests.", "Kapikule Crossing"),
+        ("Syria closed the Queen Alia Bridge to trucks on Friday.", "Queen Alia Bridge"),
+    ],
+)
+def test_named_structures_are_not_actors(analyze, text, site):
+    r = analyze(text)
+    assert not any(site in m for m in mention_texts(r))
+    assert ent_of(r, "Turkey" if "Turkey" in text else "Syria")[1].kind == "country"

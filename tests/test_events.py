@@ -565,3 +565,11 @@ def test_traded_accusations_run_from_first_side_to_second(analyze):
     events = analyze("Armenia and Azerbaijan traded accusations over breaches of the truce.").events
     (acc,) = _of_type(events, "ACCUSE")
     assert acc.source_text == "Armenia" and acc.target_text == "Azerbaijan"
+
+
+def test_resolved_possessive_is_the_source_of_a_nominal_event(analyze):
+    events = analyze(
+        "The agencies called on Hezbollah to end its siege of the town before winter."
+    ).events
+    (siege,) = _of_type(events, "COERCE")
+    assert siege.source_text == "Hezbollah" and siege.target_text == "town"

@@ -74,6 +74,7 @@ class ActorLexicon:
     state_nouns: frozenset[str] = frozenset()
     crowd_nouns: frozenset[str] = frozenset()
     crowd_quantities: frozenset[str] = frozenset()
+    facility_heads: frozenset[str] = frozenset()  # "bridge": named structures are not actors
     first_names: dict[str, str] = field(default_factory=dict)
     # organisation surface forms as token tuples, indexed by their first token
     org_forms: dict[str, list[tuple[tuple[str, ...], bool, Organization]]] = field(
@@ -92,6 +93,7 @@ def load(tokenizer: Callable[[str], Any]) -> ActorLexicon:
     orgs = json.loads((DATA / "organizations.json").read_text())
     names = json.loads((DATA / "actor_first_names.json").read_text())
     lex = ActorLexicon(
+        facility_heads=frozenset(orgs["facility_heads"]),
         title_heads=titles["heads"],
         title_modifiers=frozenset(titles["modifiers"]),
         past_modifiers=frozenset(titles["past"]),

@@ -259,12 +259,19 @@ class RoleFinder:
 
     def nominal_source(self, noun: Token) -> Token | None:
         for c in noun.children:
-            if c.dep_ == "poss" and c.pos_ != "PRON":
+            if c.dep_ == "poss" and (c.pos_ != "PRON" or self._resolved(c)):
                 return c
         for c in noun.lefts:
             if c.dep_ in ("amod", "compound", "nmod") and self._is_actor_modifier(c):
                 return c
         return self.prep_object([noun], ["by"])
+
+    def _resolved(self, pron: Token) -> bool:
+        """A possessive pronoun that coreference tied to a named actor ("its siege")."""
+        m = self.ctx.mention_at(pron)
+        if m is None or m.entity is None:
+            return False
+        return any(o.kind != "pronoun" for o in self.ctx.result.entities[m.entity].mentions)
 
     def _nominal_fallback(self, noun: Token, etype: str) -> Token | None:
         """Weaker sources of a nominal event: "its withdrawal", "deployment of troops",

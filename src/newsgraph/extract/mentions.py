@@ -185,6 +185,8 @@ class MentionFinder:
                 rest.append(ent)
                 continue
             i, j = self.trimmed(ent)
+            if i < j and self.doc[j - 1].lower_ in self.lex.facility_heads:
+                continue
             i = names.strip_titles(self.doc, i, j, self.lex)
             text = self.doc[i:j].text
             if i >= j:
@@ -215,6 +217,8 @@ class MentionFinder:
                 continue
             if ent.label_ == "GPE" or self.gaz.country_of_capital(text):
                 self.metonymy(span)
+                continue
+            if span[-1].lower_ in self.lex.facility_heads:
                 continue
             if ent.label_ == "ORG" and not self.gaz.is_toponym(text):
                 self.organization(span)
