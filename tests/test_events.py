@@ -573,3 +573,68 @@ def test_resolved_possessive_is_the_source_of_a_nominal_event(analyze):
     ).events
     (siege,) = _of_type(events, "COERCE")
     assert siege.source_text == "Hezbollah" and siege.target_text == "town"
+
+
+def _entity_name(res, idx):
+    return res.entities[idx].name if idx is not None else None
+
+
+def test_the_two_sides_are_the_articles_two_main_actors(analyze):
+    text = (
+        "Armenia and Azerbaijan resumed talks in Vienna. Armenia rejected the new map. "
+        "Azerbaijan said it would not withdraw. Both sides have told mediators they remain "
+        "committed to the truce. The two sides traded accusations over shelling."
+    )
+    res = analyze(text)
+    for etype in ("AGREE", "ACCUSE"):
+        (ev,) = _of_type(res.events, etype)
+        assert _entity_name(res, ev.source) == "Armenia"
+        assert _entity_name(res, ev.target) == "Azerbaijan"
+
+
+def test_the_two_sides_stay_unresolved_without_two_clear_main_actors(analyze):
+    text = (
+        "Armenia, Georgia and Azerbaijan resumed talks in Vienna. The two sides traded "
+        "accusations over shelling."
+    )
+    (acc,) = _of_type(analyze(text).events, "ACCUSE")
+    assert acc.source is None
+
+
+def test_allies_stand_for_the_alliance_named_in_the_article(analyze):
+    text = "NATO will move two brigades to Estonia. Tallinn has asked allies for more tanks."
+    res = analyze(text)
+    (req,) = _of_type(res.events, "REQUEST")
+    assert _entity_name(res, req.target) == "NATO"
+
+
+def test_allies_without_an_alliance_in_the_article_stay_unresolved(analyze):
+    (req,) = _of_type(analyze("Tallinn has asked allies for more tanks.").events, "REQUEST")
+    assert req.target is None
+
+
+def test_arrested_crowd_is_the_protesting_actor(analyze):
+    text = (
+        "Thousands of farmers marched through the capital on Friday to demand lower fuel "
+        "prices. Police detained 20 people when a group tried to enter the ministry."
+    )
+    res = analyze(text)
+    (prot,) = _of_type(res.events, "PROTEST")
+    (arrest,) = _of_type(res.events, "COERCE")
+    assert prot.source is not None and arrest.target == prot.source
+
+
+def test_arrested_people_without_a_protest_stay_unresolved(analyze):
+    res = analyze("Farmers met the minister on Friday. Police detained 20 people at the border.")
+    (arrest,) = _of_type(res.events, "COERCE")
+    assert arrest.target is None
+
+
+def test_second_accused_act_keeps_the_accused_as_doer(analyze):
+    text = (
+        "Ukrainian officials accused Russia of shelling villages in the north and of "
+        "blocking food deliveries to the camps."
+    )
+    events = analyze(text).events
+    (block,) = _of_type(events, "COERCE")
+    assert block.source_text == "Russia"

@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from newsgraph.extract import events_context as ectx
+from newsgraph.extract.events_collective import crowd_targets
 from newsgraph.extract.events_dates import Story, event_date, story
 from newsgraph.extract.events_lexicon import Entry, Lexicon, Trigger, find_triggers, load
 from newsgraph.extract.events_links import link_sentence, resolve_antecedent, stance_triggers
@@ -382,4 +383,5 @@ def extract(ctx: DocContext, res: Resources) -> list[Event]:
                 for ev in new:
                     resolve_antecedent(ev, d.antecedent, events)
             events.extend(new)
+    crowd_targets(events, lex)
     return merge(events)

@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events_collective import is_two_sides, member_entity, two_sides
 from newsgraph.extract.events_lexicon import Lexicon, Trigger, is_actorish
 from newsgraph.model import DocContext
 
@@ -83,7 +84,10 @@ class RoleFinder:
         if speaker is not None:
             return Actor(speaker[1] or tok.text, speaker[0], tok, guessed)
         if m is None:
-            return Actor(noun_phrase(tok), self._demonym_entity(tok), tok, guessed)
+            entity = self._demonym_entity(tok)
+            if entity is None:
+                entity = member_entity(tok, self.ctx, self.lex)
+            return Actor(noun_phrase(tok), entity, tok, guessed)
         if m.kind == "pronoun":
             named = self._naming_token(m.entity, tok)
             if named is not None:
@@ -185,6 +189,9 @@ class RoleFinder:
             return (passive or self.subject(head)[0]), True
         if verb.dep_ == "relcl":
             return head, True
+        if verb.dep_ == "pcomp" and head.dep_ == "conj":  # "accused X of A ... and of B"
+            first = (a for a in head.ancestors if a.dep_ == "prep" and a.lower_ == head.lower_)
+            head = next(first, head)
         if verb.dep_ == "pcomp" and head.dep_ in ("prep", "xcomp") and head.head.pos_ == "VERB":
             # "accused Israel of killing": the accused is the doer
             obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
@@ -304,6 +311,20 @@ class RoleFinder:
                 return False
         return tok.pos_ == "PROPN"
 
+    def _split_sides(self, sources: list[Actor], target: Actor | None) -> Actor | None:
+        """ "the two sides traded accusations": one main actor of the article against the
+        other (source first named). Returns the target."""
+        named_target = target is not None and target.entity is not None
+        if len(sources) != 1 or sources[0].entity is not None or named_target:
+            return target
+        src = sources[0]
+        sides = two_sides(self.ctx) if is_two_sides(src.token, self.lex) else None
+        if sides is None:
+            return target
+        names = [self.ctx.result.entities[i].name for i in sides]
+        sources[0] = Actor(names[0], sides[0], src.token, src.guessed)
+        return Actor(names[1], sides[1], src.token, src.guessed)
+
     def roles(self, tr: Trigger) -> Roles:
         """Sources and target of a trigger (sources may be several coordinated actors)."""
         etype = tr.entry.type
@@ -375,4 +396,5 @@ class RoleFinder:
                 target = self.actor(conj[0])
             else:
                 sources.extend(self.actor(c, guessed) for c in conj)
+        target = self._split_sides(sources, target)
         return Roles(sources, target, src_tok is not None and not guessed)
