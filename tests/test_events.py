@@ -638,3 +638,12 @@ def test_second_accused_act_keeps_the_accused_as_doer(analyze):
     events = analyze(text).events
     (block,) = _of_type(events, "COERCE")
     assert block.source_text == "Russia"
+
+
+def test_comma_participle_after_a_content_clause_belongs_to_the_main_subject(analyze):
+    text = (
+        "Foreign Minister Anna Berg demanded that Serbia withdraw its troops from the border, "
+        'describing the deployment as "an act of aggression."'
+    )
+    accusations = _of_type(analyze(text).events, "ACCUSE")
+    assert accusations and accusations[0].source_text == "Foreign Minister Anna Berg"

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.events_collective import is_two_sides, member_entity, two_sides
 from newsgraph.extract.events_lexicon import Lexicon, Trigger, is_actorish
+from newsgraph.extract.quotes_cues import adjunct_participle
 from newsgraph.model import DocContext
 
 SUBJ = ("nsubj", "csubj", "expl")
@@ -205,6 +206,8 @@ class RoleFinder:
         if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
             if verb.dep_ == "acl" and (is_actorish(head, self.lex) or head.dep_ != "dobj"):
                 return head, True
+            if adjunct_participle(verb) and verb.lemma_.lower() in self.lex.cue("labelling_verbs"):
+                return self.subject(head.head)[0], True  # "X demanded that Y leave, calling it"
             return self.subject(head.head if verb.dep_ == "acl" else head)[0], True
         return None, False
 

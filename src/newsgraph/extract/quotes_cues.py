@@ -112,7 +112,7 @@ def cue_subject(cue: Token) -> Token | None:
     if cue.pos_ == "NOUN":  # "Trump's claim that ..."
         return next((c for c in cue.children if c.dep_ == "poss"), None)
     tok = cue
-    if _adjunct_participle(cue):
+    if adjunct_participle(cue):
         tok = cue.head.head  # "X said the army left, calling it ...": X calls it
     for _ in range(4):
         for child in tok.children:
@@ -134,7 +134,7 @@ def cue_subject(cue: Token) -> Token | None:
     return None
 
 
-def _adjunct_participle(cue: Token) -> bool:
+def adjunct_participle(cue: Token) -> bool:
     """A comma-set participle ("..., describing it as") attached inside a content clause."""
     doc = cue.doc
     return (
