@@ -12,6 +12,7 @@ process and is safe to share between articles.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -77,7 +78,7 @@ def process(article: Article, res: Resources) -> DocResult:
 
 def process_many(articles: Iterable[Article], res: Resources) -> Iterator[DocResult | Failure]:
     """Analyse articles in order, batching the spaCy parse with ``nlp.pipe``."""
-    pending: list[DocResult] = []
+    pending: deque[DocResult] = deque()
 
     def texts() -> Iterator[str]:
         for article in articles:
@@ -86,7 +87,7 @@ def process_many(articles: Iterable[Article], res: Resources) -> Iterator[DocRes
             yield parse_text(article, result.dateline.end if result.dateline else 0)
 
     for doc in res.nlp.pipe(texts(), batch_size=BATCH_SIZE):
-        result = pending.pop(0)
+        result = pending.popleft()
         try:
             yield analyze(DocContext(article=result.article, doc=doc, result=result), res)
         except Exception as exc:  # one bad article must not stop the batch

@@ -14,8 +14,6 @@ reports, and a sentence reporting no act is at most a statement.
 from __future__ import annotations
 
 import csv
-import json
-import sys
 from pathlib import Path
 
 from newsgraph.model import Article, Event
@@ -84,11 +82,10 @@ def evaluate(bench_root: Path, res: Resources, limit: int | None = None) -> dict
     return out
 
 
-def main(argv: list[str] | None = None) -> None:
-    args = sys.argv[1:] if argv is None else argv
-    root = Path(args[0]) if args else Path("/work/shared/benchmarks")
-    limit = int(args[1]) if len(args) > 1 else None
-    print(json.dumps(evaluate(root, Resources(), limit), indent=2))
+def main() -> None:
+    from newsgraph.evaluate.peers import main as run_peer
+
+    run_peer("conflibert-class")
 
 
 if __name__ == "__main__":

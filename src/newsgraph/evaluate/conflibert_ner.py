@@ -7,8 +7,6 @@ cannot be scored there: mentions per sentence are reported instead.
 
 from __future__ import annotations
 
-import argparse
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -87,11 +85,9 @@ def evaluate(bench_root: Path, res: Resources, limit: int | None = None) -> dict
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--bench", type=Path, default=Path("/work/shared/benchmarks"))
-    parser.add_argument("--limit", type=int, default=None)
-    args = parser.parse_args()
-    print(json.dumps(evaluate(args.bench, Resources(), args.limit), indent=1))
+    from newsgraph.evaluate.peers import main as run_peer
+
+    run_peer("conflibert-ner")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import json
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -29,3 +31,15 @@ def run(name: str, bench_root: Path, limit: int | None = None) -> dict[str, Any]
     figures = module.evaluate(bench_root, shared_resources(), limit)
     figures["seconds"] = round(time.perf_counter() - started, 1)
     return figures
+
+
+DEFAULT_ROOT = Path("../shared/benchmarks")
+
+
+def main(name: str, argv: list[str] | None = None) -> None:
+    """``python -m newsgraph.evaluate.<module> [BENCH_ROOT] [LIMIT]``: one peer set as JSON
+    (the same as ``newsgraph eval --bench NAME``)."""
+    args = sys.argv[1:] if argv is None else argv
+    root = Path(args[0]) if args else DEFAULT_ROOT
+    limit = int(args[1]) if len(args) > 1 else None
+    print(json.dumps(run(name, root, limit), indent=1))

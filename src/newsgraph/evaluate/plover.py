@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -101,11 +100,10 @@ def evaluate(bench_root: Path, res: Resources, limit: int | None = None) -> dict
     return out
 
 
-def main(argv: list[str] | None = None) -> None:
-    args = sys.argv[1:] if argv is None else argv
-    root = Path(args[0]) if args else Path("/work/shared/benchmarks")
-    limit = int(args[1]) if len(args) > 1 else None
-    print(json.dumps(evaluate(root, Resources(), limit), indent=2))
+def main() -> None:
+    from newsgraph.evaluate.peers import main as run_peer
+
+    run_peer("plover")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,6 @@ Definitions:
 
 from __future__ import annotations
 
-import argparse
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,12 +195,9 @@ def _inside_indirect(quote: Quote, gold: list[GoldAttribution]) -> bool:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--bench", type=Path, default=Path("/work/shared/benchmarks"))
-    parser.add_argument("--limit", type=int, default=None)
-    args = parser.parse_args()
-    for key, value in evaluate(args.bench, Resources(), args.limit).items():
-        print(f"{key:28s} {value}")
+    from newsgraph.evaluate.peers import main as run_peer
+
+    run_peer("polnear")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -216,9 +215,9 @@ def evaluate(bench_root: Path, res: Resources, limit: int | None = None) -> dict
 
 
 def main() -> None:
-    bench = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/work/shared/benchmarks")
-    for name, value in evaluate(bench, Resources()).items():
-        print(f"{name}: {value}")
+    from newsgraph.evaluate.peers import main as run_peer
+
+    run_peer("timeml")
 
 
 if __name__ == "__main__":
