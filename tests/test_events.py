@@ -647,3 +647,63 @@ def test_comma_participle_after_a_content_clause_belongs_to_the_main_subject(ana
     )
     accusations = _of_type(analyze(text).events, "ACCUSE")
     assert accusations and accusations[0].source_text == "Foreign Minister Anna Berg"
+
+
+def test_denial_answers_the_latest_accusation(analyze):
+    text = (
+        "Zembla's army accused the Northern Front of shelling the market. A Northern Front "
+        "spokesman denied that its units were in the area."
+    )
+    events = analyze(text).events
+    (acc,) = _of_type(events, "ACCUSE")
+    (denial,) = _of_type(events, "REJECT")
+    assert denial.target is not None and denial.target == acc.source
+
+
+def test_coordinated_verbal_acts_share_their_target(analyze):
+    text = (
+        "Spokeswoman Ilse Brandt accused the alliance of provoking a crisis and warned of "
+        "serious consequences."
+    )
+    events = analyze(text).events
+    (acc,) = _of_type(events, "ACCUSE")
+    (threat,) = _of_type(events, "THREATEN")
+    assert acc.target_text and threat.target_text == acc.target_text
+
+
+def test_the_two_ministers_are_the_two_ministers_named(analyze):
+    text = (
+        "Chilean Foreign Minister Rosa Vidal met Peruvian Foreign Minister Jorge Salas in Lima "
+        "on Monday. Vidal said trade was growing. The two ministers also discussed fishing rights."
+    )
+    (meeting,) = _of_type(analyze(text).events, "CONSULT")
+    assert len(meeting.mentions) == 2  # the discussion is the same meeting
+    assert "Jorge Salas" in (meeting.target_text or "")
+
+
+def test_definite_restatement_joins_the_earlier_event(analyze):
+    text = (
+        "Drones struck a fuel depot outside Kavala on Sunday, killing four guards. The "
+        "government accused the Northern Front of carrying out the attack."
+    )
+    events = analyze(text).events
+    (attack,) = _of_type(events, "ASSAULT")
+    assert any("the attack" in m.text for m in attack.mentions)
+    assert attack.source is None  # an allegation does not name the doer as fact
+
+
+def test_purpose_talks_belong_to_the_meeting(analyze):
+    text = "Ghana will host a summit of West African leaders in May to discuss the border crisis."
+    (summit,) = _of_type(analyze(text).events, "CONSULT")
+    assert summit.source_text == "Ghana" and summit.target_text != "crisis"
+
+
+def test_speech_noun_without_actors_is_a_reference_not_an_event(analyze):
+    text = "Officials said only a fraction of last year's appeal had been funded."
+    assert not _of_type(analyze(text).events, "REQUEST")
+
+
+def test_peacekeeping_deployment_is_aid(analyze):
+    ev = first(analyze, "Bangladesh deployed 300 police officers with the UN mission in Mali.")
+    assert ev.type == "AID" and ev.cameo == "074"
+    assert ev.source_text == "Bangladesh" and ev.target_text == "Mali"

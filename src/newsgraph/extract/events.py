@@ -23,6 +23,7 @@ from newsgraph.extract.events_collective import crowd_targets
 from newsgraph.extract.events_dates import Story, event_date, story
 from newsgraph.extract.events_lexicon import Entry, Lexicon, Trigger, find_triggers, load
 from newsgraph.extract.events_links import link_sentence, resolve_antecedent, stance_triggers
+from newsgraph.extract.events_merge import merge
 from newsgraph.extract.events_roles import Actor, RoleFinder, Roles
 from newsgraph.model import DocContext, Event, EventMention
 from newsgraph.pipeline import Resources
@@ -43,6 +44,7 @@ DEMAND_CODE = {"CONSULT": "106", "AID": "103", "COOPERATE": "101", "SUPPORT": "1
 OBLIGATION = {"must", "should"}
 INTENT_THREAT = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
 THREAT_VERBS = {"vow", "pledge", "promise", "threaten", "warn"}
+ANAPHORIC_DETS = {"the", "this", "that"}
 
 
 @dataclass
@@ -88,11 +90,22 @@ def _matrix_of(tr: Trigger, by_head: dict[int, Trigger]) -> Trigger | None:
         m = by_head[v.head.i]
         if m.token.i != tr.token.i and m.entry.type == "REQUEST" and m.entry.cameo == "100":
             return m
+    if tr.entry.type == "CONSULT" and _purpose_clause(v) and v.head.i in by_head:
+        m = by_head[v.head.i]  # "met on Monday to [discuss] trade": one meeting
+        if m.entry.type == "CONSULT" and m.token.i != tr.token.i:
+            return m
     if v.dep_ == "xcomp" or (v.dep_ == "pcomp" and v.head.dep_ == "prep"):
         m = v.head if v.dep_ == "xcomp" else v.head.head
         if m.i in by_head and m.i != tr.token.i:
             return by_head[m.i]
     return None
+
+
+def _purpose_clause(v: Token) -> bool:
+    """ "to discuss" attached to a verb or noun: an infinitive of purpose."""
+    return v.dep_ in ("advcl", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in v.children
+    )
 
 
 def _reciprocal(roles: Roles) -> None:
@@ -119,7 +132,7 @@ def _fold(matrix: Draft, inner: Draft) -> None:
             matrix.type, matrix.mode, matrix.cameo = "THREATEN", None, THREAT_CODE.get(it, "130")
         else:
             matrix.cameo = AGREE_CODE.get(it, "035" if it in ("RETREAT", "CONCEDE") else "030")
-    else:
+    elif not (t == it == "CONSULT"):  # a meeting absorbs the talks held to discuss
         return
     matrix.absorbed.append(inner.tr)
 
@@ -157,10 +170,34 @@ class SentenceEvents:
                 _reciprocal(d.roles)
             elif d.type == "PROTEST" and d.roles.target is None:
                 d.roles.target = self.finder.purpose_target(d.tr.token)
+            elif d.roles.target is None and self._denies_claim(d):
+                d.antecedent = "ACCUSE"  # "X denied that ...": a reply to the accuser
             d.depth = _depth(d.tr.token)
             for inner in d.absorbed:
                 self._borrow_roles(d, inner)
+        self._share_targets(out)
         return link_sentence(self._attach_nominal_causes(out), self.lex)
+
+    def _denies_claim(self, d: Draft) -> bool:
+        verb = d.tr.token
+        return (
+            d.type == "REJECT"
+            and verb.lemma_.lower() in self.lex.cue("denial_verbs")
+            and any(c.dep_ == "ccomp" for c in verb.children)
+        )
+
+    def _share_targets(self, drafts: list[Draft]) -> None:
+        """ "accused NATO of X and warned that ...": coordinated verbal acts of one speaker
+        are aimed at the same target."""
+        sharing = self.lex.cue("target_sharing_types")
+        verbs = {d.tr.token.i: d for d in drafts if not d.tr.nominal}
+        for d in drafts:
+            tok = d.tr.token
+            first = verbs.get(tok.head.i) if tok.dep_ == "conj" and not d.tr.nominal else None
+            if first is None or first.roles is None or d.roles is None:
+                continue
+            if d.roles.target is None and d.type in sharing and first.type in sharing:
+                d.roles.target = first.roles.target
 
     def _obligations(self, sent: Span, trigs: list[Trigger]) -> list[Trigger]:
         """ "X said (that) Y must do Z": a demand by X on Y (CAMEO 10)."""
@@ -192,8 +229,10 @@ class SentenceEvents:
 
     def _borrow_roles(self, d: Draft, inner: Trigger) -> None:
         """The folded complement supplies the target ("refused to meet [Y]", "must [Y] ...")."""
-        inner_roles = self.finder.roles(inner)
         assert d.roles is not None
+        if d.type == "CONSULT":
+            return  # "met to discuss trade": the topic is not the partner
+        inner_roles = self.finder.roles(inner)
         if d.roles.target is not None and d.type == "REQUEST":
             return
         if d.type == "REQUEST" and inner_roles.sources and not inner_roles.sources[0].guessed:
@@ -301,80 +340,13 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon, st: Story) -
     return out
 
 
-def _compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
-
-
-def _compatible_date(a: str | None, b: str | None) -> bool:
-    """Equal, unknown, or one refines the other ("2025" and "2025-06-08")."""
-    return a is None or b is None or a.startswith(b) or b.startswith(a)
-
-
-def _agentless(ev: Event) -> bool:
-    """No actor: no source, or an attack whose subject is a weapon ("the shells struck")."""
-    return ev.source is None and (not ev.source_text or ev.type == "ASSAULT")
-
-
-def _restates(earlier: Event, ev: Event) -> bool:
-    """An agentless later mention ("the drones struck") of an earlier event of its type."""
-    return (
-        _agentless(ev)
-        and earlier.type == ev.type
-        and earlier.negated == ev.negated
-        and _compatible_date(earlier.date, ev.date)
-        and _compatible(earlier.place, ev.place)
-        and (ev.target is None or earlier.target in (None, ev.target))
-    )
-
-
-def _same_actor(i: int | None, j: int | None, a: str | None, b: str | None) -> bool:
-    if i is not None and j is not None:
-        return i == j
-    return (a or "").lower() == (b or "").lower()
-
-
-def _same(a: Event, b: Event) -> bool:
-    if a.type != b.type or a.negated != b.negated or not (a.source_text or a.source is not None):
-        return False
-    if not (_compatible_date(a.date, b.date) and _compatible(a.place, b.place)):
-        return False
-    return _same_actor(a.source, b.source, a.source_text, b.source_text) and _same_actor(
-        a.target, b.target, a.target_text, b.target_text
-    )
-
-
-def merge(events: list[Event]) -> list[Event]:
-    """One Event per real event: later sentences become further mentions."""
-    out: list[Event] = []
-    for ev in events:
-        twin = next(
-            (o for o in out if _same(o, ev) and o.mentions[-1].start != ev.mentions[0].start), None
-        )
-        twin = twin or next((o for o in out if _restates(o, ev)), None)
-        if twin is None:
-            out.append(ev)
-            continue
-        twin.mentions.extend(ev.mentions)
-        twin.confidence = max(twin.confidence, ev.confidence)
-        if ev.date and (twin.date is None or ev.date.startswith(twin.date)):
-            twin.date = ev.date  # the more precise of two compatible dates
-        twin.place = twin.place or ev.place
-        for k, v in ev.figures.items():
-            twin.figures.setdefault(k, v)
-        if MODALITY_ORDER[ev.modality] < MODALITY_ORDER[twin.modality]:
-            twin.modality = ev.modality
-    return out
-
-
-MODALITY_ORDER = {"asserted": 0, "intended": 1, "reported": 2, "hypothetical": 3}
-
-
 def extract(ctx: DocContext, res: Resources) -> list[Event]:
     lex = res.get("event_lexicon", load)
     finder = RoleFinder(ctx, lex, _gazetteer(res))
     per_sentence = SentenceEvents(ctx, lex, finder)
     events: list[Event] = []
     st = story(ctx)
+    anaphoric: set[int] = set()
     for sent in ctx.doc.sents:
         drafts = sorted(per_sentence.drafts(sent), key=lambda d: (d.depth, d.tr.token.i))
         for d in drafts:
@@ -382,6 +354,18 @@ def extract(ctx: DocContext, res: Resources) -> list[Event]:
             if d.antecedent:
                 for ev in new:
                     resolve_antecedent(ev, d.antecedent, events)
+            if _definite_description(d.tr):
+                anaphoric.update(id(ev) for ev in new)
             events.extend(new)
     crowd_targets(events, lex)
-    return merge(events)
+    return merge(events, anaphoric)
+
+
+def _definite_description(tr: Trigger) -> bool:
+    """The event is named by a noun with "the"/"this"/"that" ("carrying out the strike")."""
+    nouns = [t for t in tr.tokens if t.pos_ == "NOUN"]
+    return any(
+        any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in n.children)
+        and not any(c.dep_ in ("amod", "nummod", "poss", "compound") for c in n.children)
+        for n in nouns
+    )

@@ -1,6 +1,7 @@
 """Collective references to actors named elsewhere in the article.
 
 "the two sides" / "both parties" stand for the article's two main opposing actors;
+"the two ministers" for the two most mentioned people holding that kind of office;
 "allies" / "allied ministers" stand for the alliance the article names.
 """
 
@@ -34,6 +35,33 @@ def two_sides(ctx: DocContext) -> tuple[int, int] | None:
     if len(counted) < 2 or counted[1][0] < 2:
         return None
     if len(counted) > 2 and counted[2][0] >= counted[1][0]:
+        return None
+    a, b = sorted(counted[:2], key=lambda c: c[1])
+    return a[2], b[2]
+
+
+def pair_role_words(tok: Token, lex: Lexicon) -> list[str] | None:
+    """ "the two ministers", "both leaders": the titles the plural noun stands for."""
+    words = lex.cues.get("pair_role_nouns", {}).get(tok.lemma_.lower())
+    if not words or tok.tag_ != "NNS":
+        return None
+    quants = lex.cue("side_quantifiers")
+    if any(c.lower_ in quants and c.dep_ in ("nummod", "det", "predet") for c in tok.children):
+        return words
+    return None
+
+
+def two_people(ctx: DocContext, titles: list[str]) -> tuple[int, int] | None:
+    """The two most mentioned people with one of ``titles``, in order of first mention,
+    when clearly ahead of a third."""
+    counted = []
+    for i, ent in enumerate(ctx.result.entities):
+        if ent.kind != "person" or not ent.mentions:
+            continue
+        if any(w in r.title.lower() for r in ent.roles for w in titles):
+            counted.append((len(ent.mentions), min(m.start for m in ent.mentions), i))
+    counted.sort(key=lambda c: (-c[0], c[1]))
+    if len(counted) < 2 or (len(counted) > 2 and counted[2][0] >= counted[1][0]):
         return None
     a, b = sorted(counted[:2], key=lambda c: c[1])
     return a[2], b[2]

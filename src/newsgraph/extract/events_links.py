@@ -20,6 +20,8 @@ from newsgraph.model import Event
 
 REACTIONS = {"SUPPORT", "REJECT", "ACCUSE", "AGREE", "PROTEST", "CONCEDE", "THREATEN"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+# acts of speech: named by a noun with nobody behind it, they are references, not reports
+VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 ANY = "*"
 
 
@@ -181,7 +183,8 @@ def link_sentence(drafts: list[Any], lex: Lexicon) -> list[Any]:
         noun = d.tr.token
         temporal = _temporal(noun, lex) and (_definite(noun) or not d.roles.sources)
         temporal = temporal or _circumstance(noun, drafts)
-        actorless = not d.roles.sources and d.roles.target is None and len(drafts) > 1
+        actorless = not d.roles.sources and d.roles.target is None
+        actorless = actorless and (len(drafts) > 1 or d.type in VERBAL_TYPES)
         if temporal or actorless:
             drop.add(i)
     return [d for d in drafts if d.tr.token.i not in drop]

@@ -13,7 +13,13 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events_collective import is_two_sides, member_entity, two_sides
+from newsgraph.extract.events_collective import (
+    is_two_sides,
+    member_entity,
+    pair_role_words,
+    two_people,
+    two_sides,
+)
 from newsgraph.extract.events_lexicon import Lexicon, Trigger, is_actorish
 from newsgraph.extract.quotes_cues import adjunct_participle
 from newsgraph.model import DocContext
@@ -42,6 +48,9 @@ class Roles:
     from_parse: bool  # source found in the trigger's own argument structure
 
 
+ARTICLES = {"the", "a", "an"}
+
+
 def noun_phrase(tok: Token) -> str:
     """The actor phrase headed by ``tok``: left modifiers, head, apposition, "of" complement."""
     left = [c for c in tok.lefts if c.dep_ not in ("det", "predet", "cc", "prep", "advmod")]
@@ -55,9 +64,16 @@ def noun_phrase(tok: Token) -> str:
             end = max(end, max(t.i for t in c.subtree))
     span = tok.doc[start : end + 1]
     words = [t for t in span]
-    while words and words[0].dep_ in ("punct", "case", "cc"):
+    while words and (
+        words[0].dep_ in ("punct", "case", "cc") or words[0].is_space or words[0].lower_ in ARTICLES
+    ):
         words.pop(0)
     return tok.doc[words[0].i : words[-1].i + 1].text if words else tok.text
+
+
+def _when(tok: Token) -> bool:
+    """ "last year's appeal": a possessive naming a time, not an actor."""
+    return tok.ent_type_ in ("DATE", "TIME")
 
 
 class RoleFinder:
@@ -269,7 +285,7 @@ class RoleFinder:
 
     def nominal_source(self, noun: Token) -> Token | None:
         for c in noun.children:
-            if c.dep_ == "poss" and (c.pos_ != "PRON" or self._resolved(c)):
+            if c.dep_ == "poss" and (c.pos_ != "PRON" or self._resolved(c)) and not _when(c):
                 return c
         for c in noun.lefts:
             if c.dep_ in ("amod", "compound", "nmod") and self._is_actor_modifier(c):
@@ -286,7 +302,7 @@ class RoleFinder:
     def _nominal_fallback(self, noun: Token, etype: str) -> Token | None:
         """Weaker sources of a nominal event: "its withdrawal", "deployment of troops",
         "threw stones during protests" (the subject of the clause it sits in)."""
-        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        poss = next((c for c in noun.children if c.dep_ == "poss" and not _when(c)), None)
         if poss is not None:
             return poss
         if etype in OF_IS_SOURCE:
@@ -322,6 +338,9 @@ class RoleFinder:
             return target
         src = sources[0]
         sides = two_sides(self.ctx) if is_two_sides(src.token, self.lex) else None
+        titles = pair_role_words(src.token, self.lex) if sides is None else None
+        if titles:
+            sides = two_people(self.ctx, titles)
         if sides is None:
             return target
         names = [self.ctx.result.entities[i].name for i in sides]
@@ -370,6 +389,8 @@ class RoleFinder:
                 and src_tok.i == verb.head.i
             ):
                 tgt_tok = self.object(verb)
+            if etype == "AID" and verb.lemma_.lower() in self.lex.cue("dispatch_verbs"):
+                tgt_tok = None  # "deployed 300 officers to Mali": the officers are sent
             if tgt_tok is not None and (
                 tgt_tok.i in {t.i for t in tr.tokens}
                 or (src_tok is not None and tgt_tok.i == src_tok.i)

@@ -1,0 +1,91 @@
+"""Merging the events of one article: later sentences that report an earlier event
+become further mentions of it (same type and actors, compatible date and place; an
+agentless restatement; a definite description such as "the strike")."""
+
+from __future__ import annotations
+
+from newsgraph.model import Event
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _compatible_date(a: str | None, b: str | None) -> bool:
+    """Equal, unknown, or one refines the other ("2025" and "2025-06-08")."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _agentless(ev: Event) -> bool:
+    """No actor: no source, or an attack whose subject is a weapon ("the shells struck")."""
+    return ev.source is None and (not ev.source_text or ev.type == "ASSAULT")
+
+
+def _restates(earlier: Event, ev: Event) -> bool:
+    """An agentless later mention ("the drones struck") of an earlier event of its type."""
+    return (
+        _agentless(ev)
+        and earlier.type == ev.type
+        and earlier.negated == ev.negated
+        and _compatible_date(earlier.date, ev.date)
+        and _compatible(earlier.place, ev.place)
+        and (ev.target is None or earlier.target in (None, ev.target))
+    )
+
+
+def _same_actor(i: int | None, j: int | None, a: str | None, b: str | None) -> bool:
+    if i is not None and j is not None:
+        return i == j
+    return (a or "").lower() == (b or "").lower()
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.negated != b.negated or not (a.source_text or a.source is not None):
+        return False
+    if not (_compatible_date(a.date, b.date) and _compatible(a.place, b.place)):
+        return False
+    return _same_actor(a.source, b.source, a.source_text, b.source_text) and _same_actor(
+        a.target, b.target, a.target_text, b.target_text
+    )
+
+
+def _refers_back(earlier: Event, ev: Event) -> bool:
+    """ "accused the RSF of carrying out the strike": a definite description of an earlier
+    event of its type; the earlier report keeps its actors."""
+    return (
+        earlier.type == ev.type
+        and earlier.negated == ev.negated
+        and _compatible_date(earlier.date, ev.date)
+        and _compatible(earlier.place, ev.place)
+        and earlier.source in (None, ev.source)
+    )
+
+
+def merge(events: list[Event], anaphoric: set[int] | None = None) -> list[Event]:
+    """One Event per real event: later sentences become further mentions.
+
+    ``anaphoric`` holds the ids of events named by a definite description ("the strike")."""
+    out: list[Event] = []
+    for ev in events:
+        twin = next(
+            (o for o in out if _same(o, ev) and o.mentions[-1].start != ev.mentions[0].start), None
+        )
+        twin = twin or next((o for o in out if _restates(o, ev)), None)
+        if twin is None and anaphoric and id(ev) in anaphoric:
+            twin = next((o for o in reversed(out) if _refers_back(o, ev)), None)
+        if twin is None:
+            out.append(ev)
+            continue
+        twin.mentions.extend(ev.mentions)
+        twin.confidence = max(twin.confidence, ev.confidence)
+        if ev.date and (twin.date is None or ev.date.startswith(twin.date)):
+            twin.date = ev.date  # the more precise of two compatible dates
+        twin.place = twin.place or ev.place
+        for k, v in ev.figures.items():
+            twin.figures.setdefault(k, v)
+        if MODALITY_ORDER[ev.modality] < MODALITY_ORDER[twin.modality]:
+            twin.modality = ev.modality
+    return out
+
+
+MODALITY_ORDER = {"asserted": 0, "intended": 1, "reported": 2, "hypothetical": 3}
