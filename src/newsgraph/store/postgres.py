@@ -2,7 +2,9 @@
 
 ``PgConnection.execute`` / ``executemany`` rewrite each query once (``dialect.to_postgres``)
 and return rows that behave like ``sqlite3.Row``. Writes are serialised by a
-transaction-scoped advisory lock (one writer, as ``BEGIN IMMEDIATE`` in SQLite).
+transaction-scoped advisory lock (one writer, as ``BEGIN IMMEDIATE`` in SQLite); readers
+that need one consistent view take a ``read_snapshot``. A connection serves one thread
+at a time.
 """
 
 from __future__ import annotations
@@ -50,6 +52,21 @@ class PgConnection:
         with self.conn.transaction():
             self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
             yield self
+
+    @contextmanager
+    def read_snapshot(self) -> Iterator[PgConnection]:
+        """One REPEATABLE READ, READ ONLY transaction: every query in it sees the state
+        committed before its first query, whatever the writer commits meanwhile."""
+        with self.conn.transaction():
+            self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield self
+
+    def reusable(self) -> bool:
+        """Open, not broken and outside any transaction (fit to go back to a pool)."""
+        from psycopg import pq
+
+        idle = pq.TransactionStatus.IDLE
+        return not self.conn.closed and self.conn.info.transaction_status == idle
 
     def set_read_only(self) -> None:
         self.conn.execute("SET default_transaction_read_only = on")

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import functools
-import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -44,32 +42,26 @@ StoreDep = Annotated[Store, Depends(get_store)]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-@contextmanager
-def snapshot(store: Any) -> Iterator[None]:
-    """One read transaction, so every query of a request sees the same committed state
-    (without it a document replaced mid-request can pair new text with old offsets)."""
-    db = getattr(store, "db", None)
-    if not isinstance(db, sqlite3.Connection) or db.in_transaction:
-        yield
-        return
-    db.execute("BEGIN")
-    try:
-        yield
-    finally:
-        db.execute("COMMIT")  # read-only: nothing to keep or undo
-
-
 def consistent(endpoint: F) -> F:
-    """Run a sync endpoint inside one ``snapshot`` of its thread's connection.
+    """Run a sync endpoint in one read snapshot (``Stores.session``): every query of the
+    request sees the same committed state, whatever the writer does meanwhile."""
+    return _in_session(endpoint, snapshot=True)
 
-    Not for search: it may build the FTS index, a write that needs its own transaction.
-    """
 
+def searching(endpoint: F) -> F:
+    """Like ``consistent`` but without a SQLite read transaction: search may build the
+    FTS index, a write that needs its own transaction."""
+    return _in_session(endpoint, snapshot=False)
+
+
+def _in_session(endpoint: F, snapshot: bool) -> F:
     @functools.wraps(endpoint)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        request = kwargs.get("request")
-        store = kwargs.get("store") or (request and request.app.state.stores.proxy)
-        with snapshot(store):  # a direct call (page -> api) runs in its caller's snapshot
+        request, store = kwargs.get("request"), kwargs.get("store")
+        stores = getattr(store, "stores", None) or (request and request.app.state.stores)
+        if stores is None:  # a direct call (page -> api) runs in its caller's session
+            return endpoint(*args, **kwargs)
+        with stores.session(snapshot):
             return endpoint(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
@@ -305,6 +297,7 @@ def get_story(story_id: str, store: StoreDep) -> Record:
 
 
 @router.get("/search")
+@searching
 def search(
     store: StoreDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find.")],

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +12,8 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from newsgraph.store import Store, StoreError
+from newsgraph.store import StoreError
+from newsgraph.web.stores import Stores
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_MAX_BODY = 2 * 1024 * 1024  # bytes per request
@@ -26,36 +29,6 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 ]
-
-
-class Stores:
-    """One read connection per worker thread (sqlite3 connections stay in their thread).
-
-    ``proxy`` is a Store-like object that forwards each call to the calling thread's
-    connection, so it may be handed across threads (FastAPI resolves dependencies and
-    runs endpoints in different worker threads).
-    """
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self._local = threading.local()
-        Store(path, readonly=True).close()  # fail early on a missing or too-new database
-        self.proxy = _ThreadStore(self)
-
-    def get(self) -> Store:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = Store(self.path, readonly=True)
-            self._local.store = store
-        return store
-
-
-class _ThreadStore:
-    def __init__(self, stores: Stores) -> None:
-        self._stores = stores
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stores.get(), name)
 
 
 class SecurityHeaders:
@@ -121,6 +94,16 @@ def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BO
     """The FastAPI app over database ``db``; POST /api/ingest only when ``token`` is set."""
     from newsgraph.web import api, pages
 
+    try:
+        stores = Stores(db)
+    except StoreError as exc:
+        raise RuntimeError(str(exc)) from exc
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        stores.close()
+
     app = FastAPI(
         title="newsgraph",
         summary="Actors, quotes, places, time and PLOVER events with their evidence.",
@@ -128,11 +111,9 @@ def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BO
         docs_url=None,  # the Swagger page loads a CDN script, which the CSP forbids
         redoc_url=None,
         openapi_url="/api/openapi.json",
+        lifespan=lifespan,
     )
-    try:
-        app.state.stores = Stores(db)
-    except StoreError as exc:
-        raise RuntimeError(str(exc)) from exc
+    app.state.stores = stores
     app.state.db = db
     app.state.token = token or None
     app.state.max_body = max_body

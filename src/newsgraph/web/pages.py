@@ -77,6 +77,7 @@ def overview(request: Request) -> HTMLResponse:
 
 
 @router.get("/search")
+@api.searching
 def search_page(request: Request, q: Opt = None) -> HTMLResponse:
     hits: dict[str, list[dict[str, Any]]] = {}
     if q and q.strip():
