@@ -49,10 +49,19 @@ FUZZ_INPUTS ?= 2000
 fuzz: $(BIN)/.installed
 	$(BIN)/python bench/fuzz.py --inputs $(FUZZ_INPUTS) --out fuzz-crashes/
 
-## audit: known vulnerabilities in the pinned dependencies (needs the PyPI JSON API or OSV)
-audit: $(BIN)/.installed
-	$(BIN)/python -m pip install -q pip-audit
-	$(BIN)/pip-audit -r requirements.lock --strict --progress-spinner off
+## audit: known vulnerabilities in the pinned dependencies (PyPI's advisory data, through
+## pip-audit in its own venv); fails on any known vulnerability. Versions the index cannot
+## answer for are listed as not audited (a mirror without advisory data answers for none).
+AUDIT_VENV ?= .venv-audit
+$(AUDIT_VENV)/bin/pip-audit:
+	$(PYTHON) -m venv $(AUDIT_VENV)
+	$(AUDIT_VENV)/bin/python -m pip install -q --disable-pip-version-check pip-audit==2.10.1
+
+audit: $(AUDIT_VENV)/bin/pip-audit
+	$(AUDIT_VENV)/bin/pip-audit -r requirements.lock --no-deps --disable-pip --progress-spinner off \
+	  > audit-report.txt 2>&1; rc=$$?; cat audit-report.txt; \
+	  n=$$(grep -c '==' requirements.lock); u=$$(grep -c 'could not be audited' audit-report.txt); \
+	  echo "audit: exit $$rc; $$u of $$n pinned packages unknown to the advisory service"; exit $$rc
 
 clean:
-	rm -rf $(VENV) *.egg-info src/*.egg-info .pytest_cache .ruff_cache eval.db* fuzz-crashes
+	rm -rf $(VENV) $(AUDIT_VENV) audit-report.txt *.egg-info src/*.egg-info .pytest_cache .ruff_cache eval.db* fuzz-crashes
