@@ -707,3 +707,9 @@ def test_peacekeeping_deployment_is_aid(analyze):
     ev = first(analyze, "Bangladesh deployed 300 police officers with the UN mission in Mali.")
     assert ev.type == "AID" and ev.cameo == "074"
     assert ev.source_text == "Bangladesh" and ev.target_text == "Mali"
+
+
+def test_an_owned_act_acted_upon_is_not_dated_by_the_clause(analyze):
+    text = "The aid agencies called on Monday on the Northern Front to end its siege of the city."
+    (siege,) = _of_type(analyze(text).events, "COERCE")
+    assert siege.source_text == "Northern Front" and siege.date is None

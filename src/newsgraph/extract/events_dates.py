@@ -10,7 +10,8 @@ Order of evidence for one event:
 3. the story's day (first dated day of the lead sentence) when the text ties the event to it:
    the story is the publication day's news, or the actor (or speaker) took part in the lead.
 Background is never dated by default: perfect aspect ("has accused"), relative and
-participle clauses, hypotheticals, nouns inside other phrases, past acts told in quotes.
+participle clauses, hypotheticals, nouns inside other phrases, past acts told in quotes,
+an owned act acted upon ("to lift its siege").
 """
 
 from __future__ import annotations
@@ -170,6 +171,16 @@ def _direct_argument(noun: Token, verb: Token) -> bool:
     return noun.head.i == verb.i and noun.dep_ in DIRECT_ARGS
 
 
+def _existing_act(noun: Token, verb: Token, lex: Lexicon) -> bool:
+    """ "to lift its siege", "ended Israel's blockade": an act already under way, named by
+    its owner and acted upon; the clause's date is not its date."""
+    return (
+        noun.dep_ == "dobj"
+        and any(c.dep_ == "poss" for c in noun.children)
+        and verb.lemma_.lower() not in lex.cue("light_verbs")
+    )
+
+
 def story(ctx: DocContext) -> Story:
     """The lead's first dated day, whether it is the publication day, and its actors."""
     out = Story()
@@ -228,6 +239,8 @@ def event_date(
         if got:
             return got
         if tr.token.i != verb.i and not _direct_argument(tr.token, verb):
+            return None
+        if _existing_act(tr.token, verb, lex):
             return None
     got = own_date(ctx, verb, ids)
     if got is None or not _is_day(got):
