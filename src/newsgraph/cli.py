@@ -40,11 +40,20 @@ def open_store(db: str, readonly: bool = True) -> Store:
 @app.command()
 def ingest(
     inputs: Annotated[
-        list[Path], typer.Argument(help=".txt, .jsonl, .html/.htm files or folders.")
+        list[Path],
+        typer.Argument(
+            help=".txt, .jsonl, .parquet, .html/.htm files, folders, or quoted glob patterns "
+            "such as 'data/*.jsonl' 'more/**/*.parquet'."
+        ),
     ],
     db: DbOption = DEFAULT_DB,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help="Reject files larger than this.", min=1)
+        int,
+        typer.Option(
+            "--max-bytes",
+            help="Reject files larger than this (for .parquet: each article's text).",
+            min=1,
+        ),
     ] = DEFAULT_MAX_BYTES,
     workers: Annotated[
         int, typer.Option("--workers", help="Analyse in N processes (one writer).", min=1)
@@ -53,6 +62,15 @@ def ingest(
         str | None,
         typer.Option("--dask", help="Dask scheduler tcp://host:8786, or local[:N]."),
     ] = None,
+    write_from_workers: Annotated[
+        bool,
+        typer.Option(
+            "--write-from-workers",
+            help="With --dask and a postgresql:// --db: the Dask workers write their results "
+            "to the database themselves (one transaction per article, in input order) instead "
+            "of sending them back to this process. Every worker must reach the --db URL.",
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Read articles, extract actors, places, time, quotes and events, and store them.
@@ -60,20 +78,27 @@ def ingest(
     Re-ingesting an article with the same id and text changes nothing; the same id
     with new text replaces the old version. Bad inputs are reported one line each on
     stderr and the rest of the batch is ingested (exit code 1 if anything was rejected).
+    Every engine (one process, --workers, --dask, --write-from-workers) gives the same
+    knowledge base.
     """
     from functools import partial
 
     from newsgraph import parallel
     from newsgraph.ingest import ingest as run_ingest
+    from newsgraph.store.dialect import is_postgres_url
 
     if dask and workers > 1:
         err.print("error: choose --workers or --dask, not both", markup=False)
+        raise typer.Exit(2)
+    if write_from_workers and not (dask and is_postgres_url(db)):
+        err.print("error: --write-from-workers needs --dask and a postgresql:// --db", markup=False)
         raise typer.Exit(2)
     analyzer = parallel.in_process
     if dask:
         analyzer = partial(parallel.with_dask, address=dask)
     elif workers > 1:
         analyzer = partial(parallel.with_processes, workers=workers)
+    dask_writers = dask if write_from_workers else None
     store = open_store(db, readonly=False)
 
     def report(line: str) -> None:
@@ -88,10 +113,11 @@ def ingest(
             ) as progress:
                 task = progress.add_task("ingest", total=None)
                 summary = run_ingest(
-                    inputs, store, analyzer, max_bytes, report, lambda n: progress.advance(task, n)
-                )
+                    inputs, store, analyzer, max_bytes, report,
+                    lambda n: progress.advance(task, n), dask_writers,
+                )  # fmt: skip
         else:
-            summary = run_ingest(inputs, store, analyzer, max_bytes, report)
+            summary = run_ingest(inputs, store, analyzer, max_bytes, report, None, dask_writers)
     if as_json:
         out.print_json(json.dumps(summary.as_dict()))
     else:

@@ -12,6 +12,7 @@ from newsgraph.intake.readers import DEFAULT_MAX_BYTES, IntakeError, read_inputs
 from newsgraph.model import Article, DocResult
 from newsgraph.pipeline import Failure
 from newsgraph.store import Store
+from newsgraph.store.dialect import POSTGRES
 
 Analyzer = Callable[[Iterable[Article]], Iterator[DocResult | Failure]]
 
@@ -41,14 +42,19 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: Callable[[str], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    dask_writers: str | None = None,
 ) -> IngestSummary:
     """Ingest every article under ``inputs``; bad inputs are reported, never fatal.
 
     ``analyzer`` maps articles to results in order (in this process by default; see
     ``newsgraph.parallel`` for processes and Dask); this function is the one writer.
+    With ``dask_writers`` (a Dask address; PostgreSQL only) the Dask workers write the
+    results themselves, in input order, and this function only counts the outcomes.
     """
     if analyzer is None:
         from newsgraph.parallel import in_process as analyzer
+    if dask_writers and store.dialect != POSTGRES:
+        raise ValueError("workers can write only to PostgreSQL; SQLite keeps the single writer")
     summary = IngestSummary()
     report = on_error or (lambda line: print(line, file=sys.stderr))
 
@@ -64,23 +70,50 @@ def ingest(
             else:
                 yield item
 
+    if dask_writers:
+        from newsgraph.parallel import write_with_dask
+
+        for outcome in write_with_dask(articles(), store, dask_writers):
+            if outcome.error:
+                _error(summary, report, f"{outcome.origin}: {outcome.error}")
+            else:
+                _count(summary, report, outcome.status or "", outcome.origin, outcome.doc_id,
+                       outcome.words)  # fmt: skip
+            if on_progress:
+                on_progress(1)
+        return summary
+
     for result in analyzer(articles()):
         if isinstance(result, Failure):
-            summary.errors.append(str(result))
-            report(f"error: {result}")
+            _error(summary, report, str(result))
             continue
+        a = result.article
         try:
             outcome = store.save(result)  # one transaction: all of the article or nothing
         except Exception as exc:  # a database refusing one article must not stop the batch
-            summary.errors.append(f"{result.article.origin}: cannot store: {exc}")
-            report(f"error: {result.article.origin}: cannot store: {type(exc).__name__}: {exc}")
+            _error(summary, report, f"{a.origin}: cannot store: {type(exc).__name__}: {exc}")
             continue
-        summary.counts[outcome] += 1
-        summary.words += len(result.article.text.split())
-        if outcome == "replaced":
-            summary.replaced.append(result.article.id)
-            report(f"note: {result.article.origin}: document {result.article.id!r} had "
-                   "different text; replaced the old version")  # fmt: skip
+        _count(summary, report, outcome, a.origin, a.id, len(a.text.split()))
         if on_progress:
             on_progress(1)
     return summary
+
+
+def _error(summary: IngestSummary, report: Callable[[str], None], line: str) -> None:
+    summary.errors.append(line)
+    report(f"error: {line}")
+
+
+def _count(
+    summary: IngestSummary,
+    report: Callable[[str], None],
+    outcome: str,
+    origin: str,
+    doc_id: str,
+    words: int,
+) -> None:
+    summary.counts[outcome] += 1
+    summary.words += words
+    if outcome == "replaced":
+        summary.replaced.append(doc_id)
+        report(f"note: {origin}: document {doc_id!r} had different text; replaced the old version")

@@ -1,11 +1,13 @@
-"""Files to articles: .txt, .jsonl, .html/.htm and folders of them.
+"""Files to articles: .txt, .jsonl, .parquet, .html/.htm, folders and glob patterns.
 
-Each problem with an input becomes an ``IntakeError`` naming the file (and line);
-readers never raise for bad input, so the rest of a batch goes on.
+Each problem with an input becomes an ``IntakeError`` naming the file (and line or
+row); readers never raise for bad input, so the rest of a batch goes on. JSONL lines
+and Parquet rows share one field mapping (``_from_record``).
 """
 
 from __future__ import annotations
 
+import glob
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -15,9 +17,12 @@ from pathlib import Path
 
 from newsgraph.model import Article
 
-SUFFIXES = {".txt", ".jsonl", ".html", ".htm"}
+SUFFIXES = {".txt", ".jsonl", ".parquet", ".html", ".htm"}
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MIN_HTML_WORDS = 8
+RECORD_FIELDS = ("id", "text", "title", "url", "source", "published", "author")
+PARQUET_BATCH = 256  # rows per record batch: a huge file is never loaded at once
+_GLOB_MAGIC = re.compile(r"[*?[]")
 
 
 @dataclass
@@ -30,13 +35,14 @@ class IntakeError:
 
 
 def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[Path | IntakeError]:
-    """Files named directly, and every readable file inside named folders (sorted)."""
+    """Files named directly, every readable file inside named folders, and the files
+    matching glob patterns (``data/*.jsonl``, ``more/**/*.parquet``), each sorted."""
     for raw in inputs:
         path = Path(raw)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in SUFFIXES:
-                    yield child
+        if not path.exists() and _GLOB_MAGIC.search(str(raw)):
+            yield from _expand_glob(str(raw))
+        elif path.is_dir():
+            yield from _folder_files(path)
         elif path.exists():
             if path.suffix.lower() in SUFFIXES:
                 yield path
@@ -44,6 +50,32 @@ def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[Path | IntakeError]:
                 yield IntakeError(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
         else:
             yield IntakeError(str(path), "no such file or folder")
+
+
+def _folder_files(folder: Path) -> Iterator[Path]:
+    for child in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if child.suffix.lower() in SUFFIXES:
+            yield child
+
+
+def _expand_glob(pattern: str) -> Iterator[Path | IntakeError]:
+    """A pattern's matches; files of other types are skipped as inside a folder."""
+    matches = sorted(glob.glob(pattern, recursive=True))
+    if not matches:
+        yield IntakeError(pattern, "no file matches this pattern")
+        return
+    found = False
+    for match in map(Path, matches):
+        if match.is_dir():
+            for child in _folder_files(match):
+                found = True
+                yield child
+        elif match.suffix.lower() in SUFFIXES:
+            found = True
+            yield match
+    if not found:
+        kinds = ", ".join(sorted(SUFFIXES))
+        yield IntakeError(pattern, f"the pattern matches no readable file ({kinds})")
 
 
 def read_inputs(
@@ -59,6 +91,9 @@ def read_inputs(
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | IntakeError]:
     origin = str(path)
+    if path.suffix.lower() == ".parquet":  # read in batches: ``max_bytes`` limits each text
+        yield from _read_parquet(path, max_bytes)
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -124,24 +159,64 @@ def _read_jsonl(path: Path, text: str) -> Iterator[Article | IntakeError]:
         if not isinstance(record, dict):
             yield IntakeError(origin, "not a JSON object")
             continue
-        body = record.get("text")
-        if not isinstance(body, str) or not body.strip():
-            yield IntakeError(origin, 'no "text" field with article text')
-            continue
-        published = record.get("published")
-        iso = normalise_date(published) if published else None
-        if published and iso is None:
-            yield IntakeError(origin, f"unreadable published date {published!r}; kept as unknown")
-        yield Article(
-            id=str(record.get("id") or f"{path.stem}-{lineno}"),
-            text=body,
-            title=_str_or_none(record.get("title")),
-            url=_str_or_none(record.get("url")),
-            source=_str_or_none(record.get("source")),
-            published=iso,
-            author=_str_or_none(record.get("author")),
-            origin=origin,
-        )
+        yield from _from_record(record, origin, f"{path.stem}-{lineno}")
+
+
+def _read_parquet(path: Path, max_bytes: int) -> Iterator[Article | IntakeError]:
+    """Rows of a Parquet file, batch by batch; a row is named ``path:N`` (N from 1)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        parquet = pq.ParquetFile(path)
+    except (OSError, pa.ArrowException) as exc:
+        yield IntakeError(str(path), f"cannot read Parquet file ({exc})")
+        return
+    with parquet:
+        names = set(parquet.schema_arrow.names)
+        if "text" not in names:
+            yield IntakeError(str(path), 'no "text" column with article text')
+            return
+        columns = [name for name in RECORD_FIELDS if name in names]
+        row = 0
+        try:
+            for batch in parquet.iter_batches(batch_size=PARQUET_BATCH, columns=columns):
+                for record in batch.to_pylist():
+                    row += 1
+                    origin = f"{path}:{row}"
+                    body = record.get("text")
+                    if isinstance(body, str) and len(body.encode("utf-8")) > max_bytes:
+                        yield IntakeError(
+                            origin, f"article text is over the {max_bytes:,}-byte limit"
+                        )
+                        continue
+                    yield from _from_record(record, origin, f"{path.stem}-{row}")
+        except (OSError, pa.ArrowException) as exc:  # a damaged row group: the rest is lost
+            yield IntakeError(f"{path}:{row + 1}", f"cannot read Parquet rows from here ({exc})")
+
+
+def _from_record(
+    record: dict[str, object], origin: str, fallback_id: str
+) -> Iterator[Article | IntakeError]:
+    """One JSONL object or Parquet row as an article (the one field mapping of both)."""
+    body = record.get("text")
+    if not isinstance(body, str) or not body.strip():
+        yield IntakeError(origin, 'no "text" field with article text')
+        return
+    published = record.get("published")
+    iso = normalise_date(published) if published else None
+    if published and iso is None:
+        yield IntakeError(origin, f"unreadable published date {published!r}; kept as unknown")
+    yield Article(
+        id=str(record.get("id") or fallback_id),
+        text=body,
+        title=_str_or_none(record.get("title")),
+        url=_str_or_none(record.get("url")),
+        source=_str_or_none(record.get("source")),
+        published=iso,
+        author=_str_or_none(record.get("author")),
+        origin=origin,
+    )
 
 
 def _read_html(path: Path, html: str) -> Article | IntakeError:
@@ -172,7 +247,10 @@ _ISO_PREFIX = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
 
 
 def normalise_date(value: object) -> str | None:
-    """An ISO date (YYYY-MM-DD) from an ISO date or datetime string, else None."""
+    """An ISO date (YYYY-MM-DD) from an ISO date or datetime string (or a Parquet
+    date/timestamp value), else None."""
+    if isinstance(value, date):  # datetime is a date too
+        return value.isoformat()[:10]
     if not isinstance(value, str):
         return None
     m = _ISO_PREFIX.match(value)

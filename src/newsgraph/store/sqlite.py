@@ -2,7 +2,9 @@
 
 This module is the only writer. ``Store.save`` links a ``DocResult`` to what is
 already known (actors, near-duplicate documents, events, stories; rules in
-``newsgraph.link``) and writes it whole or not at all, in one transaction.
+``newsgraph.link``) and writes it whole or not at all, in one transaction. With
+PostgreSQL, Dask workers may call ``save`` themselves: ``store.parallel_writes`` makes
+them take turns in input order, so the result is the one writer's.
 """
 
 from __future__ import annotations
