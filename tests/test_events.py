@@ -713,3 +713,12 @@ def test_an_owned_act_acted_upon_is_not_dated_by_the_clause(analyze):
     text = "The aid agencies called on Monday on the Northern Front to end its siege of the city."
     (siege,) = _of_type(analyze(text).events, "COERCE")
     assert siege.source_text == "Northern Front" and siege.date is None
+
+
+def test_the_demanded_act_is_the_demand_s_content(analyze):
+    text = "The envoy condemned the shelling and demanded an independent inquiry."
+    assert [e.type for e in analyze(text).events] == ["ACCUSE", "REQUEST"]
+
+
+def test_an_act_under_debate_is_a_topic_not_an_event(analyze):
+    assert not analyze("The senate will debate the deployment on Thursday.").events

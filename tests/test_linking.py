@@ -112,6 +112,18 @@ def test_negated_event_does_not_merge(store):
     assert len(records.events(store)) == 2
 
 
+def test_an_article_s_own_separate_events_stay_apart(store):
+    """The extractor saw both in context and kept them apart: the store does not join them."""
+    first, second = "Masri appealed for aid.", "Masri called on Israel to open the bridge."
+    appeal = event("REQUEST", 0, None, "2025-03-03", first)
+    demand = event("REQUEST", 0, 2, "2025-03-03", second)
+    start = len(first) + 1
+    demand.mentions = [EventMention(start, start + len(second), second)]
+    body = f"{first} {second}"
+    store.save(doc("a", "2025-03-04", ["masri", "zeid", "israel"], [appeal, demand], body))
+    assert len(records.events(store)) == 2
+
+
 def test_near_duplicate_detected_and_counted_once(store):
     body = (
         "The European Union on Friday imposed sanctions on 52 tankers of the shadow fleet "

@@ -81,7 +81,8 @@ def _request_contents(drafts: list[Any]) -> set[int]:
         heads = [d.tr.token, *(a.token for a in d.absorbed)]
         for h in heads:
             for c in h.children:
-                if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ == "for"):
+                demanded = c.dep_ == "dobj" and h.i == d.tr.token.i  # "demanded an inquiry"
+                if demanded or c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ == "for"):
                     out.update(_content(c))
         for a in d.absorbed:  # the folded complement's own coordinates and clauses
             out.update(i for i in _content(a.token) if i != a.token.i)

@@ -38,7 +38,7 @@ def link_event(
     told = _events_of(db, doc_id)
     match = _duplicate_match(db, view, ev, canonical, told) if canonical else None
     match = match or _same_document_match(db, view, ev)
-    others = [c for c in _candidates(db, view) if c.id not in told or told[c.id] == ev.date]
+    others = [c for c in _candidates(db, view) if c.id not in told]  # told apart in context
     match = match or rules.best_match(view, others)
     if match is None:
         event_id = _new_event(db, doc_id, ev, source, target)
