@@ -215,6 +215,27 @@ def test_agentless_events_without_shared_place_stay_apart(store):
     assert len(records.events(store)) == 2
 
 
+def siege(doc_id: str, published: str, date: str | None, text: str) -> DocResult:
+    ev = event("COERCE", 0, None, date, text, place="geo:379555")
+    ev.mode = "restrict"
+    return doc(doc_id, published, ["israel"], [ev])
+
+
+def test_an_ongoing_state_told_months_apart_is_one_event(store):
+    store.save(
+        siege("april", "2025-04-15", None, "Israel was urged to lift its siege of the city.")
+    )
+    store.save(siege("june", "2025-06-09", "2024", "Israel has besieged the city since last year."))
+    [ev] = records.events(store)
+    assert {m["doc_id"] for m in ev["mentions"]} == {"april", "june"}
+
+
+def test_an_earlier_siege_of_the_same_city_stays_apart(store):
+    store.save(siege("old", "2016-05-02", "2016-04", "Israel besieged the city in April."))
+    store.save(siege("june", "2025-06-09", "2024", "Israel has besieged the city since last year."))
+    assert len(records.events(store)) == 2
+
+
 def test_stories_group_related_articles(store):
     store.save(meeting("a", "2025-03-04", "2025-03-03"))
     store.save(meeting("b", "2025-03-11", "2025-03-11"))  # a second, separate meeting

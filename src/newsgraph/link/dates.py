@@ -58,6 +58,16 @@ def event_range(value: str | None, published: str | None) -> TimeRange | None:
     return explicit_range(value) or publication_window(published)
 
 
+def state_span(value: str | None, rng: TimeRange | None) -> TimeRange | None:
+    """An ongoing state told in a report: from its start (its own date, a year counting
+    from January) until the report."""
+    if rng is None:
+        return None
+    start = _day(value + "-01-01") if value and len(value) == 4 else None
+    lo = min(rng.lo, start.toordinal()) if start else rng.lo
+    return TimeRange(lo, rng.hi, rng.explicit)
+
+
 def overlap(a: TimeRange, b: TimeRange) -> bool:
     return a.lo <= b.hi and b.lo <= a.hi
 

@@ -18,19 +18,28 @@ The merge rule (all must hold):
 * evidence: at least one actor in common, or (agentless events) an anchoring place
   (the same place, or a city and its region) and agreeing explicit dates.
 
+An ongoing state (a siege, an occupation: ``ongoing_states`` in the event cues) told by
+two reports with the same source and the same target or place is one event when the
+spans from its start to each report overlap ("has besieged the city since last year" and,
+two months later, "to lift its siege of the city"); such events also get one index key
+per (type, source, target or place), outside the week buckets.
+
 A document without any date confines its undated events to itself.
 
 Two extracted events of one document whose mentions overlap are one report when
 nothing contradicts (``same_report_in_document``): the same words cannot report
-two events of one type. Otherwise an article's own events join each other only when
-it gives them the same date (or none): the publication window never bridges them. A
-later report may show two stored events to be one; the store then joins them.
+two events of one type. Otherwise an article's own events never join each other: the
+article told them apart. A later report may show two stored events to be one; the
+store then joins them.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from newsgraph.link import dates
@@ -39,6 +48,7 @@ from newsgraph.link.dates import TimeRange
 from newsgraph.link.places import PlaceRef
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+STATE_BUCKET = -2  # ongoing states are indexed outside the week buckets
 DUPLICATE_TEXT_SIMILARITY = 0.5
 _WORD = re.compile(r"\w+")
 
@@ -58,10 +68,25 @@ class EventView:
     id: str = ""
     place_kind: str | None = None
     place_country: str | None = None
+    mode: str | None = None
 
     @property
     def place_ref(self) -> PlaceRef | None:
         return PlaceRef(self.place, self.place_kind, self.place_country) if self.place else None
+
+    @property
+    def ongoing(self) -> bool:
+        return self.mode is not None and self.mode in _ongoing_states().get(self.type, ())
+
+    @property
+    def state_key(self) -> str | None:
+        """The index key of an ongoing state: who holds it over whom or where."""
+        over = self.target or self.place
+        return (
+            f"{self.type}|{self.source}|state|{over}"
+            if self.ongoing and self.source and over
+            else None
+        )
 
 
 @dataclass
@@ -92,6 +117,13 @@ class Report:
         return PlaceRef(self.place, self.place_kind, self.place_country) if self.place else None
 
 
+@cache
+def _ongoing_states() -> dict[str, tuple[str, ...]]:
+    text = resources.files("newsgraph.data").joinpath("event_cues.json").read_text("utf-8")
+    states = json.loads(text).get("ongoing_states", {})
+    return {k: tuple(v) for k, v in states.items() if not k.startswith("_")}
+
+
 def index_keys(ev: EventView) -> list[tuple[str, int]]:
     """(key, week bucket) pairs under which an event is found by later ones."""
     return _keys(ev, pad=0)
@@ -106,9 +138,21 @@ def _keys(ev: EventView, pad: int) -> list[tuple[str, int]]:
     names = sorted({a for a in (ev.source, ev.target) if a})
     keys = [f"{ev.type}|{a}" for a in names]
     keys += [f"{ev.type}|{k}" for k in place_rules.block_keys(ev.place_ref)]
+    state = [(ev.state_key, STATE_BUCKET)] if ev.state_key else []
     if ev.range is None:
-        return [(f"{k}|doc:{ev.doc_id}", -1) for k in keys]
-    return [(k, b) for k in keys for b in dates.buckets(ev.range, pad)]
+        return [(f"{k}|doc:{ev.doc_id}", -1) for k in keys] + state
+    return [(k, b) for k in keys for b in dates.buckets(ev.range, pad)] + state
+
+
+def _state_match(new: EventView, old: EventView) -> Match | None:
+    """One ongoing state in two reports (see the module doc)."""
+    if new.state_key is None or new.state_key != old.state_key or new.doc_id == old.doc_id:
+        return None
+    a = dates.state_span(new.date, new.range)
+    b = dates.state_span(old.date, old.range)
+    if a is None or b is None or not dates.overlap(a, b):
+        return None
+    return Match(old.id, False, 2 + int(new.target is not None), False)
 
 
 def decide(new: EventView, old: EventView) -> Match | None:
@@ -117,6 +161,9 @@ def decide(new: EventView, old: EventView) -> Match | None:
         return None
     if place_rules.relation(new.place_ref, old.place_ref) == place_rules.CLASH:
         return None
+    state = _state_match(new, old)
+    if state is not None:
+        return state
     orientation = _orientation(new, old)
     if orientation is None:
         return None

@@ -33,7 +33,7 @@ def link_event(
     view = rules.EventView(
         type=ev.type, negated=ev.negated, source=source, target=target, date=ev.date,
         place=place, range=_own_range(ev.date, published), doc_id=doc_id,
-        place_kind=kind, place_country=country,
+        place_kind=kind, place_country=country, mode=ev.mode,
     )  # fmt: skip
     told = _events_of(db, doc_id)
     match = _duplicate_match(db, view, ev, canonical, told) if canonical else None
@@ -130,11 +130,11 @@ def _view(row: sqlite3.Row) -> rules.EventView:
         type=row["type"], negated=bool(row["negated"]), source=row["source"],
         target=row["target"], date=row["date"], place=row["place"], range=rng,
         doc_id=row["first_doc"], id=row["id"], place_kind=row["place_kind"],
-        place_country=row["place_country"],
+        place_country=row["place_country"], mode=row["mode"],
     )  # fmt: skip
 
 
-_EVENT_COLS = "e.id, e.type, e.negated, e.source, e.target, e.date, e.place, e.range_lo, "
+_EVENT_COLS = "e.id, e.type, e.mode, e.negated, e.source, e.target, e.date, e.place, e.range_lo, "
 _EVENT_COLS += "e.range_hi, e.range_explicit, e.first_doc, e.seq, "
 _EVENT_COLS += "p.kind AS place_kind, p.country AS place_country"
 _PLACE_JOIN = "LEFT JOIN places p ON p.id = e.place"
