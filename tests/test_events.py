@@ -722,3 +722,12 @@ def test_the_demanded_act_is_the_demand_s_content(analyze):
 
 def test_an_act_under_debate_is_a_topic_not_an_event(analyze):
     assert not analyze("The senate will debate the deployment on Thursday.").events
+
+
+def test_a_participle_describing_a_noun_is_not_an_event(analyze):
+    assert not analyze("Aid trucks reached the besieged town on Friday.").events
+
+
+def test_evacuating_people_is_aid(analyze):
+    ev = first(analyze, "Navy helicopters evacuated the wounded from the island.")
+    assert ev.type == "AID"

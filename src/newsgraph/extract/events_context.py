@@ -130,9 +130,12 @@ def _in_speech(v: Token, lex: Lexicon) -> bool:
 
 
 def is_non_event(tr: Trigger, sent: Span, ctx: DocContext) -> bool:
-    """Triggers in titles of works, scare quotes, or a headline line."""
+    """Triggers in titles of works, scare quotes, a headline line, or a participle that
+    only describes a noun ("the besieged town", "the occupied West Bank")."""
     tok = tr.token
     if tok.ent_type_ == "WORK_OF_ART":
+        return True
+    if not tr.nominal and tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "JJ"):
         return True
     title = ctx.article.title
     if title and sent.text.strip() == title.strip():
