@@ -731,3 +731,30 @@ def test_a_participle_describing_a_noun_is_not_an_event(analyze):
 def test_evacuating_people_is_aid(analyze):
     ev = first(analyze, "Navy helicopters evacuated the wounded from the island.")
     assert ev.type == "AID"
+
+
+@pytest.mark.parametrize(
+    "text,target",
+    [
+        ("Norway gave 400 tents and blankets to the flood victims.", "flood victims"),
+        ("The bank provided 70 million dollars of aid for Moldova.", "Moldova"),
+        ("Canada handed over medical supplies to the Ministry of Health.", "Ministry of Health"),
+        ("The charity flew 13 tons of medicine into Chad.", None),
+        ("Japan provided the Philippine coast guard with rifles and ammunition.", "coast guard"),
+    ],
+)
+def test_goods_handed_over_are_aid_to_the_receiver(analyze, text, target):
+    ev = first(analyze, text)
+    assert ev.type == "AID"
+    assert (ev.target_text is None) if target is None else target in ev.target_text
+
+
+def test_a_speech_given_is_not_aid(analyze):
+    assert not analyze("The minister gave a speech to parliament on Monday.").events
+
+
+def test_hyphenated_cease_fire_and_its_violation(analyze):
+    assert first(analyze, "The president announced a cease-fire with the rebels.").type == (
+        "RETREAT"
+    )
+    assert first(analyze, "The rebels violated the cease-fire on Monday.").type == "ASSAULT"

@@ -70,7 +70,7 @@ def load() -> Lexicon:
         cols = (line.split("\t") + [""] * 6)[:6]
         pattern, pos, etype, mode, cameo, require = (c.strip() for c in cols)
         words = pattern.split()
-        key = (pos, *words)
+        key = (pos, *words, require)
         if key in seen:
             continue
         seen.add(key)
@@ -85,6 +85,9 @@ def load() -> Lexicon:
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
+
+
+PARTICLES = {"in", "up", "out", "off", "over", "back", "down", "away", "on"}
 
 
 def phrase_tokens(head: Token, depth: int = 4) -> list[Token]:
@@ -115,6 +118,8 @@ def _match_deps(entry: Entry, pool: list[Token], used: set[int]) -> list[Token] 
         )
         if hit is None or _is_time_prep(hit):
             return None
+        if lemma in PARTICLES and hit.head.i != pool[0].head.i:
+            return None  # "give in" needs its own particle, not the "in" of "victims in Kasai"
         got.append(hit)
     return got
 
@@ -151,6 +156,8 @@ def _allowed(entry: Entry, tok: Token, lex: Lexicon) -> bool:
         return obj is not None and not is_actorish(obj, lex)
     if req == "obj_money":
         return obj is not None and any(t.ent_type_ == "MONEY" for t in obj.subtree)
+    if req == "obj_goods":
+        return _gives_goods(tok, obj, lex)
     if req == "obj_event":
         return obj is not None and ("N", _lemma(obj)) in lex.entries
     if req == "obj_not_doc":
@@ -162,6 +169,22 @@ def _allowed(entry: Entry, tok: Token, lex: Lexicon) -> bool:
     if req == "no_ccomp":
         return not any(c.dep_ == "ccomp" for c in tok.children)
     return True
+
+
+def _gives_goods(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
+    """ "gave 600 rifles to", "handed over medical supplies", "provided the army with
+    vehicles", "gave 5 million euros": goods or money handed to someone."""
+    things = [obj] if obj is not None else []
+    things += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    things += [g for t in things for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]  # "13 tons of medicine"  # fmt: skip
+    goods = lex.cue("aid_goods")
+    for t in things:
+        for w in (t, *t.conjuncts, *(c for c in t.children if c.dep_ in ("compound", "amod"))):
+            if _lemma(w) in goods or w.ent_type_ == "MONEY":
+                return True
+    return False
 
 
 def _strike_kind(tok: Token, lex: Lexicon) -> str | None:

@@ -318,6 +318,19 @@ class RoleFinder:
             return self.subject(prep.head)[0]
         return None
 
+    def _goods(self, tok: Token) -> bool:
+        """What is handed over rather than who receives it ("rifles", "$5 million")."""
+        if self.ctx.mention_at(tok) is not None:
+            return False
+        named = tok.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL")
+        return (
+            named
+            or tok.lemma_.lower() in self.lex.cue("aid_goods")
+            or not (
+                is_actorish(tok, self.lex) or any(self._is_actor_modifier(c) for c in tok.lefts)
+            )
+        )
+
     def _is_actor_modifier(self, tok: Token) -> bool:
         if tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
             return True
@@ -389,15 +402,21 @@ class RoleFinder:
                 and src_tok.i == verb.head.i
             ):
                 tgt_tok = self.object(verb)
-            if etype == "AID" and verb.lemma_.lower() in self.lex.cue("dispatch_verbs"):
-                tgt_tok = None  # "deployed 300 officers to Mali": the officers are sent
+            dispatch = etype == "AID" and verb.lemma_.lower() in self.lex.cue("dispatch_verbs")
+            if dispatch:
+                preps = [*preps, "in"]  # "deployed peacekeepers in Mali"
+            sent: list[Token] = []  # what is handed over: "dollars of aid for Romania"
+            if etype == "AID" and tgt_tok is not None and (dispatch or self._goods(tgt_tok)):
+                sent = [tgt_tok, *(g for p in tgt_tok.children if p.lower_ == "of"
+                                   for g in p.children if g.dep_ == "pobj")]  # fmt: skip
+                tgt_tok = None  # "deployed 300 officers to Mali", "gave rifles to": what is sent
             if tgt_tok is not None and (
                 tgt_tok.i in {t.i for t in tr.tokens}
                 or (src_tok is not None and tgt_tok.i == src_tok.i)
             ):
                 tgt_tok = None
             if tgt_tok is None:
-                tgt_tok = self.prep_object([verb, *tr.tokens[1:]], preps)
+                tgt_tok = self.prep_object([verb, *tr.tokens[1:], *sent], preps)
             if tgt_tok is None and etype == "REQUEST":
                 tgt_tok = self._demanded_of(verb)
             if src_tok is None and verb.tag_ == "VBN" and verb.lemma_ in BE_ADJECTIVAL:
