@@ -758,3 +758,28 @@ def test_hyphenated_cease_fire_and_its_violation(analyze):
         "RETREAT"
     )
     assert first(analyze, "The rebels violated the cease-fire on Monday.").type == "ASSAULT"
+
+
+def test_who_answers_for_an_act_is_its_source(analyze):
+    ev = first(analyze, "The Northern Front claimed responsibility for the bombing of the depot.")
+    assert ev.type == "ASSAULT" and ev.source_text == "Northern Front"
+    ev = first(analyze, "The militia is responsible for the killings in the valley.")
+    assert ev.type == "ASSAULT" and ev.source_text == "militia"
+
+
+def test_actorless_named_acts_stand_when_nothing_else_is_reported(analyze):
+    text = "A prisoner died as a result of torture in a detention centre, his family said."
+    assert "ASSAULT" in [e.type for e in analyze(text).events]
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Border guards apprehended two smugglers near the river.", "COERCE"),
+        ("The militants held villagers as human shields.", "ASSAULT"),
+        ("Ruritania has strengthened its forces along the border.", "MOBILIZE"),
+        ("The army launched a military operation against the rebels.", "ASSAULT"),
+    ],
+)
+def test_more_material_conflict_triggers(analyze, text, etype):
+    assert first(analyze, text).type == etype

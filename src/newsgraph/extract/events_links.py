@@ -147,6 +147,11 @@ def _circumstance(noun: Token, drafts: list[Any]) -> bool:
     return prep.head.i in verbs or len(drafts) > 1
 
 
+def _anchored(d: Any) -> bool:
+    """A clause event, or a named act with an actor: what a sentence reports."""
+    return not d.tr.nominal or bool(d.roles.sources) or d.roles.target is not None
+
+
 def link_sentence(drafts: list[Any], lex: Lexicon) -> list[Any]:
     """Drop restated, referring and background nominal events; set antecedents."""
     nominal = {d.tr.token.i: d for d in drafts if d.tr.nominal}
@@ -185,7 +190,7 @@ def link_sentence(drafts: list[Any], lex: Lexicon) -> list[Any]:
         temporal = _temporal(noun, lex) and (_definite(noun) or not d.roles.sources)
         temporal = temporal or _circumstance(noun, drafts)
         actorless = not d.roles.sources and d.roles.target is None
-        actorless = actorless and (len(drafts) > 1 or d.type in VERBAL_TYPES)
+        actorless = actorless and (d.type in VERBAL_TYPES or any(map(_anchored, drafts)))
         if temporal or actorless:
             drop.add(i)
     return [d for d in drafts if d.tr.token.i not in drop]

@@ -316,7 +316,22 @@ class RoleFinder:
             and prep.head.pos_ == "VERB"
         ):
             return self.subject(prep.head)[0]
+        if noun.dep_ in ("pobj", "conj") and self._answerable(noun):
+            return self.subject(self._answerable(noun))[0]  # type: ignore[arg-type]
         return None
+
+    def _answerable(self, noun: Token) -> Token | None:
+        """ "X are responsible for the killings", "X claimed responsibility for the attack":
+        the verb whose subject answers for the act."""
+        while noun.dep_ == "conj":
+            noun = noun.head
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for":
+            return None
+        gov = prep.head
+        if gov.lemma_.lower() not in self.lex.cue("responsibility_words"):
+            return None
+        return gov.head if gov.dep_ in ("acomp", "dobj", "attr") else None
 
     def _goods(self, tok: Token) -> bool:
         """What is handed over rather than who receives it ("rifles", "$5 million")."""
