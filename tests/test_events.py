@@ -783,3 +783,19 @@ def test_actorless_named_acts_stand_when_nothing_else_is_reported(analyze):
 )
 def test_more_material_conflict_triggers(analyze, text, etype):
     assert first(analyze, text).type == etype
+
+
+def test_an_announced_refusal_is_reject(analyze):
+    ev = first(analyze, "Moldavia says it will not accept more refugees from the north.")
+    assert ev.type == "REJECT" and not ev.negated and ev.modality != "intended"
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Ruritania has suspended food supplies to the rebel province.", "SANCTION"),
+        ("The Commission launched legal action against the Ruritanian government.", "ACCUSE"),
+    ],
+)
+def test_stopping_supplies_and_legal_action(analyze, text, etype):
+    assert first(analyze, text).type == etype

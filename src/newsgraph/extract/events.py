@@ -298,7 +298,11 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon, st: Story) -
     etype, cameo, mode = d.type, d.cameo, d.mode
     # CAMEO codes announced acts as the announcement: intent to cooperate is AGREE,
     # intent to coerce or attack is THREATEN, "will never give up" is REJECT.
-    if modality == "intended":
+    if negated and etype in COOPERATIVE | {"AGREE"} and ectx.announced(d.tr, lex):
+        # "will not accept refugees", "won't meet them": an announced refusal (CAMEO 12)
+        etype, cameo, mode, negated = "REJECT", REJECT_CODE.get(etype, "120"), None, False
+        modality = ectx.modality(d.tr, ctx, lex, ignore_intent=True)
+    elif modality == "intended":
         if negated and etype in ("CONCEDE", "RETREAT"):
             etype, cameo, mode, negated = "REJECT", "124", None, False
         elif not negated and etype in COOPERATIVE and etype != "CONSULT":

@@ -119,6 +119,11 @@ def modality(tr: Trigger, ctx: DocContext, lex: Lexicon, ignore_intent: bool = F
     return best
 
 
+def announced(tr: Trigger, lex: Lexicon) -> bool:
+    """The trigger's clause is in the future ("will not accept"): an announcement."""
+    return bool(_aux_lemmas(clause_head(tr)) & lex.cue("future"))
+
+
 def _in_speech(v: Token, lex: Lexicon) -> bool:
     for _ in range(6):
         if v.head.i == v.i:
