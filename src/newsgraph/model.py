@@ -9,10 +9,13 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # spaCy is only needed by the language-analysis stage
     from spacy.tokens import Doc, Span, Token
+
+    from newsgraph.extract.tokens import Tokens
 
 
 @dataclass
@@ -183,6 +186,14 @@ class DocContext:
     @property
     def text(self) -> str:
         return self.article.text
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        """The parse's token attributes as plain lists, read once for every extractor
+        (``doc[i]`` builds a new spaCy Token on each access)."""
+        from newsgraph.extract.tokens import Tokens
+
+        return Tokens(self.doc)
 
     def evidence(self, start: int, end: int) -> tuple[int, int, str]:
         """A span of the article text without surrounding space or the blanked dateline."""

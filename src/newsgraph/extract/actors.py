@@ -24,7 +24,7 @@ def extract(ctx: DocContext, res: Resources) -> list[Entity]:
     lex = lexicon(res)
     gaz = res.get("gazetteer", gazetteer.load)
     names = PersonNames(lex)
-    cands = MentionFinder(ctx.doc, lex, gaz, ctx.parse_text).run(names, TitleFinder())
+    cands = MentionFinder(ctx.doc, lex, gaz, ctx.parse_text, ctx.tokens).run(names, TitleFinder())
     chains = Coref(cands, names, lex, home_country(ctx, gaz)).run()
     chains.sort(key=lambda ch: min(c.start for c in ch.cands))
     return [entity(ch, k, gaz) for k, ch in enumerate(chains)]

@@ -142,11 +142,14 @@ class SentenceEvents:
         self.ctx, self.lex, self.finder = ctx, lex, finder
 
     def drafts(self, sent: Span) -> list[Draft]:
+        toks = self.ctx.tokens
         trigs = [
-            t for t in find_triggers(sent, self.lex) if not ectx.is_non_event(t, sent, self.ctx)
+            t
+            for t in find_triggers(sent, self.lex, toks)
+            if not ectx.is_non_event(t, sent, self.ctx)
         ]
         trigs = sorted(trigs + self._obligations(sent, trigs), key=lambda t: t.token.i)
-        stances = stance_triggers(sent, self.lex, {t.token.i for t in trigs})
+        stances = stance_triggers(sent, self.lex, {t.token.i for t in trigs}, toks)
         trigs = sorted(trigs + [t for t, _ in stances], key=lambda t: t.token.i)
         answered = {t.token.i: wanted for t, wanted in stances}
         drafts = {t.token.i: Draft(t, t.entry.type, t.entry.mode, t.entry.cameo) for t in trigs}
@@ -203,9 +206,11 @@ class SentenceEvents:
         """ "X said (that) Y must do Z": a demand by X on Y (CAMEO 10)."""
         taken = {t.token.i for t in trigs}
         out = []
-        for tok in sent:
-            if tok.i in taken or tok.lemma_.lower() not in self.lex.cue("speech_verbs"):
+        lemmas, speech_verbs = self.ctx.tokens.lemma, self.lex.cue("speech_verbs")
+        for i in range(sent.start, sent.end):
+            if i in taken or lemmas[i].lower() not in speech_verbs:
                 continue
+            tok = sent.doc[i]
             for c in tok.children:
                 if (
                     c.dep_ == "ccomp"

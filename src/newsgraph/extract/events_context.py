@@ -142,16 +142,20 @@ def is_non_event(tr: Trigger, sent: Span, ctx: DocContext) -> bool:
         return True
     if not tr.nominal and tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "JJ"):
         return True
+    sent_text = ctx.parse_text[sent.start_char : sent.end_char]  # Span.text rebuilds it
     title = ctx.article.title
-    if title and sent.text.strip() == title.strip():
+    if title and sent_text.strip() == title.strip():
         return True
     after = ctx.text[sent.end_char : sent.end_char + 2]
-    if "\n" in after and sent.text.strip()[-1:] not in ".!?\"”'’" and len(sent) <= 20:
+    if "\n" in after and sent_text.strip()[-1:] not in ".!?\"”'’" and len(sent) <= 20:
         return True
     # scare quotes: a short quoted stretch that is not a quotation found by the quotes stage
-    left = [t for t in sent if t.i < tok.i and t.i >= tok.i - 4 and t.text in QUOTE_CHARS]
-    right = [t for t in sent if t.i > tok.i and t.i <= tok.i + 4 and t.text in QUOTE_CHARS]
-    if left and right and right[0].i - left[-1].i <= 5:
+    i, text = tok.i, ctx.tokens.text
+    left = [k for k in range(max(sent.start, i - 4), min(i, sent.end)) if text[k] in QUOTE_CHARS]
+    right = [
+        k for k in range(max(sent.start, i + 1), min(i + 5, sent.end)) if text[k] in QUOTE_CHARS
+    ]
+    if left and right and right[0] - left[-1] <= 5:
         return not any(q.start <= tok.idx < q.end and q.direct for q in ctx.result.quotes)
     return False
 

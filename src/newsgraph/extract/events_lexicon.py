@@ -14,6 +14,8 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.tokens import Tokens
+
 POS_TAGS = {"V": ("VERB",), "N": ("NOUN",), "A": ("ADJ",)}
 # Dependencies that open a new clause: a phrase pattern never reaches across them
 # (xcomp is allowed: "declined to comment", "pledged to send aid").
@@ -200,19 +202,23 @@ def _strike_kind(tok: Token, lex: Lexicon) -> str | None:
     return None
 
 
-def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+def find_triggers(sent: Span, lex: Lexicon, toks: Tokens | None = None) -> list[Trigger]:
     """All lexicon triggers in a sentence, longest pattern first per head."""
     found: list[Trigger] = []
     used: set[int] = set()
-    heads = [t for t in sent if t.pos_ in ("VERB", "NOUN", "ADJ")]
+    toks = toks if toks is not None else Tokens(sent.doc)
+    tok_pos, lemmas, lowers = toks.pos, toks.lemma, toks.lower
     # Heads with longer patterns claim their dependents first.
     cands: list[tuple[int, Token, list[Entry]]] = []
-    for tok in heads:
+    for i in range(sent.start, sent.end):
+        if tok_pos[i] not in ("VERB", "NOUN", "ADJ"):
+            continue
         for pos, tags in POS_TAGS.items():
-            if tok.pos_ in tags:
-                lst = lex.entries.get((pos, _lemma(tok))) or lex.entries.get((pos, tok.lower_))
+            if tok_pos[i] in tags:
+                key = lemmas[i].lower()
+                lst = lex.entries.get((pos, key)) or lex.entries.get((pos, lowers[i]))
                 if lst:
-                    cands.append((len(lst[0].deps), tok, lst))
+                    cands.append((len(lst[0].deps), sent.doc[i], lst))
     cands.sort(key=lambda c: -c[0])
     for _, tok, lst in cands:
         if tok.i in used:

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from spacy.tokens import Token
 
 from newsgraph.extract.events_lexicon import Entry, Lexicon, Trigger
+from newsgraph.extract.tokens import Tokens
 from newsgraph.model import Event
 
 REACTIONS = {"SUPPORT", "REJECT", "ACCUSE", "AGREE", "PROTEST", "CONCEDE", "THREATEN"}
@@ -283,13 +284,24 @@ def _retaliation(tok: Token, lex: Lexicon) -> tuple[Trigger, str] | None:
     return Trigger(tok, entry, [tok]), HOSTILE_ACT
 
 
-def stance_triggers(sent: Any, lex: Lexicon, taken: set[int]) -> list[tuple[Trigger, str]]:
+def stance_triggers(
+    sent: Any, lex: Lexicon, taken: set[int], toks: Tokens | None = None
+) -> list[tuple[Trigger, str]]:
     """Condemnations and retaliation threats, with the kind of earlier act they answer."""
     out = []
-    for tok in sent:
-        if tok.i in taken or tok.pos_ not in ("VERB", "AUX"):
+    toks = toks if toks is not None else Tokens(sent.doc)
+    pos, lemmas = toks.pos, toks.lemma
+    for i in range(sent.start, sent.end):
+        if i in taken or pos[i] not in ("VERB", "AUX"):
             continue
-        lemma = tok.lemma_.lower()
+        lemma = lemmas[i].lower()
+        if not (
+            lemma in lex.cue("labelling_verbs")
+            or lemma in lex.cue("speech_verbs")
+            or lemma in lex.cue("retaliation_verbs")
+        ):
+            continue
+        tok = sent.doc[i]
         found = None
         if lemma in lex.cue("labelling_verbs"):
             found = _labelling(tok, lex)

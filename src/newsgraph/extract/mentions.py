@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.actor_lexicon import PRONOUNS, ActorLexicon, Organization
 from newsgraph.extract.names import PersonNames
 from newsgraph.extract.titles import TitleFinder, post_modifier
+from newsgraph.extract.tokens import Tokens
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
@@ -52,42 +53,34 @@ class Cand:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def sentence_numbers(doc: Doc) -> list[int]:
-    """The sentence index of every token (as ``enumerate(doc.sents)`` numbers them)."""
-    starts = doc.to_array("SENT_START").tolist()
-    out = [0] * len(starts)
-    k = 0
-    for t in range(1, len(starts)):
-        if starts[t] == 1:
-            k += 1
-        out[t] = k
-    return out
-
-
 class MentionFinder:
-    def __init__(self, doc: Doc, lex: ActorLexicon, gaz: Any, text: str | None = None) -> None:
+    def __init__(
+        self, doc: Doc, lex: ActorLexicon, gaz: Any, text: str | None = None,
+        tokens: Tokens | None = None,
+    ) -> None:  # fmt: skip
         self.doc = doc
         self.lex = lex
         self.gaz = gaz
         self.owner: list[int | None] = [None] * len(doc)  # token -> candidate index
         self.cands: list[Cand] = []
-        # per-token attributes read once: spaCy builds a new Token on every doc[i]
-        self.toks: list[Token] = list(doc)
-        self.text = [t.text for t in self.toks]
-        self.lower = [t.lower_ for t in self.toks]
-        self.pos = [t.pos_ for t in self.toks]
-        self.tag = [t.tag_ for t in self.toks]
-        self.dep = [t.dep_ for t in self.toks]
-        self.idx = [t.idx for t in self.toks]
+        # per-token attributes as lists: spaCy builds a new Token on every doc[i]
+        self.toks = tokens if tokens is not None else Tokens(doc)
+        self.text = self.toks.text
+        self.lower = self.toks.lower
+        self.pos = self.toks.pos
+        self.tag = self.toks.tag
+        self.dep = self.toks.dep
+        self.idx = self.toks.idx
         self.doc_text = doc.text if text is None else text  # spaCy rebuilds doc.text per call
-        self.sent_of = sentence_numbers(doc)
+        self.sent_of = self.toks.sent
 
     # -- helpers -----------------------------------------------------------
     def free(self, i: int, j: int) -> bool:
         return all(self.owner[t] is None for t in range(i, j))
 
     def add(self, i: int, j: int, kind: str, etype: str, **attrs: Any) -> Cand | None:
-        while i < j and self.toks[i].is_space:  # the blanked dateline
+        is_space = self.toks.is_space
+        while i < j and is_space[i]:  # the blanked dateline
             i += 1
         if i >= j or not self.free(i, j):
             return None
@@ -275,7 +268,8 @@ class MentionFinder:
     def nominals(self) -> None:
         """Collective actors named by a sector noun: "Iraqi troops", "police", "a Swiss court"."""
         lex, lowers, owner, pos = self.lex, self.lower, self.owner, self.pos
-        for k, tok in enumerate(self.toks):
+        lemmas = self.toks.lemma
+        for k in range(len(lowers)):
             if owner[k] is not None or pos[k] not in ("NOUN", "PROPN"):
                 continue
             low = lowers[k]
@@ -284,12 +278,12 @@ class MentionFinder:
                 info = lex.sector_compounds.get((lowers[k - 1], low))
                 if info is None and k > 1:
                     info = lex.sector_compounds.get((lowers[k - 2], lowers[k - 1], low))
-            info = info or lex.sector_nouns.get(tok.lemma_.lower()) or lex.sector_nouns.get(low)
+            info = info or lex.sector_nouns.get(lemmas[k].lower()) or lex.sector_nouns.get(low)
             if info is None or self.dep[k] == "compound":
                 continue
             if pos[k] == "PROPN" and low not in ("police", "army", "parliament"):
                 continue
-            self.nominal(tok, *info)
+            self.nominal(self.doc[k], *info)
 
     def nominal(self, tok: Token, sector: str, etype: str) -> None:
         doc = self.doc
@@ -350,9 +344,10 @@ class MentionFinder:
     def crowds(self) -> None:
         """A quantified crowd acting as a subject: "Hundreds of people marched"."""
         lex, lowers, deps = self.lex, self.lower, self.dep
-        for k, tok in enumerate(self.toks):
+        for k in range(len(lowers)):
             if lowers[k] not in lex.crowd_nouns or deps[k] != "pobj":
                 continue
+            tok = self.doc[k]
             of, qty = tok.head, tok.head.head
             if of.lower_ != "of" or qty.dep_ != "nsubj" or qty.i >= tok.i:
                 continue
@@ -387,7 +382,7 @@ class MentionFinder:
             info = PRONOUNS.get(low)
             if info is None or self.owner[k] is not None:
                 continue
-            tok = self.toks[k]
+            tok = self.doc[k]
             gender, plural = info
             etype = "group" if plural else "organization" if gender == "n" else "person"
             cand = self.add(tok.i, tok.i + 1, "pronoun", etype, gender=gender, plural=plural)

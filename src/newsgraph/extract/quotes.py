@@ -210,22 +210,24 @@ def _continues(ctx: DocContext, prev: QuotedSpan, qs: QuotedSpan) -> bool:
     return ctx.text[line_start : qs.open_mark].strip() == ""
 
 
-def _candidate_sents(ctx: DocContext, qs: QuotedSpan, content: Span) -> list[Token]:
-    """Tokens of the quote's sentences (and a following "he said." sentence) in its paragraph."""
-    doc, text = ctx.doc, ctx.text
+def _candidate_sents(ctx: DocContext, qs: QuotedSpan, content: Span) -> list[int]:
+    """Indices of the tokens of the quote's sentences (and a following "he said." sentence)
+    in its paragraph."""
+    text, toks = ctx.text, ctx.tokens
+    idx, sent_of, bounds = toks.idx, toks.sent, toks.sent_bounds
     close = qs.close_mark if qs.close_mark is not None else qs.end
     lo = text.rfind("\n", 0, qs.open_mark) + 1
     hi = text.find("\n", close)
     hi = len(text) if hi < 0 else hi
     if text[lo : qs.open_mark].strip() == "" and text[:lo].rstrip().endswith(":"):
         lo = text.rfind("\n", 0, text[:lo].rstrip().rfind(":")) + 1  # "He said:" + new paragraph
-    first = content[0].sent.start
-    last = content[-1].sent.end
-    if last < len(doc) and doc[last - 1].idx <= close + 2:
-        last = doc[last].sent.end  # the quote ends its sentence: "...." he said.
+    first = bounds[sent_of[content.start]][0]
+    last = bounds[sent_of[content.end - 1]][1]
+    if last < len(toks) and idx[last - 1] <= close + 2:
+        last = bounds[sent_of[last]][1]  # the quote ends its sentence: "...." he said.
     if text[qs.open_mark - 3 : qs.open_mark].strip().endswith(":") and first > 0:
-        first = doc[first - 1].sent.start
-    return [t for t in doc[first:last] if lo <= t.idx < hi]
+        first = bounds[sent_of[first - 1]][0]
+    return [i for i in range(first, last) if lo <= idx[i] < hi]
 
 
 def _find_cue(
@@ -234,15 +236,19 @@ def _find_cue(
     """The speech cue outside any quote nearest to this quote, preferring syntactic links."""
     best: tuple[int, int, Token] | None = None
     chain = {t.i: rank for rank, t in enumerate(content.root.ancestors)}
-    for tok in _candidate_sents(ctx, qs, content):
-        if tok.i in quoted:
+    lemma, pos, lower = ctx.tokens.lemma, ctx.tokens.pos, ctx.tokens.lower
+    for i in _candidate_sents(ctx, qs, content):
+        if i in quoted:
             continue
-        is_verb_cue = tok.lemma_ in lex.direct_cues and tok.pos_ in VERB_POS
+        is_verb_cue = lemma[i] in lex.direct_cues and pos[i] in VERB_POS
+        if not is_verb_cue and lower[i] != "according":
+            continue  # neither a speech verb nor "according (to)"
+        tok = ctx.doc[i]
         if not is_according(tok) and not (is_verb_cue and speaker_token(tok, quoted)):
             continue
         # the nearest governing cue wins, then the nearest by distance
-        linked = chain.get(tok.i, len(chain) + 1)
-        dist = min(abs(tok.i - content.start), abs(tok.i - content.end))
+        linked = chain.get(i, len(chain) + 1)
+        dist = min(abs(i - content.start), abs(i - content.end))
         if best is None or (linked, dist) < best[:2]:
             best = (linked, dist, tok)
     return best[2] if best else None

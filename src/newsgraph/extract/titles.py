@@ -32,11 +32,11 @@ class TitleFinder:
             if low in lex.title_heads or low in lex.honorifics:
                 if k + 1 < n_tok and lowers[k + 1] in lex.title_heads:
                     continue  # "Vice President": the last head word leads
-                self.title(f, f.toks[k], "title")
+                self.title(f, f.doc[k], "title")
             elif tags[k] in ("NN", "NNP") and (low in lex.descriptions):
-                self.title(f, f.toks[k], "description")
+                self.title(f, f.doc[k], "description")
             elif tags[k] in ("NN", "NNP") and (low in lex.group_nouns or low in lex.country_nouns):
-                self.title(f, f.toks[k], "group")
+                self.title(f, f.doc[k], "group")
 
     def title(self, f: MentionFinder, tok: Token, sort: str) -> None:
         doc, lex = f.doc, f.lex

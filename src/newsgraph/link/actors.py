@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources as importlib_resources
 
 from newsgraph.model import Entity
@@ -43,14 +43,17 @@ def _phrase_variants() -> list[tuple[str | None, re.Pattern[str], str]]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur in every document
 def fold(text: str) -> str:
     """Lower case, no accents, no punctuation, single spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # ASCII has nothing to decompose
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("\u2019", "'").replace("-", " ")
     return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
+@lru_cache(maxsize=1 << 16)
 def person_key(name: str) -> str | None:
     """A key for a person's full name, or None for a single name."""
     variants = _variants()
