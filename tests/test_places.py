@@ -90,3 +90,19 @@ def test_common_words_are_not_places(analyze):
 def test_buildings_are_not_cities(analyze):
     r = analyze("The White House said the Pentagon would review the request.")
     assert all(m.place.kind != "city" for m in r.places)
+
+
+def test_a_place_named_again_is_the_same_place(analyze):
+    text = (
+        "Fighters shelled a camp near El Fasher on Sunday. The RSF, which has besieged "
+        "El Fasher since last year, did not respond."
+    )
+    found = [m for m in analyze(text).places if m.text == "El Fasher"]
+    assert len(found) == 2 and found[0].place.key == found[1].place.key
+
+
+def test_a_place_inside_a_longer_name_is_not_repeated(analyze):
+    text = (
+        "Storms hit Texas on Monday. A professor at the University of Texas said more would come."
+    )
+    assert [m.start for m in analyze(text).places if m.text == "Texas"] == [text.index("Texas")]

@@ -30,6 +30,7 @@ LOCATIVE_PREPOSITIONS = frozenset(
 )
 # An untagged proper-noun run must be a well-known place to count.
 MIN_UNTAGGED_CITY = 100_000
+STRONG_ORIGINS = frozenset({"ent", "dateline"})  # tagged as places by the model or dateline
 _DIRECTION_BEFORE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(d) for d in DIRECTIONS), key=len, reverse=True)) + r")\s+$",
     re.I,
@@ -37,6 +38,7 @@ _DIRECTION_BEFORE = re.compile(
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _SPLIT_PARTS = re.compile(r"\s*,\s*")
+_CAPITALISED_AFTER = re.compile(r"[ \-][A-Z]")
 
 
 def extract(ctx: DocContext, res: Resources) -> list[PlaceMention]:
@@ -53,6 +55,7 @@ def extract(ctx: DocContext, res: Resources) -> list[PlaceMention]:
             continue
         start, place = _widen_direction(gaz, text, start, end, place)
         found.setdefault((start, end), (place, origin))
+    _repeat_mentions(ctx, found, people)
     if ctx.result.dateline is not None:
         ctx.result.dateline.place = dateline[0][2].key if dateline else None
     return _without_overlaps(_resolve_in_context(gaz, text, found))
@@ -90,6 +93,35 @@ class _Cover:
     def covers(self, start: int, end: int) -> bool:
         i = bisect_right(self.starts, start)
         return i > 0 and self.max_end[i - 1] >= end
+
+
+def _repeat_mentions(
+    ctx: DocContext, found: dict[tuple[int, int], tuple[Place, str]], people: _Cover
+) -> None:
+    """One sense per discourse: a name the model tagged as a place is the same place where
+    it recurs as a name of its own, whatever the model tagged there ("has besieged El
+    Fasher", tagged ORG); never inside a longer name ("University of Texas")."""
+    text = ctx.text
+    strong = {
+        text[s:e]: place
+        for (s, e), (place, origin) in found.items()
+        if origin in STRONG_ORIGINS and e - s >= 4
+    }
+    spans = list(found)
+    spans += [(x.start_char, x.end_char) for x in ctx.doc.ents if x.label_ not in PLACE_LABELS]
+    for name, place in strong.items():
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            s, e = m.span()
+            if (
+                (s, e) in found
+                or people.covers(s, e)
+                or any(a < e and s < b and (a, b) != (s, e) for a, b in spans)
+            ):
+                continue
+            if _CAPITALISED_AFTER.match(text, e):
+                continue  # part of a longer name ("Paris Saint-Germain")
+            found[(s, e)] = (place, "repeat")
+            spans.append((s, e))
 
 
 def _candidates(ctx: DocContext, people: _Cover):
