@@ -94,8 +94,8 @@ def test_buildings_are_not_cities(analyze):
 
 def test_a_place_named_again_is_the_same_place(analyze):
     text = (
-        "Fighters shelled a camp near El Fasher on Sunday. The RSF, which has besieged "
-        "El Fasher since last year, did not respond."
+        "A drone attack on a camp for displaced people near El Fasher killed 23 people on "
+        "Sunday. The RSF, which has besieged El Fasher since last year, did not respond."
     )
     found = [m for m in analyze(text).places if m.text == "El Fasher"]
     assert len(found) == 2 and found[0].place.key == found[1].place.key
