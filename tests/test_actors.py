@@ -278,3 +278,22 @@ def test_named_structures_are_not_actors(analyze, text, site):
     r = analyze(text)
     assert not any(site in m for m in mention_texts(r))
     assert ent_of(r, "Turkey" if "Turkey" in text else "Syria")[1].kind == "country"
+
+
+def test_the_army_is_the_army_of_the_country_the_article_is_about(analyze):
+    text = (
+        "GENEVA - Aid agencies said on Tuesday that Sudan faces famine. Fighting between "
+        "the army and rebels has displaced millions in Sudan since 2023."
+    )
+    res = analyze(text)
+    army = next(e for e in res.entities if e.name.lower().endswith("army"))
+    assert army.country == "SDN" and army.codes.get("cameo") == "SDNMIL"
+
+
+def test_the_army_stays_unplaced_when_two_countries_share_the_article(analyze):
+    text = (
+        "Egypt and Jordan held talks on Monday. Egypt and Jordan also said the army would "
+        "guard the border."
+    )
+    army = next(e for e in analyze(text).entities if e.name.lower().endswith("army"))
+    assert army.country is None

@@ -72,6 +72,7 @@ class ActorLexicon:
     country_nouns: frozenset[str] = frozenset()
     group_noun_sectors: dict[str, list[str | None]] = field(default_factory=dict)
     state_nouns: frozenset[str] = frozenset()
+    national_sectors: frozenset[str] = frozenset()  # "the army": a country's own
     crowd_nouns: frozenset[str] = frozenset()
     crowd_quantities: frozenset[str] = frozenset()
     facility_heads: frozenset[str] = frozenset()  # "bridge": named structures are not actors
@@ -105,6 +106,7 @@ def load(tokenizer: Callable[[str], Any]) -> ActorLexicon:
         country_nouns=frozenset(sectors["country_nouns"]),
         group_noun_sectors=sectors["group_noun_sectors"],
         state_nouns=frozenset(sectors["state_nouns"]),
+        national_sectors=frozenset(sectors.get("national_institution_sectors", [])),
         crowd_nouns=frozenset(sectors["crowds"]["nouns"]),
         crowd_quantities=frozenset(sectors["crowds"]["quantities"]),
         first_names={n: g for g in ("m", "f") for n in names[g]},

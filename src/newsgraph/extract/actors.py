@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from newsgraph import gazetteer
@@ -25,8 +26,10 @@ def extract(ctx: DocContext, res: Resources) -> list[Entity]:
     gaz = res.get("gazetteer", gazetteer.load)
     names = PersonNames(lex)
     cands = MentionFinder(ctx.doc, lex, gaz, ctx.parse_text, ctx.tokens).run(names, TitleFinder())
-    chains = Coref(cands, names, lex, home_country(ctx, gaz)).run()
+    home = home_country(ctx, gaz)
+    chains = Coref(cands, names, lex, home).run()
     chains.sort(key=lambda ch: min(c.start for c in ch.cands))
+    national_institutions(chains, focus_country(chains) or home, lex)
     return [entity(ch, k, gaz) for k, ch in enumerate(chains)]
 
 
@@ -42,6 +45,30 @@ def home_country(ctx: DocContext, gaz: Any) -> str | None:
             return c.alpha3
     c = gaz.country_of_capital(parts[0].title() if parts[0].isupper() else parts[0])
     return c.alpha3 if c else None
+
+
+def focus_country(chains: list[Chain]) -> str | None:
+    """The country the article is about: named most often, and more than any other."""
+    counts: Counter[str] = Counter()
+    for ch in chains:
+        if ch.etype == "country" and ch.country:
+            counts[ch.country] += sum(c.kind != "pronoun" for c in ch.cands)
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def national_institutions(chains: list[Chain], focus: str | None, lex: Any) -> None:
+    """ "the army", "the police" with no country named: the country the article is about
+    (else the dateline's)."""
+    if focus is None:
+        return
+    for ch in chains:
+        described = not ch.named and not any(c.org is not None for c in ch.cands)
+        national = ch.etype == "organization" and ch.sector in lex.national_sectors
+        if national and described and ch.country is None:
+            ch.country = focus
 
 
 def entity(ch: Chain, index: int, gaz: Any) -> Entity:
