@@ -41,11 +41,10 @@ LISTS = [
 
 def build_sample(path: Path) -> None:
     from newsgraph.ingest import ingest
-    from newsgraph.pipeline import shared_resources
     from newsgraph.store import Store
 
     with Store(path) as store:
-        ingest([ROOT / "examples"], store, shared_resources(), on_error=lambda _line: None)
+        ingest([ROOT / "examples"], store, on_error=lambda _line: None)
 
 
 def free_port() -> int:
