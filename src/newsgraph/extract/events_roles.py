@@ -316,9 +316,8 @@ class RoleFinder:
             and prep.head.pos_ == "VERB"
         ):
             return self.subject(prep.head)[0]
-        if noun.dep_ in ("pobj", "conj") and self._answerable(noun):
-            return self.subject(self._answerable(noun))[0]  # type: ignore[arg-type]
-        return None
+        answering = self._answerable(noun) if noun.dep_ in ("pobj", "conj") else None
+        return self.subject(answering)[0] if answering is not None else None
 
     def _answerable(self, noun: Token) -> Token | None:
         """ "X are responsible for the killings", "X claimed responsibility for the attack":
