@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -14,6 +19,7 @@ SHARED = ROOT.parent / "shared"
 SCHEMA = SHARED / "contract" / "export.schema.json"
 EXAMPLES = ROOT / "examples"
 GOLD = ROOT / "gold" / "gold.json"
+PG_URL = os.environ.get("NEWSGRAPH_TEST_PG")  # a server from `source .ci/postgres.sh`
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +35,50 @@ def analyze(res):
         return process(Article(id=id, text=text, published=published), res)
 
     return run
+
+
+# -- PostgreSQL: throwaway databases on the test server -------------------------------
+
+
+def with_db(url: str, name: str) -> str:
+    """``url`` pointing at database ``name``."""
+    return urlunsplit(urlsplit(url)._replace(path="/" + name))
+
+
+@contextmanager
+def throwaway_pg(server_url: str, icu: bool = False) -> Iterator[str]:
+    """A new empty database on the server of ``server_url``, dropped afterwards. ``icu``:
+    a non-bytewise default collation where the server has ICU."""
+    import psycopg
+
+    name = f"ng_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        try:
+            if not icu:
+                raise LookupError
+            conn.execute(
+                f'CREATE DATABASE "{name}" TEMPLATE template0 LOCALE_PROVIDER icu '
+                "ICU_LOCALE 'en-US' LOCALE 'C'"
+            )
+        except (LookupError, psycopg.Error):
+            conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield with_db(server_url, name)
+    finally:
+        with psycopg.connect(server_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="module")
+def pg_server() -> str:
+    if not PG_URL:
+        pytest.skip("NEWSGRAPH_TEST_PG is not set (run `source .ci/postgres.sh` first)")
+    pytest.importorskip("psycopg", reason="psycopg 3 is not installed")
+    return PG_URL
+
+
+@pytest.fixture(scope="module")
+def new_pg(pg_server: str) -> Iterator:
+    """A factory of empty databases on the test server, dropped at the end of the module."""
+    with ExitStack() as made:
+        yield lambda: made.enter_context(throwaway_pg(pg_server))

@@ -11,32 +11,29 @@ load outside pytest.
 from __future__ import annotations
 
 import hashlib
-import os
 import socket
 import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
 httpx = pytest.importorskip("httpx", reason="httpx is needed for the load test")
 pytest.importorskip("uvicorn", reason="uvicorn is needed for the load test")
 
+from conftest import throwaway_pg  # noqa: E402
 from newsgraph.model import Article, DocResult  # noqa: E402
 from newsgraph.pipeline import Failure, Resources, process_many  # noqa: E402
 from newsgraph.store import Store  # noqa: E402
 from newsgraph.web.stores import Stores  # noqa: E402
 from test_web_api import ARTICLES, build_kb  # noqa: E402
 
-PG_URL = os.environ.get("NEWSGRAPH_TEST_PG")
 READERS = 50
 ROUNDS = {"sqlite": 6, "postgres": 6}  # per reader: list, then read documents and a list
 FLIP = "load-flip"  # replaced again and again while readers read it
@@ -73,21 +70,6 @@ def build_store(db: str, res: Resources, flips: list[DocResult]) -> str:
     with Store(db) as store:
         store.save(flips[0])
     return db
-
-
-@contextmanager
-def throwaway_pg(server_url: str) -> Iterator[str]:
-    """A new empty database on the server of ``server_url``, dropped afterwards."""
-    import psycopg
-
-    name = f"ng_load_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(server_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield urlunsplit(urlsplit(server_url)._replace(path="/" + name))
-    finally:
-        with psycopg.connect(server_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def free_port() -> int:
@@ -264,10 +246,8 @@ def server(request, tmp_path_factory, res, results):
         with serving(db) as base:
             yield request.param, base, db
         return
-    if not PG_URL:
-        pytest.skip("NEWSGRAPH_TEST_PG is not set (run `source .ci/postgres.sh` first)")
-    pytest.importorskip("psycopg", reason="psycopg 3 is not installed")
-    with throwaway_pg(PG_URL) as url, serving(build_store(url, res, results[1])) as base:
+    server_url = request.getfixturevalue("pg_server")
+    with throwaway_pg(server_url) as url, serving(build_store(url, res, results[1])) as base:
         yield request.param, base, url
 
 

@@ -8,14 +8,13 @@ the server has it: text must still sort bytewise, as in SQLite).
 from __future__ import annotations
 
 import json
-import os
-import uuid
+from contextlib import ExitStack
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from typer.testing import CliRunner
 
+from conftest import throwaway_pg, with_db
 from newsgraph import records
 from newsgraph.cli import app
 from newsgraph.records import Filter
@@ -26,7 +25,6 @@ from newsgraph.web import queries
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-PG_URL = os.environ.get("NEWSGRAPH_TEST_PG")
 runner = CliRunner()
 
 
@@ -63,43 +61,12 @@ def test_migrations_have_postgres_types_and_dialect_only_statements() -> None:
 # -- a server --------------------------------------------------------------------------
 
 
-def _with_db(url: str, name: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path="/" + name))
-
-
-@pytest.fixture(scope="module")
-def pg_server() -> str:
-    if not PG_URL:
-        pytest.skip("NEWSGRAPH_TEST_PG is not set (run `source .ci/postgres.sh` first)")
-    pytest.importorskip("psycopg", reason="psycopg 3 is not installed")
-    return PG_URL
-
-
 @pytest.fixture(scope="module")
 def new_pg(pg_server: str):
-    """A factory of empty databases on the test server, dropped at the end."""
-    import psycopg
-
-    made: list[str] = []
-
-    def make() -> str:
-        name = f"ng_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(pg_server, autocommit=True) as conn:
-            try:  # a non-bytewise default collation, so COLLATE "C" in the schema is tested
-                conn.execute(
-                    f'CREATE DATABASE "{name}" TEMPLATE template0 LOCALE_PROVIDER icu '
-                    "ICU_LOCALE 'en-US' LOCALE 'C'"
-                )
-            except psycopg.Error:
-                conn.execute(f'CREATE DATABASE "{name}"')
-        made.append(name)
-        return _with_db(pg_server, name)
-
-    yield make
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        for name in made:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    """Empty databases with a non-bytewise default collation, so COLLATE "C" in the schema
+    is tested."""
+    with ExitStack() as made:
+        yield lambda: made.enter_context(throwaway_pg(pg_server, icu=True))
 
 
 def _ingest(db: str, *inputs: Path) -> str:
@@ -136,7 +103,7 @@ def test_migrations_apply_and_version_is_checked(new_pg) -> None:
     with pytest.raises(StoreError, match="newer than this newsgraph"):
         Store(url)
     with pytest.raises(StoreError, match="cannot open"):
-        Store(_with_db(url, "no_such_db_here"))
+        Store(with_db(url, "no_such_db_here"))
 
 
 def test_export_equals_sqlite_export(stores) -> None:

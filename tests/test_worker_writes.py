@@ -8,11 +8,8 @@ told by two outlets, an article replaced within the run, a repeated line and a b
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
-import uuid
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from typer.testing import CliRunner
@@ -24,7 +21,6 @@ from newsgraph.model import Article
 from newsgraph.store import Store
 from newsgraph.store import parallel_writes as writes
 
-PG_URL = os.environ.get("NEWSGRAPH_TEST_PG")
 runner = CliRunner()
 
 TALKS = (
@@ -56,31 +52,6 @@ DAY_TWO = [
      "text": "Chile and Norway signed a shipping agreement in Santiago on Thursday. Ingrid "
              "Solberg praised Tomas Ruiz for his leadership."},
 ]  # fmt: skip
-
-
-def _with_db(url: str, name: str) -> str:
-    return urlunsplit(urlsplit(url)._replace(path="/" + name))
-
-
-@pytest.fixture(scope="module")
-def new_pg():
-    """A factory of empty databases on the test server, dropped at the end."""
-    if not PG_URL:
-        pytest.skip("NEWSGRAPH_TEST_PG is not set (run `source .ci/postgres.sh` first)")
-    psycopg = pytest.importorskip("psycopg", reason="psycopg 3 is not installed")
-    made: list[str] = []
-
-    def make() -> str:
-        name = f"ng_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(PG_URL, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        made.append(name)
-        return _with_db(PG_URL, name)
-
-    yield make
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        for name in made:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="module")
