@@ -26,13 +26,20 @@ def is_two_sides(tok: Token, lex: Lexicon) -> bool:
 def two_sides(ctx: DocContext) -> tuple[int, int] | None:
     """The two most mentioned collective actors, in order of first mention, when clearly
     ahead of the rest."""
+    found = [i for i, e in enumerate(ctx.result.entities) if e.kind in COLLECTIVE_KINDS]
+    return _two_ahead(ctx, found, min_second=2)
+
+
+def _two_ahead(ctx: DocContext, found: list[int], min_second: int) -> tuple[int, int] | None:
+    """Of the entities ``found``, the two mentioned most, in order of first mention, when
+    the second has ``min_second`` mentions and a third has fewer."""
     counted = []
-    for i, ent in enumerate(ctx.result.entities):
-        if ent.kind in COLLECTIVE_KINDS and ent.mentions:
-            first = min(m.start for m in ent.mentions)
-            counted.append((len(ent.mentions), first, i))
+    for i in found:
+        ms = ctx.result.entities[i].mentions
+        if ms:
+            counted.append((len(ms), min(m.start for m in ms), i))
     counted.sort(key=lambda c: (-c[0], c[1]))
-    if len(counted) < 2 or counted[1][0] < 2:
+    if len(counted) < 2 or counted[1][0] < min_second:
         return None
     if len(counted) > 2 and counted[2][0] >= counted[1][0]:
         return None
@@ -54,17 +61,12 @@ def pair_role_words(tok: Token, lex: Lexicon) -> list[str] | None:
 def two_people(ctx: DocContext, titles: list[str]) -> tuple[int, int] | None:
     """The two most mentioned people with one of ``titles``, in order of first mention,
     when clearly ahead of a third."""
-    counted = []
-    for i, ent in enumerate(ctx.result.entities):
-        if ent.kind != "person" or not ent.mentions:
-            continue
-        if any(w in r.title.lower() for r in ent.roles for w in titles):
-            counted.append((len(ent.mentions), min(m.start for m in ent.mentions), i))
-    counted.sort(key=lambda c: (-c[0], c[1]))
-    if len(counted) < 2 or (len(counted) > 2 and counted[2][0] >= counted[1][0]):
-        return None
-    a, b = sorted(counted[:2], key=lambda c: c[1])
-    return a[2], b[2]
+    found = [
+        i
+        for i, e in enumerate(ctx.result.entities)
+        if e.kind == "person" and any(w in r.title.lower() for r in e.roles for w in titles)
+    ]
+    return _two_ahead(ctx, found, min_second=1)
 
 
 def member_entity(tok: Token, ctx: DocContext, lex: Lexicon) -> int | None:

@@ -107,7 +107,7 @@ def phrase_tokens(head: Token, depth: int = 4) -> list[Token]:
     return out
 
 
-def _match_deps(entry: Entry, pool: list[Token], used: set[int]) -> list[Token] | None:
+def _match_deps(entry: Entry, head: Token, pool: list[Token], used: set[int]) -> list[Token] | None:
     got: list[Token] = []
     for lemma in entry.deps:
         hit = next(
@@ -120,7 +120,7 @@ def _match_deps(entry: Entry, pool: list[Token], used: set[int]) -> list[Token] 
         )
         if hit is None or _is_time_prep(hit):
             return None
-        if lemma in PARTICLES and hit.head.i != pool[0].head.i:
+        if lemma in PARTICLES and hit.head.i != head.i:
             return None  # "give in" needs its own particle, not the "in" of "victims in Kasai"
         got.append(hit)
     return got
@@ -225,7 +225,7 @@ def find_triggers(sent: Span, lex: Lexicon, toks: Tokens | None = None) -> list[
             continue
         pool = phrase_tokens(tok)
         for entry in lst:
-            deps = _match_deps(entry, pool, used) if entry.deps else []
+            deps = _match_deps(entry, tok, pool, used) if entry.deps else []
             if deps is None or not _allowed(entry, tok, lex):
                 continue
             if entry.head == "strike" and not entry.deps and _strike_kind(tok, lex):

@@ -81,12 +81,10 @@ def _evidence_place(db: sqlite3.Connection, doc_id: str, ev: Event) -> str | Non
     return found.pop() if len(found) == 1 else None
 
 
-def _events_of(db: sqlite3.Connection, doc_id: str) -> dict[str, str | None]:
-    """The events this document already reports, with the date it gives them."""
-    rows = db.execute(
-        "SELECT event_id, date FROM event_mentions WHERE doc_id = ? ORDER BY seq", (doc_id,)
-    )
-    return {r[0]: r[1] for r in rows}
+def _events_of(db: sqlite3.Connection, doc_id: str) -> set[str]:
+    """The events this document already reports."""
+    rows = db.execute("SELECT DISTINCT event_id FROM event_mentions WHERE doc_id = ?", (doc_id,))
+    return {r[0] for r in rows}
 
 
 def _place_info(db: sqlite3.Connection, place: str | None) -> tuple[str | None, str | None]:
