@@ -19,7 +19,7 @@ import tempfile
 from contextlib import ExitStack
 from pathlib import Path
 
-from newsgraph.pipeline import Resources
+from newsgraph.nlp.resources import Resources
 from newsgraph.store.dialect import is_postgres_url
 
 ROOT = Path(__file__).resolve().parents[1]

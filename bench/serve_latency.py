@@ -40,7 +40,7 @@ LISTS = [
 
 
 def build_sample(path: Path) -> None:
-    from newsgraph.ingest import ingest
+    from newsgraph.run.ingest import ingest
     from newsgraph.store import Store
 
     with Store(path) as store:

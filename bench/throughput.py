@@ -19,10 +19,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from newsgraph import parallel
 from newsgraph.intake.readers import read_inputs
 from newsgraph.model import Article
 from newsgraph.pipeline import BATCH_SIZE, Failure, shared_resources
+from newsgraph.run import chunks as chunking
+from newsgraph.run import engines as parallel
 from newsgraph.store import Store
 
 
@@ -73,11 +74,11 @@ def dask_run(articles: list[Article], workers: int) -> tuple[float, float]:
         LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster,
         Client(cluster) as client,
     ):
-        client.run(parallel._warm)
+        client.run(chunking.warm)
 
         def analyzer(items):
-            window = [client.submit(parallel.analyze_chunk, c, pure=False)
-                      for c in parallel.chunks(items)]  # fmt: skip
+            window = [client.submit(chunking.analyze_chunk, c, pure=False)
+                      for c in chunking.chunks(items)]  # fmt: skip
             for future in window:
                 yield from future.result()
 

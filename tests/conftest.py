@@ -12,7 +12,8 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from newsgraph.model import Article, DocResult
-from newsgraph.pipeline import Resources, process
+from newsgraph.nlp.resources import Resources
+from newsgraph.pipeline import process
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

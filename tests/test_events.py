@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.evaluate.conflibert_class import quad_class, sentence_class
 from newsgraph.evaluate.plover import gold_type, main_event, text_match
-from newsgraph.extract.events_lexicon import load
+from newsgraph.extract.events.lexicon import load
 
 
 def first(analyze, text):

@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from newsgraph import exporters, records
+from newsgraph import exporters
 from newsgraph.exporters import cameo, gdelt
 from newsgraph.model import (
     Article,
@@ -28,7 +28,7 @@ from newsgraph.model import (
     Quote,
     Role,
 )
-from newsgraph.store import Store
+from newsgraph.store import Store, records
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT.parent / "shared" / "contract" / "export.schema.json"

@@ -7,8 +7,8 @@ import pytest
 import spacy
 from spacy import attrs
 
-from newsgraph.extract.tokens import Tokens
 from newsgraph.fast_spacy import FastAttributeRuler, FastLemmatizer
+from newsgraph.nlp.tokens import Tokens
 
 TEXTS = [
     "The ministers didn't meet on Monday; they'd gone home. He ain't gonna sign, aides said.",

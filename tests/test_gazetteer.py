@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from newsgraph.gazetteer import Gazetteer, load
+from newsgraph.gazetteer.lookup import Gazetteer, load
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import EXAMPLES, SCHEMA
-from newsgraph.cli import app
+from newsgraph.cli.main import app
 from newsgraph.intake.dateline import find_dateline
 from newsgraph.intake.readers import decode
 

@@ -12,7 +12,6 @@ import jsonschema
 import pytest
 
 from conftest import SCHEMA
-from newsgraph import records
 from newsgraph.evaluate import gold as gold_score
 from newsgraph.extract.signature import minhash
 from newsgraph.link import dates
@@ -29,7 +28,7 @@ from newsgraph.model import (
     Place,
     PlaceMention,
 )
-from newsgraph.store import Store
+from newsgraph.store import Store, records
 
 PEOPLE = {
     "masri": ("Khalid al-Masri", "JOR"),

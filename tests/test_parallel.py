@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import EXAMPLES
-from newsgraph.cli import app
+from newsgraph.cli.main import app
 
 runner = CliRunner()
 

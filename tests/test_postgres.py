@@ -15,11 +15,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import throwaway_pg, with_db
-from newsgraph import records
-from newsgraph.cli import app
-from newsgraph.records import Filter
-from newsgraph.store import Store, StoreError
+from newsgraph.cli.main import app
+from newsgraph.store import Store, StoreError, records
 from newsgraph.store.dialect import POSTGRES, SQLITE, statements, to_postgres
+from newsgraph.store.records import Filter
 from newsgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
 from newsgraph.web import queries
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.extract.quotes_marks import find_quoted_spans
+from newsgraph.extract.quotes.marks import find_quoted_spans
 
 
 def _quotes(analyze, text: str):

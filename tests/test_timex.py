@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.timex import date_of_clause
+from newsgraph.extract.time.stage import date_of_clause
 from newsgraph.model import Article, DocContext
 from newsgraph.pipeline import new_result, parse_text
 
@@ -156,7 +156,7 @@ def _context(res, text: str, published: str | None = PUB) -> DocContext:
     article = Article(id="c", text=text, published=published)
     result = new_result(article)
     doc = res.nlp(parse_text(article, result.dateline.end if result.dateline else 0))
-    from newsgraph.extract import timex
+    from newsgraph.extract.time import stage as timex
 
     ctx = DocContext(article=article, doc=doc, result=result)
     result.times = timex.extract(ctx, res)

@@ -14,12 +14,12 @@ import time
 import pytest
 from typer.testing import CliRunner
 
-from newsgraph import parallel
-from newsgraph.cli import app
+from newsgraph.cli.main import app
 from newsgraph.intake.readers import read_inputs
 from newsgraph.model import Article
+from newsgraph.run import chunks as chunking
+from newsgraph.run import worker_writes as writes
 from newsgraph.store import Store
-from newsgraph.store import parallel_writes as writes
 
 runner = CliRunner()
 
@@ -87,7 +87,7 @@ def single(corpus, tmp_path_factory) -> tuple[str, dict]:
 
 def test_dask_workers_write_the_same_knowledge_base(new_pg, single, corpus, monkeypatch):
     pytest.importorskip("dask.distributed")
-    monkeypatch.setattr(parallel, "CHUNK", 2)  # several tasks, written strictly in order
+    monkeypatch.setattr(chunking, "CHUNK", 2)  # several tasks, written strictly in order
     summary, expected = single
     pg = new_pg()
     output = _run("ingest", *corpus, "--db", pg, "--dask", "local:2", "--write-from-workers",
@@ -113,13 +113,13 @@ def _articles(corpus: list[str]) -> list[Article]:
 def test_out_of_order_tasks_write_in_input_order(new_pg, single, corpus, monkeypatch):
     """Chunks finishing in reverse order, and a retried chunk, change nothing."""
     lock = threading.Lock()  # one spaCy pipeline in this process: analyse one chunk at a time
-    real = parallel.analyze_chunk
+    real = writes.analyze_chunk
 
     def analyse(batch):
         with lock:
             return real(batch)
 
-    monkeypatch.setattr(parallel, "analyze_chunk", analyse)
+    monkeypatch.setattr(writes, "analyze_chunk", analyse)
     pg = new_pg()
     articles = _articles(corpus)
     chunks = [(i, articles[i : i + 3]) for i in range(0, len(articles), 3)]

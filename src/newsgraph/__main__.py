@@ -1,5 +1,5 @@
 """`python -m newsgraph` runs the command line."""
 
-from newsgraph.cli import app
+from newsgraph.cli.main import app
 
 app()

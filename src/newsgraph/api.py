@@ -15,9 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsgraph import records
-from newsgraph.records import Filter, Record
-from newsgraph.store import Store
+from newsgraph.store import Store, records
+from newsgraph.store.records import Filter, Record
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # spaCy is only needed by the language-analysis stage
     from spacy.tokens import Doc, Span, Token
 
-    from newsgraph.extract.tokens import Tokens
+    from newsgraph.nlp.tokens import Tokens
 
 
 @dataclass
@@ -191,7 +191,7 @@ class DocContext:
     def tokens(self) -> Tokens:
         """The parse's token attributes as plain lists, read once for every extractor
         (``doc[i]`` builds a new spaCy Token on each access)."""
-        from newsgraph.extract.tokens import Tokens
+        from newsgraph.nlp.tokens import Tokens
 
         return Tokens(self.doc)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from newsgraph.intake.dateline import find_dateline
 from newsgraph.model import Article, DocContext, DocResult
-from newsgraph.resources import MODEL_NAME, Resources, shared_resources
+from newsgraph.nlp.resources import MODEL_NAME, Resources, shared_resources
 
 __all__ = ["MODEL_NAME", "Resources", "shared_resources", "process", "process_many"]
 
@@ -34,7 +34,12 @@ def parse_text(article: Article, dateline_end: int) -> str:
 
 def analyze(ctx: DocContext, res: Resources) -> DocResult:
     """Run every extractor over a parsed article, in dependency order."""
-    from newsgraph.extract import actors, events, places, quotes, signature, timex
+    from newsgraph.extract import signature
+    from newsgraph.extract.actors import stage as actors
+    from newsgraph.extract.events import stage as events
+    from newsgraph.extract.places import stage as places
+    from newsgraph.extract.quotes import stage as quotes
+    from newsgraph.extract.time import stage as timex
 
     result = ctx.result
     result.entities = actors.extract(ctx, res)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsgraph.extract import actors
+from newsgraph.extract.actors import stage as actors
 from newsgraph.model import Article, DocContext, DocResult
-from newsgraph.pipeline import Resources
+from newsgraph.nlp.resources import Resources
 
 DATA = Path("conflibert") / "cameo_ner" / "train.txt"
 ACTOR_TAGS = ("S", "T")

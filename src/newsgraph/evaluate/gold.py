@@ -13,8 +13,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from newsgraph import records
-from newsgraph.store import Store
+from newsgraph.store import Store, records
 
 Span = dict[str, Any]
 

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgraph.extract.quotes_marks import find_quoted_spans
+from newsgraph.extract.quotes.marks import find_quoted_spans
 from newsgraph.model import Article, Quote
 from newsgraph.pipeline import Resources, process_many
 

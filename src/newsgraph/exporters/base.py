@@ -8,8 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from newsgraph import records
-from newsgraph.store import Store
+from newsgraph.store import Store, records
 
 #: record kinds in export order (``conflicts`` joins when the store has them)
 KINDS = ("documents", "actors", "places", "events", "quotes", "time_expressions", "stories")

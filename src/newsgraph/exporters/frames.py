@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from newsgraph.exporters import tables
-from newsgraph.records import Record
+from newsgraph.store.records import Record
 
 _DTYPES = {"int": "Int64", "float": "Float64", "bool": "boolean", "str": "string"}
 

@@ -21,10 +21,9 @@ import re
 from functools import cache
 from typing import Any, TextIO
 
-from newsgraph import records
 from newsgraph.exporters import cameo
 from newsgraph.exporters.base import gather
-from newsgraph.store import Store
+from newsgraph.store import Store, records
 
 _ACTOR = (
     "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",

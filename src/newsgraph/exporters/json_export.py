@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from newsgraph import records
-from newsgraph.store import Store
+from newsgraph.store import Store, records
 
 
 def write(store: Store, stream: TextIO) -> None:

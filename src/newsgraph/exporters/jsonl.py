@@ -13,9 +13,8 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from newsgraph import records
 from newsgraph.exporters.base import gather
-from newsgraph.store import Store
+from newsgraph.store import Store, records
 
 SINGULAR = {
     "documents": "document",

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.records import Record
+from newsgraph.store.records import Record
 
 LIST_SEP = " | "
 

@@ -10,9 +10,9 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from newsgraph import records
-from newsgraph.records import Filter
+from newsgraph.store import records
 from newsgraph.store import search as fts
+from newsgraph.store.records import Filter
 from newsgraph.web import api, queries
 from newsgraph.web.highlight import marked, safe_href, split_snippet, url
 from newsgraph.web.spans import document_spans

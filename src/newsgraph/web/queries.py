@@ -1,4 +1,4 @@
-"""Read queries the web face needs beyond ``newsgraph.records``.
+"""Read queries the web face needs beyond ``newsgraph.store.records``.
 
 Every record returned is built by ``records`` (the export contract); this module only
 selects which ones. All values are SQL parameters.
@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from newsgraph import records
-from newsgraph.records import Filter, Record
-from newsgraph.store import Store
+from newsgraph.store import Store, records
+from newsgraph.store.records import Filter, Record
 
 
 def _like(text: str) -> str:

@@ -1,0 +1,216 @@
+"""Commands that run the pipeline or read the whole base: ingest, export, report, eval."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from newsgraph.cli.app import DbOption, JsonOption, app, err, open_store, out
+from newsgraph.intake.readers import DEFAULT_MAX_BYTES
+from newsgraph.store import DEFAULT_DB
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            help=".txt, .jsonl, .parquet, .html/.htm files, folders, or quoted glob patterns "
+            "such as 'data/*.jsonl' 'more/**/*.parquet'."
+        ),
+    ],
+    db: DbOption = DEFAULT_DB,
+    max_bytes: Annotated[
+        int,
+        typer.Option(
+            "--max-bytes",
+            help="Reject files larger than this (for .parquet: each article's text).",
+            min=1,
+        ),
+    ] = DEFAULT_MAX_BYTES,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Analyse in N processes (one writer).", min=1)
+    ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Dask scheduler tcp://host:8786, or local[:N]."),
+    ] = None,
+    write_from_workers: Annotated[
+        bool,
+        typer.Option(
+            "--write-from-workers",
+            help="With --dask and a postgresql:// --db: the Dask workers write their results "
+            "to the database themselves (one transaction per article, in input order) instead "
+            "of sending them back to this process. Every worker must reach the --db URL.",
+        ),
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Read articles, extract actors, places, time, quotes and events, and store them.
+
+    Re-ingesting an article with the same id and text changes nothing; the same id
+    with new text replaces the old version. Bad inputs are reported one line each on
+    stderr and the rest of the batch is ingested (exit code 1 if anything was rejected).
+    Every engine (one process, --workers, --dask, --write-from-workers) gives the same
+    knowledge base.
+    """
+    from functools import partial
+
+    from newsgraph.run import engines as parallel
+    from newsgraph.run.ingest import ingest as run_ingest
+    from newsgraph.store.dialect import is_postgres_url
+
+    if dask and workers > 1:
+        err.print("error: choose --workers or --dask, not both", markup=False)
+        raise typer.Exit(2)
+    if write_from_workers and not (dask and is_postgres_url(db)):
+        err.print("error: --write-from-workers needs --dask and a postgresql:// --db", markup=False)
+        raise typer.Exit(2)
+    analyzer = parallel.in_process
+    if dask:
+        analyzer = partial(parallel.with_dask, address=dask)
+    elif workers > 1:
+        analyzer = partial(parallel.with_processes, workers=workers)
+    dask_writers = dask if write_from_workers else None
+    store = open_store(db, readonly=False)
+
+    def report(line: str) -> None:
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
+
+    with store:
+        if sys.stderr.isatty() and not as_json:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            with Progress(
+                TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), console=err
+            ) as progress:
+                task = progress.add_task("ingest", total=None)
+                summary = run_ingest(
+                    inputs, store, analyzer, max_bytes, report,
+                    lambda n: progress.advance(task, n), dask_writers,
+                )  # fmt: skip
+        else:
+            summary = run_ingest(inputs, store, analyzer, max_bytes, report, None, dask_writers)
+    if as_json:
+        out.print_json(json.dumps(summary.as_dict()))
+    else:
+        c = summary.counts
+        out.print(
+            f"{c['added']} added, {c['replaced']} replaced, {c['unchanged']} unchanged, "
+            f"{len(summary.errors)} rejected -> {db}",
+            highlight=False,
+        )
+    if summary.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="Output format: json, jsonl, gdelt, graphml, plover (one file, or stdout); "
+            "csv, parquet (a folder with one file per table).",
+        ),
+    ] = "json",
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="File or folder to write (default stdout)."),
+    ] = None,
+) -> None:
+    """Export the knowledge base: newsgraph/1 JSON or a format derived from it."""
+    from newsgraph import exporters
+
+    if fmt not in exporters.FORMATS:
+        choices = ", ".join(exporters.FORMATS)
+        err.print(f"error: unknown format {fmt!r} (choose: {choices})", markup=False)
+        raise typer.Exit(2)
+    with open_store(db) as store:
+        try:
+            exporters.write(fmt, store, output)
+        except exporters.ExportError as exc:
+            err.print(f"error: {exc}", markup=False)
+            raise typer.Exit(2) from exc
+
+
+@app.command()
+def report(db: DbOption = DEFAULT_DB, top: int = 5) -> None:
+    """A short report: counts of documents, actors, quotes and events, with the top few."""
+    from newsgraph.cli.report import print_report
+
+    with open_store(db) as store:
+        print_report(store, out, top)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[
+        Path | None, typer.Argument(help="Gold file (newsgraph-gold/1) to score the db against.")
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    bench: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--bench",
+            help="Peer benchmark(s) to run: timeml, polnear, plover, conflibert-class, "
+            "conflibert-ner, or all.",
+        ),
+    ] = None,
+    shared: Annotated[
+        Path, typer.Option("--shared", help="Folder holding the peer benchmarks.")
+    ] = Path("../shared/benchmarks"),
+    limit: Annotated[int | None, typer.Option(help="Score only the first N items.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Score the system: on a gold file (precision/recall/F1 per component) and peer sets."""
+    from newsgraph.evaluate import gold as gold_eval
+    from newsgraph.evaluate import peers
+
+    if gold is None and not bench:
+        err.print("error: give a GOLD file, --bench NAME, or both", markup=False)
+        raise typer.Exit(2)
+    results: dict[str, Any] = {}
+    if gold is not None:
+        try:
+            gold_data = gold_eval.load_gold(gold)
+        except (OSError, ValueError) as exc:
+            err.print(f"error: {gold}: {exc}", markup=False)
+            raise typer.Exit(1) from exc
+        with open_store(db) as store:
+            results["gold"] = gold_eval.score(gold_data, store)
+    for name in peers.expand(bench or []):
+        if name not in peers.BENCHMARKS:
+            err.print(f"error: unknown benchmark {name!r}", markup=False)
+            raise typer.Exit(2)
+        results[name] = peers.run(name, shared, limit)
+    if as_json:
+        out.print_json(json.dumps(results))
+    else:
+        print_scores(results)
+
+
+def print_scores(results: dict[str, Any]) -> None:
+    for section, figures in results.items():
+        table = Table(title=section, show_header=True)
+        table.add_column("measure")
+        table.add_column("value", justify="right")
+        for key, value in _flatten(figures):
+            table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+        out.print(table)
+
+
+def _flatten(d: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    rows: list[tuple[str, Any]] = []
+    for k, v in d.items():
+        if isinstance(v, dict):
+            rows.extend(_flatten(v, f"{prefix}{k}."))
+        else:
+            rows.append((f"{prefix}{k}", v))
+    return rows

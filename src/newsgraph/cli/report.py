@@ -1,0 +1,62 @@
+"""The short corpus report that `newsgraph report` and `make demo` print."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console
+from rich.table import Table
+
+from newsgraph.store import Store, records
+
+
+def print_report(store: Store, console: Console, top: int = 5) -> None:
+    docs = records.documents(store)
+    actors = records.actors(store)
+    quotes = records.quotes(store)
+    events = records.events(store)
+    times = records.time_expressions(store)
+    names = {a["id"]: a["name"] for a in actors}
+    console.print(
+        f"[bold]{len(docs)}[/] documents, [bold]{len(actors)}[/] actors, "
+        f"[bold]{len(quotes)}[/] quotes, [bold]{len(events)}[/] events, "
+        f"[bold]{len(times)}[/] time expressions"
+    )
+
+    table = Table(title="Top actors (by mentions)")
+    for col in ("actor", "kind", "country", "mentions"):
+        table.add_column(col)
+    for a in sorted(actors, key=lambda a: (-a["mentions"], a["name"]))[:top]:
+        table.add_row(a["name"], a["kind"], a["country"] or "", str(a["mentions"]))
+    console.print(table)
+
+    speakers = Counter(q["speaker"] for q in quotes if q["speaker"])
+    table = Table(title="Top speakers (by quotes)")
+    table.add_column("speaker")
+    table.add_column("quotes")
+    table.add_column("example")
+    for actor_id, n in speakers.most_common(top):
+        theirs = [q for q in quotes if q["speaker"] == actor_id]
+        example = max(theirs, key=lambda q: (q["direct"], len(q["text"])))["text"]
+        table.add_row(names.get(actor_id, actor_id), str(n), _clip(example, 60))
+    console.print(table)
+
+    table = Table(title="Events (most reported first)")
+    for col in ("type", "source", "target", "date", "articles", "evidence"):
+        table.add_column(col)
+    ranked = sorted(events, key=lambda e: (-e["num_articles"], -len(e["mentions"]), e["id"]))
+    for e in ranked[:top]:
+        table.add_row(
+            e["type"],
+            names.get(e["source"], "") if e["source"] else "",
+            names.get(e["target"], "") if e["target"] else "",
+            e["date"] or "",
+            str(e["num_articles"]),
+            _clip(e["mentions"][0]["text"], 60),
+        )
+    console.print(table)
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"

@@ -1,0 +1,1 @@
+"""Actors: mentions, names, titles, coreference, entities."""

@@ -1,0 +1,66 @@
+"""Mention candidates before coreference, and what the helpers of the mention finder see of it.
+
+``names`` and ``titles`` work on the finder's token slots through the ``Finder``
+protocol, so they need not import ``mentions`` (which uses them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.actors.lexicon import ActorLexicon, Organization
+
+
+@dataclass
+class Cand:
+    """A mention before coreference, with what the text tells about its referent."""
+
+    i: int  # token span [i, j)
+    j: int
+    start: int
+    end: int
+    text: str
+    kind: str  # name / title / nominal / pronoun / demonym
+    etype: str  # person / organization / country / group
+    head: int
+    sent: int
+    subject: bool
+    country: str | None = None
+    sector: str | None = None
+    gender: str | None = None
+    plural: bool = False
+    key: str | None = None  # identity of a named organisation / country
+    person: int | None = None  # PersonNames id for person names
+    org: Organization | None = None
+    title_words: tuple[str, ...] = ()  # lower-case content words of a title/description
+    role_title: str | None = None
+    role_org: str | None = None
+    past: bool = False
+    definite: bool = False
+    bound_to: int | None = None  # index of the name candidate this title describes
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Finder(Protocol):
+    """The mention finder as its helpers use it: token attributes and candidate slots."""
+
+    doc: Doc
+    lex: ActorLexicon
+    cands: list[Cand]
+    owner: list[int | None]  # token -> candidate index
+    text: list[str]
+    lower: list[str]
+    pos: list[str]
+    tag: list[str]
+    idx: list[int]
+    sent_of: list[int]
+    doc_text: str
+
+    def add(self, i: int, j: int, kind: str, etype: str, **attrs: Any) -> Cand | None: ...
+
+    def release(self, cand: Cand) -> None: ...
+
+    def demonym_of(self, text: str) -> str | None: ...

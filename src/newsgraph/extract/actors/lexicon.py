@@ -1,0 +1,130 @@
+"""Word lists for actor extraction, loaded once: titles, sector nouns, organisations, names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.data import load_json
+
+# Closed classes kept in code.
+NAME_PARTICLES = frozenset(
+    [
+        "al",
+        "al-",
+        "el",
+        "el-",
+        "bin",
+        "ibn",
+        "bint",
+        "ben",
+        "abu",
+        "abou",
+        "abd",
+        "abdel",
+        "abdul",
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "le",
+        "la",
+        "du",
+        "dos",
+        "das",
+    ]
+)
+PRONOUNS = {
+    "he": ("m", False), "him": ("m", False), "his": ("m", False), "himself": ("m", False),
+    "she": ("f", False), "her": ("f", False), "hers": ("f", False), "herself": ("f", False),
+    "they": (None, True), "them": (None, True), "their": (None, True),
+    "themselves": (None, True), "its": ("n", False),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    country: str | None
+    sector: str
+    kind: str
+    cameo: str | None
+
+
+@dataclass
+class ActorLexicon:
+    title_heads: dict[str, dict] = field(default_factory=dict)
+    title_modifiers: frozenset[str] = frozenset()
+    past_modifiers: frozenset[str] = frozenset()
+    descriptions: dict[str, list[str]] = field(default_factory=dict)
+    honorifics: dict[str, str] = field(default_factory=dict)
+    sector_nouns: dict[str, tuple[str, str]] = field(default_factory=dict)
+    sector_compounds: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    group_nouns: dict[str, list[str]] = field(default_factory=dict)
+    country_nouns: frozenset[str] = frozenset()
+    group_noun_sectors: dict[str, list[str | None]] = field(default_factory=dict)
+    state_nouns: frozenset[str] = frozenset()
+    national_sectors: frozenset[str] = frozenset()  # "the army": a country's own
+    crowd_nouns: frozenset[str] = frozenset()
+    crowd_quantities: frozenset[str] = frozenset()
+    facility_heads: frozenset[str] = frozenset()  # "bridge": named structures are not actors
+    first_names: dict[str, str] = field(default_factory=dict)
+    # organisation surface forms as token tuples, indexed by their first token
+    org_forms: dict[str, list[tuple[tuple[str, ...], bool, Organization]]] = field(
+        default_factory=dict
+    )
+
+    def title_gender(self, word: str) -> str | None:
+        info = self.title_heads.get(word)
+        return (info or {}).get("gender") or self.honorifics.get(word)
+
+
+def load(tokenizer: Callable[[str], Any]) -> ActorLexicon:
+    """All actor word lists; ``tokenizer`` (spaCy's) splits organisation names like the text."""
+    titles = load_json("titles.json")
+    sectors = load_json("actor_sectors.json")
+    orgs = load_json("organizations.json")
+    names = load_json("actor_first_names.json")
+    lex = ActorLexicon(
+        facility_heads=frozenset(orgs["facility_heads"]),
+        title_heads=titles["heads"],
+        title_modifiers=frozenset(titles["modifiers"]),
+        past_modifiers=frozenset(titles["past"]),
+        descriptions=titles["descriptions"],
+        honorifics=titles["honorifics"],
+        sector_nouns={k: (v[0], v[1]) for k, v in sectors["nouns"].items()},
+        sector_compounds={tuple(k.split()): (v[0], v[1]) for k, v in sectors["compounds"].items()},
+        group_nouns=sectors["group_nouns"],
+        country_nouns=frozenset(sectors["country_nouns"]),
+        group_noun_sectors=sectors["group_noun_sectors"],
+        state_nouns=frozenset(sectors["state_nouns"]),
+        national_sectors=frozenset(sectors.get("national_institution_sectors", [])),
+        crowd_nouns=frozenset(sectors["crowds"]["nouns"]),
+        crowd_quantities=frozenset(sectors["crowds"]["quantities"]),
+        first_names={n: g for g in ("m", "f") for n in names[g]},
+    )
+    for entry in orgs["organizations"]:
+        org = Organization(
+            name=entry["name"],
+            country=entry.get("country"),
+            sector=entry["sector"],
+            kind=entry.get("kind", "organization"),
+            cameo=entry.get("cameo"),
+        )
+        for form in [entry["name"], *entry.get("aliases", [])]:
+            if form.lower().startswith("the "):
+                form = form[4:]
+            toks = tuple(t.text for t in tokenizer(form))
+            acronym = len(toks) == 1 and sum(c.isupper() for c in form) >= 2
+            key = toks[0] if acronym else toks[0].lower()
+            forms = lex.org_forms.setdefault(key, [])
+            forms.append((toks if acronym else tuple(t.lower() for t in toks), acronym, org))
+    for forms in lex.org_forms.values():
+        forms.sort(key=lambda f: -len(f[0]))
+    return lex

@@ -1,0 +1,123 @@
+"""Actors: mentions found (``mentions``), chained (``coref``) and described as entities."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from newsgraph.extract.actors import lexicon as actor_lexicon
+from newsgraph.extract.actors.coref import Chain, Coref
+from newsgraph.extract.actors.mentions import MentionFinder
+from newsgraph.extract.actors.names import PersonNames
+from newsgraph.extract.actors.titles import TitleFinder
+from newsgraph.gazetteer import build as gazetteer
+from newsgraph.model import DocContext, Entity, Mention
+from newsgraph.nlp.resources import Resources
+
+LEADING = ("the ", "a ", "an ", "The ", "A ", "An ")
+
+
+def lexicon(res: Resources) -> actor_lexicon.ActorLexicon:
+    return res.get("actor_lexicon", lambda: actor_lexicon.load(res.nlp.tokenizer))
+
+
+def extract(ctx: DocContext, res: Resources) -> list[Entity]:
+    lex = lexicon(res)
+    gaz = res.get("gazetteer", gazetteer.load)
+    names = PersonNames(lex)
+    cands = MentionFinder(ctx.doc, lex, gaz, ctx.parse_text, ctx.tokens).run(names, TitleFinder())
+    home = home_country(ctx, gaz)
+    chains = Coref(cands, names, lex, home).run()
+    chains.sort(key=lambda ch: min(c.start for c in ch.cands))
+    national_institutions(chains, focus_country(chains) or home, lex)
+    return [entity(ch, k, gaz) for k, ch in enumerate(chains)]
+
+
+def home_country(ctx: DocContext, gaz: Any) -> str | None:
+    """The dateline's country ("NAIROBI, Kenya" or a capital alone), if any."""
+    dateline = ctx.result.dateline
+    if dateline is None or not dateline.place_text:
+        return None
+    parts = [p.strip() for p in dateline.place_text.split(",") if p.strip()]
+    for part in reversed(parts):
+        c = gaz.country(part.title() if part.isupper() else part)
+        if c is not None:
+            return c.alpha3
+    c = gaz.country_of_capital(parts[0].title() if parts[0].isupper() else parts[0])
+    return c.alpha3 if c else None
+
+
+def focus_country(chains: list[Chain]) -> str | None:
+    """The country the article is about: named most often, and more than any other."""
+    counts: Counter[str] = Counter()
+    for ch in chains:
+        if ch.etype == "country" and ch.country:
+            counts[ch.country] += sum(c.kind != "pronoun" for c in ch.cands)
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def national_institutions(chains: list[Chain], focus: str | None, lex: Any) -> None:
+    """ "the army", "the police" with no country named: the country the article is about
+    (else the dateline's)."""
+    if focus is None:
+        return
+    for ch in chains:
+        described = not ch.named and not any(c.org is not None for c in ch.cands)
+        national = ch.etype == "organization" and ch.sector in lex.national_sectors
+        if national and described and ch.country is None:
+            ch.country = focus
+
+
+def entity(ch: Chain, index: int, gaz: Any) -> Entity:
+    ch.cands.sort(key=lambda c: c.start)
+    mentions = [Mention(c.start, c.end, c.text, c.kind, index) for c in ch.cands]
+    names = [c.text for c in ch.cands if c.kind in ("name", "demonym")]
+    kind = ch.etype if ch.etype in ("person", "organization", "country", "group") else "other"
+    name = display_name(ch, names, gaz)
+    aliases: list[str] = []
+    for text in names:
+        if text != name and text not in aliases:
+            aliases.append(text)
+    return Entity(
+        name=name,
+        kind=kind,
+        country=ch.country,
+        aliases=aliases,
+        roles=list(ch.roles),
+        codes=cameo(ch),
+        mentions=mentions,
+    )
+
+
+def display_name(ch: Chain, names: list[str], gaz: Any) -> str:
+    if ch.etype == "country" and ch.country and ch.country in gaz.countries:
+        return gaz.countries[ch.country].name
+    orgs = [c.org for c in ch.cands if c.org is not None]
+    if orgs:
+        return orgs[0].name
+    if names:
+        if ch.etype == "person":
+            persons = [c.text for c in ch.cands if c.kind == "name"]
+            return max(persons or names, key=lambda t: (len(t.split()), len(t)))
+        return max(names, key=len)
+    text = max((c.text for c in ch.cands if c.kind != "pronoun"), key=len, default="")
+    for lead in LEADING:
+        text = text.removeprefix(lead)
+    return text or ch.cands[0].text
+
+
+def cameo(ch: Chain) -> dict[str, str]:
+    """A CAMEO-style actor code: country plus sector ("JORGOV"), where derivable."""
+    org_codes = [c.org.cameo for c in ch.cands if c.org is not None and c.org.cameo]
+    if org_codes:
+        return {"cameo": org_codes[0]}
+    if ch.etype == "country":
+        return {"cameo": ch.country} if ch.country else {}
+    sector = ch.sector
+    if ch.etype == "person" and ch.roles:
+        sector = sector or None
+    code = (ch.country or "") + (sector or "")
+    return {"cameo": code} if code and (sector or ch.etype != "person") else {}

@@ -1,0 +1,1 @@
+"""PLOVER events: lexicon, triggers, roles, context, dates, links, merging."""

@@ -1,0 +1,216 @@
+"""Clause context of a trigger: negation, modality, place, figures, non-event spans."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.events.lexicon import Lexicon, Trigger
+from newsgraph.model import DocContext
+
+MODALITY_RANK = {"asserted": 0, "reported": 1, "intended": 2, "hypothetical": 3}
+QUOTE_CHARS = "\"“”‘’'"
+NUMBER_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
+
+
+def clause_head(tr: Trigger) -> Token:
+    """The verb whose clause the trigger belongs to (itself for verbal triggers)."""
+    tok = tr.token
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+EMBEDDED = {"ccomp", "advcl", "parataxis", "conj", "relcl", "csubj", "acl", "cc", "mark"}
+
+
+def evidence_span(tr: Trigger, extra: list[Token], sent: Span) -> tuple[int, int]:
+    """Character span of the trigger's clause: the clause head's subtree without embedded
+    clauses that hold none of the trigger words, so two events in one sentence differ."""
+    head = clause_head(tr)
+    if head.sent != sent:
+        return sent.start_char, sent.end_char
+    keep_ids = {t.i for t in (*tr.tokens, *extra)}
+    lo, hi = head.i, head.i
+    for c in head.children:
+        sub = list(c.subtree)
+        if c.dep_ in EMBEDDED and not keep_ids & {t.i for t in sub}:
+            continue
+        if c.dep_ == "punct":
+            continue
+        lo, hi = min(lo, sub[0].i), max(hi, sub[-1].i)
+    for i in keep_ids:
+        lo, hi = min(lo, i), max(hi, i)
+    doc = head.doc
+    while hi > lo and doc[hi].is_punct and doc[hi].text not in QUOTE_CHARS:
+        hi -= 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _aux_lemmas(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} | {
+        c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")
+    }
+
+
+def is_negated(tr: Trigger, lex: Lexicon) -> bool:
+    neg = lex.cue("negation")
+    tok = tr.token
+    if tr.nominal and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return True
+    verb = clause_head(tr)
+    for v in (tok, verb):
+        if any(
+            c.dep_ == "neg" or c.lower_ in neg and c.dep_ in ("advmod", "neg") for c in v.children
+        ):
+            return True
+    # "failed to meet", "avoided attacking"
+    return verb.dep_ in ("xcomp", "pcomp") and verb.head.lemma_.lower() in lex.cue(
+        "negating_matrix"
+    )
+
+
+def modality(tr: Trigger, ctx: DocContext, lex: Lexicon, ignore_intent: bool = False) -> str:
+    """asserted / intended / hypothetical / reported, strongest cue on the path to the root."""
+    best = "asserted"
+
+    def bump(m: str) -> None:
+        nonlocal best
+        if ignore_intent and m == "intended":
+            return
+        if MODALITY_RANK[m] > MODALITY_RANK[best]:
+            best = m
+
+    idx = tr.token.idx
+    if any(q.start <= idx < q.end for q in ctx.result.quotes):
+        bump("reported")
+    v = clause_head(tr)
+    in_speech = _in_speech(v, lex)
+    for _ in range(6):
+        aux = _aux_lemmas(v)
+        kids = {c.lower_ for c in v.children if c.dep_ == "mark"}
+        advs = {c.lower_ for c in v.children if c.dep_ in ("advmod", "acomp")}
+        if aux & {"would", "'d"} and in_speech:
+            bump("intended")
+        elif aux & lex.cue("hypothetical") or advs & lex.cue("hypothetical"):
+            bump("hypothetical")
+        if kids & lex.cue("hypothetical_marks"):
+            bump("hypothetical")
+        if aux & lex.cue("future"):
+            bump("intended")
+        head = v.head
+        if head.i == v.i:
+            break
+        hl = head.lemma_.lower()
+        if v.dep_ == "xcomp":
+            if hl in lex.cue("intent_matrix") or hl in lex.cue("future"):
+                bump("intended")
+            if hl in ("be",) and any(c.lower_ == "going" for c in head.children):
+                bump("intended")
+        if v.dep_ in ("ccomp", "parataxis") and hl in lex.cue("speech_verbs"):
+            bump("reported")
+        if v.dep_ in ("advcl",) and kids & lex.cue("hypothetical_marks"):
+            bump("hypothetical")
+        if v.dep_ not in ("xcomp", "ccomp", "conj", "parataxis", "advcl", "acomp"):
+            break
+        v = head
+    # "expected to", "set to", "poised to" as adjectival/passive matrix
+    return best
+
+
+def announced(tr: Trigger, lex: Lexicon) -> bool:
+    """The trigger's clause is in the future ("will not accept"): an announcement."""
+    return bool(_aux_lemmas(clause_head(tr)) & lex.cue("future"))
+
+
+def _in_speech(v: Token, lex: Lexicon) -> bool:
+    for _ in range(6):
+        if v.head.i == v.i:
+            return False
+        if v.dep_ in ("ccomp", "parataxis") and v.head.lemma_.lower() in lex.cue("speech_verbs"):
+            return True
+        v = v.head
+    return False
+
+
+def is_non_event(tr: Trigger, sent: Span, ctx: DocContext) -> bool:
+    """Triggers in titles of works, scare quotes, a headline line, or a participle that
+    only describes a noun ("the besieged town", "the occupied West Bank")."""
+    tok = tr.token
+    if tok.ent_type_ == "WORK_OF_ART":
+        return True
+    if not tr.nominal and tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "JJ"):
+        return True
+    sent_text = ctx.parse_text[sent.start_char : sent.end_char]  # Span.text rebuilds it
+    title = ctx.article.title
+    if title and sent_text.strip() == title.strip():
+        return True
+    after = ctx.text[sent.end_char : sent.end_char + 2]
+    if "\n" in after and sent_text.strip()[-1:] not in ".!?\"”'’" and len(sent) <= 20:
+        return True
+    # scare quotes: a short quoted stretch that is not a quotation found by the quotes stage
+    i, text = tok.i, ctx.tokens.text
+    left = [k for k in range(max(sent.start, i - 4), min(i, sent.end)) if text[k] in QUOTE_CHARS]
+    right = [
+        k for k in range(max(sent.start, i + 1), min(i + 5, sent.end)) if text[k] in QUOTE_CHARS
+    ]
+    if left and right and right[0] - left[-1] <= 5:
+        return not any(q.start <= tok.idx < q.end and q.direct for q in ctx.result.quotes)
+    return False
+
+
+def place_of(tr: Trigger, ctx: DocContext, lex: Lexicon) -> str | None:
+    """Place.key of a place named by a locative prep attached to the trigger or its verb."""
+    if not ctx.result.places:
+        return None
+    preps = lex.cue("place_preps")
+    for h in (tr.token, clause_head(tr)):
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                toks = list(c.subtree)
+                lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1])
+                for pm in ctx.result.places:
+                    if lo <= pm.start < hi:
+                        return pm.place.key
+    return None
+
+
+def _number(tok: Token, lex: Lexicon) -> int | None:
+    words = lex.cues["number_words"]
+    text = tok.lower_
+    if NUMBER_RE.match(text):
+        val = float(text.replace(",", ""))
+    elif text in words:
+        val = float(words[text])
+    else:
+        return None
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in lex.cues["multipliers"]:
+        val *= lex.cues["multipliers"][nxt.lower_]
+    return int(val)
+
+
+def figures(tr: Trigger, sent: Span, lex: Lexicon) -> dict[str, int]:
+    """Casualty and amount figures in the trigger's clause: {"killed": 12, ...}."""
+    cues = lex.cues["figures"]
+    head = clause_head(tr)
+    region = list(head.subtree) if head.sent == sent else list(sent)
+    out: dict[str, int] = {}
+    for tok in region:
+        if tok.pos_ != "NUM" and not NUMBER_RE.match(tok.text):
+            continue
+        val = _number(tok, lex)
+        if val is None or (1900 <= val <= 2100 and tok.ent_type_ == "DATE"):
+            continue
+        counted = tok.head if tok.dep_ in ("nummod", "quantmod", "compound") else tok
+        if counted.dep_ in ("nummod", "quantmod"):
+            counted = counted.head
+        chain = [counted, counted.head, tok.head]
+        chain += [t for t in tok.doc[tok.i + 1 : min(tok.i + 4, sent.end)]]
+        for t in chain:
+            key = cues.get(t.lemma_.lower()) or cues.get(t.lower_)
+            if key and key not in out:
+                out[key] = val
+                break
+    return out

@@ -1,0 +1,256 @@
+"""Event dates: the clause's own time expression, else the day of the statement or story.
+
+Order of evidence for one event:
+1. a time expression of the trigger's clause (a coarse one reached through another noun,
+   "on his second trip this year", dates that noun, not the clause);
+2. the date of a clause it hangs on: a coordinated verb sharing the subject ("met on Monday
+   and called on Israel"), a participle ("said on Monday, blaming"), a "when" clause
+   ("killed when drones hit on Sunday"), a dated speech verb over an ongoing report ("has
+   begun moving, the alliance said on Wednesday");
+3. the story's day (first dated day of the lead sentence) when the text ties the event to it:
+   the story is the publication day's news, or the actor (or speaker) took part in the lead.
+Background is never dated by default: perfect aspect ("has accused"), relative and
+participle clauses, hypotheticals, nouns inside other phrases, past acts told in quotes,
+an owned act acted upon ("to lift its siege").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.lexicon import Lexicon, Trigger
+from newsgraph.model import DocContext
+
+DIRECT_ARGS = ("dobj", "nsubj", "nsubjpass", "attr", "agent")
+WHEN_MARKS = {"when", "as", "while"}
+PARTICIPLE_DEPS = ("advcl", "conj")
+MAX_CLIMB = 6
+
+
+@dataclass
+class Story:
+    """The lead's day and who took part in the lead."""
+
+    day: str | None = None
+    same_day: bool = False
+    entities: set[int] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+
+
+def _index(ctx: DocContext) -> dict[int, list[Any]]:
+    from newsgraph.extract.time.stage import date_of_clause
+
+    if getattr(ctx, "_timex_index", None) is None:
+        date_of_clause(ctx, ctx.doc[0])
+    return ctx._timex_index  # type: ignore[attr-defined]
+
+
+def _is_day(value: str | None) -> bool:
+    return bool(value) and len(value or "") == 10
+
+
+def own_date(ctx: DocContext, tok: Token, trigger_ids: set[int]) -> str | None:
+    """The time expression attached to ``tok`` itself (see module doc, point 1)."""
+    for it in _index(ctx).get(tok.i, []):
+        if it.precision == "day" or _direct_path(it.span, tok, trigger_ids):
+            return it.value
+    return None
+
+
+def _occurrence_date(ctx: DocContext, noun: Token, trigger_ids: set[int]) -> str | None:
+    """ "the war, which broke out on April 15": a relative clause dating the event itself."""
+    for c in noun.children:
+        if c.dep_ == "relcl" and any(
+            g.dep_ == "nsubj" and g.lower_ in ("which", "that") for g in c.children
+        ):
+            return own_date(ctx, c, trigger_ids)
+    return None
+
+
+def _direct_path(span: Any, target: Token, trigger_ids: set[int]) -> bool:
+    cur = span.root
+    for _ in range(MAX_CLIMB):
+        if cur.i == target.i or cur.head.i == cur.i:
+            return True
+        cur = cur.head
+        if cur.i == target.i:
+            return True
+        if cur.pos_ in ("NOUN", "PROPN") and cur.i not in trigger_ids:
+            return False
+    return True
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _perfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+    )
+
+
+def _ongoing(verb: Token) -> bool:
+    """Present, present perfect, progressive or a state ("was appalled", "were ready"):
+    still true when reported, unlike a simple past act ("said the drones struck")."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("VBZ", "VBP") for a in aux):
+        return True
+    if any(a.lemma_ == "be" and a.tag_ in ("VBD", "VBZ", "VBP") for a in aux):
+        return True
+    return verb.lemma_ == "be" or (not aux and verb.tag_ in ("VBZ", "VBP"))
+
+
+def _when_day(ctx: DocContext, verb: Token) -> str | None:
+    """ "were killed when drones hit a market yesterday": the day of the "when" clause."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.lower_ in WHEN_MARKS for m in c.children):
+            got = own_date(ctx, c, set())
+            if _is_day(got):
+                return got
+    return None
+
+
+def linked_date(ctx: DocContext, verb: Token, speech: frozenset[str]) -> str | None:
+    """Date of the clause this one hangs on (module doc, point 2)."""
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    if verb.dep_ == "conj" and not _has_subject(verb) and head.pos_ in ("VERB", "AUX"):
+        return own_date(ctx, head, set()) or linked_date(ctx, head, speech)
+    if verb.dep_ in PARTICIPLE_DEPS and verb.tag_ == "VBG":
+        return own_date(ctx, head, set())
+    if verb.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in speech and _ongoing(verb):
+        return own_date(ctx, head, set())
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, shared from the first conjunct ("praised X and said ...")."""
+    for _ in range(MAX_CLIMB):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
+            return subj
+        verb = verb.head
+    return None
+
+
+def _speaker_entity(ctx: DocContext, verb: Token, speech: frozenset[str]) -> int | None:
+    v = verb
+    for _ in range(MAX_CLIMB):
+        if v.lemma_.lower() in speech:
+            subj = _subject(v)
+            m = ctx.mention_at(subj) if subj is not None else None
+            if m is not None and m.entity is not None:
+                return m.entity
+        if v.head.i == v.i or v.dep_ not in ("ccomp", "parataxis", "conj", "xcomp"):
+            return None
+        v = v.head
+    return None
+
+
+def _in_direct_quote(ctx: DocContext, tok: Token) -> bool:
+    return any(q.direct and q.start <= tok.idx < q.end for q in ctx.result.quotes)
+
+
+def _background(ctx: DocContext, tr: Trigger, verb: Token, modality: str) -> bool:
+    if modality == "hypothetical" or _perfect(verb):
+        return True
+    if verb.dep_ in ("relcl", "acl") or (verb.dep_ == "advcl" and verb.tag_ == "VBN"):
+        return True
+    if tr.nominal and tr.token.i != verb.i and not _direct_argument(tr.token, verb):
+        return True
+    return _in_direct_quote(ctx, tr.token) and verb.tag_ == "VBD"
+
+
+def _direct_argument(noun: Token, verb: Token) -> bool:
+    """ "held talks", "the attack killed": the clause is the event's; "over its closure" is not."""
+    return noun.head.i == verb.i and noun.dep_ in DIRECT_ARGS
+
+
+def _existing_act(noun: Token, verb: Token, lex: Lexicon) -> bool:
+    """ "to lift its siege", "ended Israel's blockade": an act already under way, named by
+    its owner and acted upon; the clause's date is not its date."""
+    return (
+        noun.dep_ == "dobj"
+        and any(c.dep_ == "poss" for c in noun.children)
+        and verb.lemma_.lower() not in lex.cue("light_verbs")
+    )
+
+
+def story(ctx: DocContext) -> Story:
+    """The lead's first dated day, whether it is the publication day, and its actors."""
+    out = Story()
+    sents = list(ctx.doc.sents)
+    lead = next((s for s in sents if s.text.strip()), None)
+    if lead is None:
+        return out
+    items = [it for lst in _index(ctx).values() for it in lst]
+    days = sorted({(it.cand.start, it.value) for it in items if it.precision == "day"})
+    out.day = next((v for s, v in days if lead.start_char <= s < lead.end_char), None)
+    if out.day is None:
+        return out
+    out.same_day = out.day == ctx.result.published
+    for m in _lead_mentions(ctx, lead.start_char, lead.end_char):
+        out.entities.add(m)
+        ent = ctx.result.entities[m]
+        if ent.kind in ("country", "person") and ent.country:
+            out.countries.add(ent.country)
+    return out
+
+
+def _lead_mentions(ctx: DocContext, start: int, end: int) -> list[int]:
+    out = []
+    for i, ent in enumerate(ctx.result.entities):
+        if ent.kind in ("person", "organization", "country", "group") and any(
+            start <= m.start < end and m.kind != "pronoun" for m in ent.mentions
+        ):
+            out.append(i)
+    return out
+
+
+def _takes_part(ctx: DocContext, st: Story, entity: int | None) -> bool:
+    if entity is None:
+        return False
+    if entity in st.entities:
+        return True
+    country = ctx.result.entities[entity].country
+    return country is not None and country in st.countries
+
+
+def event_date(
+    ctx: DocContext,
+    tr: Trigger,
+    verb: Token,
+    absorbed: list[Trigger],
+    source: int | None,
+    modality: str,
+    st: Story,
+    lex: Lexicon,
+) -> str | None:
+    """The date of one event mention (see module doc)."""
+    ids = {t.i for t in tr.tokens} | {t.i for a in absorbed for t in a.tokens}
+    speech = lex.cue("speech_verbs")
+    if tr.nominal:
+        got = own_date(ctx, tr.token, ids) or _occurrence_date(ctx, tr.token, ids)
+        if got:
+            return got
+        if tr.token.i != verb.i and not _direct_argument(tr.token, verb):
+            return None
+        if _existing_act(tr.token, verb, lex):
+            return None
+    got = own_date(ctx, verb, ids)
+    if got is None or not _is_day(got):
+        got = _when_day(ctx, verb) or got or linked_date(ctx, verb, speech)
+    coarse = got is not None and not _is_day(got) and (st.day or "").startswith(got)
+    if (got and not coarse) or st.day is None or _background(ctx, tr, verb, modality):
+        return got
+    if st.same_day:
+        return st.day
+    speaker = _speaker_entity(ctx, verb, speech)
+    if _takes_part(ctx, st, source) or _takes_part(ctx, st, speaker):
+        return st.day
+    return got

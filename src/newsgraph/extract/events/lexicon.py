@@ -1,0 +1,237 @@
+"""The event lexicon (data/event_lexicon.tsv) and trigger matching over a parse.
+
+A lexicon entry is a head lemma plus optional dependent lemmas ("cut tie",
+"strike air"); the longest entry whose dependents all occur in the head's own
+phrase wins, and its dependent tokens are consumed so they do not trigger again.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources as ir
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from newsgraph.nlp.tokens import Tokens
+
+POS_TAGS = {"V": ("VERB",), "N": ("NOUN",), "A": ("ADJ",)}
+# Dependencies that open a new clause: a phrase pattern never reaches across them
+# (xcomp is allowed: "declined to comment", "pledged to send aid").
+CLAUSAL = {"ccomp", "advcl", "relcl", "conj", "acl", "parataxis", "csubj", "pcomp"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    head: str
+    deps: tuple[str, ...]
+    pos: str  # V / N / A
+    type: str
+    mode: str | None
+    cameo: str | None
+    require: str = ""
+
+
+@dataclass
+class Lexicon:
+    entries: dict[tuple[str, str], list[Entry]]
+    cues: dict[str, Any]
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def cue(self, name: str) -> frozenset[str]:
+        return self.sets[name]
+
+
+@dataclass
+class Trigger:
+    token: Token  # the head word
+    entry: Entry
+    tokens: list[Token]  # head plus matched dependents
+
+    @property
+    def nominal(self) -> bool:
+        return self.entry.pos == "N"
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in sorted(self.tokens, key=lambda t: t.i))
+
+
+def _data(name: str) -> str:
+    return ir.files("newsgraph.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def load() -> Lexicon:
+    """Read the lexicon and cue lists once (use via ``res.get("event_lexicon", load)``)."""
+    entries: dict[tuple[str, str], list[Entry]] = {}
+    seen: set[tuple[str, ...]] = set()
+    for line in _data("event_lexicon.tsv").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = (line.split("\t") + [""] * 6)[:6]
+        pattern, pos, etype, mode, cameo, require = (c.strip() for c in cols)
+        words = pattern.split()
+        key = (pos, *words, require)
+        if key in seen:
+            continue
+        seen.add(key)
+        entry = Entry(words[0], tuple(words[1:]), pos, etype, mode or None, cameo or None, require)
+        entries.setdefault((pos, words[0]), []).append(entry)
+    for lst in entries.values():
+        lst.sort(key=lambda e: -len(e.deps))
+    cues = json.loads(_data("event_cues.json"))
+    sets = {k: frozenset(v) for k, v in cues.items() if isinstance(v, list)}
+    return Lexicon(entries, cues, sets)
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+PARTICLES = {"in", "up", "out", "off", "over", "back", "down", "away", "on"}
+
+
+def phrase_tokens(head: Token, depth: int = 4) -> list[Token]:
+    """Tokens in the head's own phrase (not in embedded clauses), nearest first."""
+    out: list[Token] = []
+    frontier = [head]
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ not in CLAUSAL:
+                    out.append(c)
+                    nxt.append(c)
+        frontier = nxt
+    return out
+
+
+def _match_deps(entry: Entry, head: Token, pool: list[Token], used: set[int]) -> list[Token] | None:
+    got: list[Token] = []
+    for lemma in entry.deps:
+        hit = next(
+            (
+                t
+                for t in pool
+                if t.i not in used and t not in got and (_lemma(t) == lemma or t.lower_ == lemma)
+            ),
+            None,
+        )
+        if hit is None or _is_time_prep(hit):
+            return None
+        if lemma in PARTICLES and hit.head.i != head.i:
+            return None  # "give in" needs its own particle, not the "in" of "victims in Kasai"
+        got.append(hit)
+    return got
+
+
+def _is_time_prep(tok: Token) -> bool:
+    """A prep whose object is a date ("on Sunday") cannot be a phrase particle ("call on")."""
+    return tok.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children
+    )
+
+
+def _has_obj(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "obj")), None)
+
+
+def is_actorish(tok: Token, lex: Lexicon) -> bool:
+    return (
+        tok.pos_ in ("PROPN", "PRON")
+        or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or _lemma(tok) in lex.cue("actor_nouns")
+    )
+
+
+def _allowed(entry: Entry, tok: Token, lex: Lexicon) -> bool:
+    req = entry.require
+    if not req:
+        return True
+    obj = _has_obj(tok)
+    if req == "obj":
+        return obj is not None
+    if req == "obj_actor":
+        return obj is not None and is_actorish(obj, lex)
+    if req == "obj_not_actor":
+        return obj is not None and not is_actorish(obj, lex)
+    if req == "obj_money":
+        return obj is not None and any(t.ent_type_ == "MONEY" for t in obj.subtree)
+    if req == "obj_goods":
+        return _gives_goods(tok, obj, lex)
+    if req == "obj_event":
+        return obj is not None and ("N", _lemma(obj)) in lex.entries
+    if req == "obj_not_doc":
+        return obj is None or _lemma(obj) not in lex.cue("document_nouns")
+    if req == "arg":
+        return obj is not None or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+    if req == "no_xcomp":
+        return not any(c.dep_ == "xcomp" for c in tok.children)
+    if req == "no_ccomp":
+        return not any(c.dep_ == "ccomp" for c in tok.children)
+    return True
+
+
+def _gives_goods(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
+    """ "gave 600 rifles to", "handed over medical supplies", "provided the army with
+    vehicles", "gave 5 million euros": goods or money handed to someone."""
+    things = [obj] if obj is not None else []
+    things += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    things += [g for t in things for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]  # "13 tons of medicine"  # fmt: skip
+    goods = lex.cue("aid_goods")
+    for t in things:
+        for w in (t, *t.conjuncts, *(c for c in t.children if c.dep_ in ("compound", "amod"))):
+            if _lemma(w) in goods or w.ent_type_ == "MONEY":
+                return True
+    return False
+
+
+def _strike_kind(tok: Token, lex: Lexicon) -> str | None:
+    """ "strike" is labour protest or military: decide from modifiers and actors."""
+    near = {_lemma(t) for t in phrase_tokens(tok, 2)} | {_lemma(tok.head)}
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    near |= {_lemma(t) for s in subj for t in s.subtree}
+    if near & lex.cue("military_strike_cues"):
+        return None
+    near |= {_lemma(t) for t in tok.sent}
+    if near & lex.cue("labour_strike_cues"):
+        return "PROTEST"
+    return None
+
+
+def find_triggers(sent: Span, lex: Lexicon, toks: Tokens | None = None) -> list[Trigger]:
+    """All lexicon triggers in a sentence, longest pattern first per head."""
+    found: list[Trigger] = []
+    used: set[int] = set()
+    toks = toks if toks is not None else Tokens(sent.doc)
+    tok_pos, lemmas, lowers = toks.pos, toks.lemma, toks.lower
+    # Heads with longer patterns claim their dependents first.
+    cands: list[tuple[int, Token, list[Entry]]] = []
+    for i in range(sent.start, sent.end):
+        if tok_pos[i] not in ("VERB", "NOUN", "ADJ"):
+            continue
+        for pos, tags in POS_TAGS.items():
+            if tok_pos[i] in tags:
+                key = lemmas[i].lower()
+                lst = lex.entries.get((pos, key)) or lex.entries.get((pos, lowers[i]))
+                if lst:
+                    cands.append((len(lst[0].deps), sent.doc[i], lst))
+    cands.sort(key=lambda c: -c[0])
+    for _, tok, lst in cands:
+        if tok.i in used:
+            continue
+        pool = phrase_tokens(tok)
+        for entry in lst:
+            deps = _match_deps(entry, tok, pool, used) if entry.deps else []
+            if deps is None or not _allowed(entry, tok, lex):
+                continue
+            if entry.head == "strike" and not entry.deps and _strike_kind(tok, lex):
+                entry = Entry("strike", (), entry.pos, "PROTEST", "boycott", "143")
+            found.append(Trigger(tok, entry, [tok, *deps]))
+            used.update(t.i for t in (tok, *deps))
+            break
+    found.sort(key=lambda tr: tr.token.i)
+    return found

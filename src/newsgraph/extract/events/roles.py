@@ -1,0 +1,457 @@
+"""Source and target actors of a trigger, read off the dependency parse.
+
+An ``Actor`` names the entity when an earlier stage put a mention on the token,
+else it keeps the noun phrase text with ``entity`` None. A person stands for
+their organisation or state through the entity's own attributes (roles,
+country); we keep the person as the actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsgraph.extract.events.collective import (
+    is_two_sides,
+    member_entity,
+    pair_role_words,
+    two_people,
+    two_sides,
+)
+from newsgraph.extract.events.lexicon import Lexicon, Trigger, is_actorish
+from newsgraph.extract.quotes.cues import adjunct_participle
+from newsgraph.model import DocContext
+
+SUBJ = ("nsubj", "csubj", "expl")
+OF_IS_SOURCE = {"MOBILIZE", "PROTEST", "CONSULT", "RETREAT"}
+BE_ADJECTIVAL = {"oppose", "commit", "determine", "prepare", "resolve", "appal", "appall"}
+BE_ADJECTIVAL |= {"horrify", "dismay", "outrage"}
+QUANTITY = {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "band"}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+FIRST_PERSON = {"we", "i", "us", "me"}
+
+
+@dataclass
+class Actor:
+    text: str
+    entity: int | None
+    token: Token
+    guessed: bool = False  # not a grammatical argument of the trigger
+
+
+@dataclass
+class Roles:
+    sources: list[Actor]
+    target: Actor | None
+    from_parse: bool  # source found in the trigger's own argument structure
+
+
+ARTICLES = {"the", "a", "an"}
+
+
+def noun_phrase(tok: Token) -> str:
+    """The actor phrase headed by ``tok``: left modifiers, head, apposition, "of" complement."""
+    left = [c for c in tok.lefts if c.dep_ not in ("det", "predet", "cc", "prep", "advmod")]
+    start = min((min(t.i for t in c.subtree) for c in left), default=tok.i)
+    end = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("compound", "flat", "appos") or (c.dep_ == "prep" and c.lower_ == "of"):
+            quantity = tok.pos_ == "NUM" or tok.lemma_.lower() in QUANTITY
+            if c.lower_ == "of" and not quantity and not any(g.pos_ == "PROPN" for g in c.subtree):
+                continue
+            end = max(end, max(t.i for t in c.subtree))
+    span = tok.doc[start : end + 1]
+    words = [t for t in span]
+    while words and (
+        words[0].dep_ in ("punct", "case", "cc") or words[0].is_space or words[0].lower_ in ARTICLES
+    ):
+        words.pop(0)
+    return tok.doc[words[0].i : words[-1].i + 1].text if words else tok.text
+
+
+def _when(tok: Token) -> bool:
+    """ "last year's appeal": a possessive naming a time, not an actor."""
+    return tok.ent_type_ in ("DATE", "TIME")
+
+
+class RoleFinder:
+    """Finds actors in one document; wraps context, lexicon and gazetteer."""
+
+    def __init__(self, ctx: DocContext, lex: Lexicon, gz: Any | None) -> None:
+        self.ctx = ctx
+        self.lex = lex
+        self.gz = gz
+        self.speech = lex.cue("speech_verbs")
+
+    # -- actors -----------------------------------------------------------
+    def actor(self, tok: Token, guessed: bool = False) -> Actor:
+        if tok.lower_ in RELATIVE and tok.dep_ in SUBJ + ("nsubjpass",):
+            rel = tok.head
+            if rel.dep_ == "relcl":
+                tok = rel.head
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        quantity = tok.pos_ == "NUM" or tok.lemma_.lower() in QUANTITY
+        if pobj is not None and quantity and self.ctx.mention_at(pobj) is not None:
+            tok = pobj  # "two of them", "hundreds of protesters"
+        m = self.ctx.mention_at(tok)
+        speaker = self._quote_speaker(tok) if tok.lower_ in FIRST_PERSON else None
+        if speaker is not None:
+            return Actor(speaker[1] or tok.text, speaker[0], tok, guessed)
+        if m is None:
+            entity = self._demonym_entity(tok)
+            if entity is None:
+                entity = member_entity(tok, self.ctx, self.lex)
+            return Actor(noun_phrase(tok), entity, tok, guessed)
+        if m.kind == "pronoun":
+            named = self._naming_token(m.entity, tok)
+            if named is not None:
+                return Actor(self._mention_text(named), m.entity, tok, guessed)
+        return Actor(self._mention_text(tok), m.entity, tok, guessed)
+
+    def _quote_speaker(self, tok: Token) -> tuple[int, str | None] | None:
+        """ "we" / "I" inside a quotation stands for the quotation's speaker."""
+        for q in self.ctx.result.quotes:
+            if q.start <= tok.idx < q.end and q.speaker is not None:
+                return q.speaker, q.speaker_text
+        return None
+
+    def owner(self, tok: Token) -> Token | None:
+        """The actor a non-actor target belongs to: "Egypt's plan", "the Egyptian plan",
+        "tankers belonging to Russia's fleet"."""
+        if self.ctx.mention_at(tok) is not None or is_actorish(tok, self.lex):
+            return None
+        frontier = [tok]
+        for _ in range(4):
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.dep_ in ("relcl", "ccomp", "conj", "appos", "cc", "punct"):
+                        continue
+                    if c.dep_ in ("poss", "amod", "compound", "pobj", "nmod") and (
+                        self.ctx.mention_at(c) is not None or self._demonym_entity(c) is not None
+                    ):
+                        return c
+                    nxt.append(c)
+            frontier = nxt
+        return None
+
+    def _mention_text(self, tok: Token) -> str:
+        """The mention's text, or a fuller phrase of the same actor ("Hezbollah guerrillas")."""
+        m = self.ctx.mention_at(tok)
+        text = m.text if m is not None else tok.text
+        full = noun_phrase(tok)
+        extra = full.replace(text, " ", 1).split() if text in full else []
+        if any(w[:1].isupper() for w in extra):
+            return full
+        return text
+
+    def _naming_token(self, entity: int | None, tok: Token) -> Token | None:
+        """The head of the nearest name or description of the same entity in the sentence."""
+        if entity is None:
+            return None
+        sent = tok.sent
+        best = None
+        for m in self.ctx.result.entities[entity].mentions:
+            before = m.kind != "pronoun" and sent.start_char <= m.start < tok.idx
+            if before and (best is None or m.start > best.start):
+                best = m
+        if best is None:
+            return None
+        span = self.ctx.span(best.start, best.end)
+        return span.root if span is not None else None
+
+    def _demonym_entity(self, tok: Token) -> int | None:
+        if self.gz is None or tok.pos_ not in ("ADJ", "PROPN"):
+            return None
+        try:
+            country = self.gz.country_of_demonym(tok.text)
+        except Exception:  # the gazetteer is optional here
+            return None
+        if country is None:
+            return None
+        for i, ent in enumerate(self.ctx.result.entities):
+            if ent.kind == "country" and ent.country == country.alpha3:
+                return i
+        return None
+
+    def conjuncts(self, tok: Token) -> list[Token]:
+        return [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("PROPN", "NOUN", "PRON")]
+
+    # -- arguments ----------------------------------------------------------
+    def subject(self, verb: Token) -> tuple[Token | None, bool]:
+        """(subject token, inherited) for a verb, following control and coordination."""
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c, False
+        for c in verb.children:
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj, False
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None, False
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.i != verb.i:
+            obj = self.object(head)
+            if obj is not None and head.pos_ == "VERB":
+                return obj, True
+            return self.subject(head)[0], True
+        if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "xcomp") and head.i != verb.i:
+            return self.subject(head)[0], True
+        if verb.dep_ == "conj" and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
+            passive = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            return (passive or self.subject(head)[0]), True
+        if verb.dep_ == "relcl":
+            return head, True
+        if verb.dep_ == "pcomp" and head.dep_ == "conj":  # "accused X of A ... and of B"
+            first = (a for a in head.ancestors if a.dep_ == "prep" and a.lower_ == head.lower_)
+            head = next(first, head)
+        if verb.dep_ == "pcomp" and head.dep_ in ("prep", "xcomp") and head.head.pos_ == "VERB":
+            # "accused Israel of killing": the accused is the doer
+            obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+            if obj is not None and head.lower_ in ("of", "for") and is_actorish(obj, self.lex):
+                return obj, True
+            return self.subject(head.head)[0], True
+        if verb.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        ):
+            return self.subject(head)[0], True  # purpose: "marched to demand"
+        if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
+            if verb.dep_ == "acl" and (is_actorish(head, self.lex) or head.dep_ != "dobj"):
+                return head, True
+            if adjunct_participle(verb) and verb.lemma_.lower() in self.lex.cue("labelling_verbs"):
+                return self.subject(head.head)[0], True  # "X demanded that Y leave, calling it"
+            return self.subject(head.head if verb.dep_ == "acl" else head)[0], True
+        return None, False
+
+    def speaker_for(self, pron: Token) -> Token | None:
+        """A pronoun subject of reported speech falls back to the speaker when unresolved."""
+        m = self.ctx.mention_at(pron)
+        if (m is not None and m.entity is not None) or pron.lower_ in ("i", "you"):
+            return None
+        v = pron.head
+        for _ in range(4):
+            if v.dep_ in ("ccomp", "parataxis") and v.head.lemma_.lower() in self.speech:
+                subj = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+                return subj if subj is not None and subj.pos_ != "PRON" else None
+            if v.head.i == v.i:
+                return None
+            v = v.head
+        return None
+
+    def object(self, verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative", "nsubjpass", "attr"):
+                return c
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return verb.head
+        return None
+
+    def prep_object(self, heads: list[Token], preps: list[str]) -> Token | None:
+        """First object of a listed preposition; a named actor wins over a plain noun
+        ("a promise to the people of Haiti and to the United Nations")."""
+        found: list[Token] = []
+        for h in heads:
+            for c in h.children:
+                prep_like = c.dep_ in ("prep", "agent") or (c.dep_ == "dative" and c.pos_ == "ADP")
+                if prep_like and c.lower_ in preps:
+                    for p in (c, *(x for x in c.conjuncts if x.dep_ in ("prep", "conj"))):
+                        pobj = next((g for g in p.children if g.dep_ == "pobj"), None)
+                        if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                            found.append(pobj)
+        named = [t for t in found if self.ctx.mention_at(t) is not None]
+        return (named or found or [None])[0]
+
+    def _demanded_of(self, verb: Token) -> Token | None:
+        """ "demanded that Israel reopen the bridge": the demand is on Israel."""
+        for c in verb.children:
+            if c.dep_ == "ccomp" and c.i > verb.i:
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ != "PRON" and is_actorish(subj, self.lex):
+                    return subj
+        return None
+
+    def purpose_target(self, verb: Token) -> Actor | None:
+        """ "marched ... to demand that the government act": the protest is against it."""
+        for c in verb.children:
+            if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in self.lex.cue("purpose_demands"):
+                tok = self._demanded_of(c) or self.prep_object([c], ["on", "upon"])
+                if tok is not None:
+                    return self.actor(self.owner(tok) or tok)
+        return None
+
+    def nominal_source(self, noun: Token) -> Token | None:
+        for c in noun.children:
+            if c.dep_ == "poss" and (c.pos_ != "PRON" or self._resolved(c)) and not _when(c):
+                return c
+        for c in noun.lefts:
+            if c.dep_ in ("amod", "compound", "nmod") and self._is_actor_modifier(c):
+                return c
+        return self.prep_object([noun], ["by"])
+
+    def _resolved(self, pron: Token) -> bool:
+        """A possessive pronoun that coreference tied to a named actor ("its siege")."""
+        m = self.ctx.mention_at(pron)
+        if m is None or m.entity is None:
+            return False
+        return any(o.kind != "pronoun" for o in self.ctx.result.entities[m.entity].mentions)
+
+    def _nominal_fallback(self, noun: Token, etype: str) -> Token | None:
+        """Weaker sources of a nominal event: "its withdrawal", "deployment of troops",
+        "threw stones during protests" (the subject of the clause it sits in)."""
+        poss = next((c for c in noun.children if c.dep_ == "poss" and not _when(c)), None)
+        if poss is not None:
+            return poss
+        if etype in OF_IS_SOURCE:
+            of = self.prep_object([noun], ["of"])
+            if of is not None:
+                return of
+        prep = noun.head
+        if (
+            noun.dep_ == "pobj"
+            and prep.lower_ in ("during", "in", "at", "amid")
+            and prep.head.pos_ == "VERB"
+        ):
+            return self.subject(prep.head)[0]
+        answering = self._answerable(noun) if noun.dep_ in ("pobj", "conj") else None
+        return self.subject(answering)[0] if answering is not None else None
+
+    def _answerable(self, noun: Token) -> Token | None:
+        """ "X are responsible for the killings", "X claimed responsibility for the attack":
+        the verb whose subject answers for the act."""
+        while noun.dep_ == "conj":
+            noun = noun.head
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for":
+            return None
+        gov = prep.head
+        if gov.lemma_.lower() not in self.lex.cue("responsibility_words"):
+            return None
+        return gov.head if gov.dep_ in ("acomp", "dobj", "attr") else None
+
+    def _goods(self, tok: Token) -> bool:
+        """What is handed over rather than who receives it ("rifles", "$5 million")."""
+        if self.ctx.mention_at(tok) is not None:
+            return False
+        named = tok.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL")
+        return (
+            named
+            or tok.lemma_.lower() in self.lex.cue("aid_goods")
+            or not (
+                is_actorish(tok, self.lex) or any(self._is_actor_modifier(c) for c in tok.lefts)
+            )
+        )
+
+    def _is_actor_modifier(self, tok: Token) -> bool:
+        if tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+            return True
+        if self.ctx.mention_at(tok) is not None:
+            return True
+        if self.gz is not None and tok.text[:1].isupper():
+            try:
+                return self.gz.country_of_demonym(tok.text) is not None
+            except Exception:
+                return False
+        return tok.pos_ == "PROPN"
+
+    def _split_sides(self, sources: list[Actor], target: Actor | None) -> Actor | None:
+        """ "the two sides traded accusations": one main actor of the article against the
+        other (source first named). Returns the target."""
+        named_target = target is not None and target.entity is not None
+        if len(sources) != 1 or sources[0].entity is not None or named_target:
+            return target
+        src = sources[0]
+        sides = two_sides(self.ctx) if is_two_sides(src.token, self.lex) else None
+        titles = pair_role_words(src.token, self.lex) if sides is None else None
+        if titles:
+            sides = two_people(self.ctx, titles)
+        if sides is None:
+            return target
+        names = [self.ctx.result.entities[i].name for i in sides]
+        sources[0] = Actor(names[0], sides[0], src.token, src.guessed)
+        return Actor(names[1], sides[1], src.token, src.guessed)
+
+    def roles(self, tr: Trigger) -> Roles:
+        """Sources and target of a trigger (sources may be several coordinated actors)."""
+        etype = tr.entry.type
+        preps = self.lex.cues["target_preps"].get(etype, [])
+        head = tr.token
+        guessed = False
+        src_tok: Token | None
+        tgt_tok: Token | None
+        if tr.nominal:
+            src_tok = self.nominal_source(head)
+            between = self.prep_object([head, *tr.tokens[1:]], ["between", "among"])
+            tgt_prep = [p for p in preps if p not in ("by", "between", "among")]
+            tgt_tok = self.prep_object([head, *tr.tokens[1:]], tgt_prep)
+            if between is not None and src_tok is None:
+                src_tok = between
+                conj = self.conjuncts(between)
+                tgt_tok = conj[0] if conj else tgt_tok
+            if src_tok is None:
+                gov, obj = head.head, head
+                while obj.dep_ in ("compound", "pobj", "prep") and gov.i != obj.i:
+                    if obj.dep_ == "pobj" and gov.lower_ != "of":
+                        break
+                    obj, gov = gov, gov.head
+                if obj.dep_ in ("dobj", "attr", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
+                    src_tok, _ = self.subject(gov)
+                    guessed = src_tok is not None and gov.lemma_ not in self.lex.cue("light_verbs")
+                    if tgt_tok is None:
+                        tgt_tok = self.prep_object([gov], preps)
+        else:
+            verb = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+            src_tok, inherited = self.subject(verb)
+            stimulus = src_tok is not None and src_tok.head.dep_ == "agent"
+            if stimulus and verb.tag_ == "VBN" and verb.lemma_ in BE_ADJECTIVAL:
+                src_tok = None  # "was appalled by the attack": the experiencer acts
+            tgt_tok = None
+            if not (
+                verb.dep_ == "acl"
+                and verb.tag_ == "VBN"
+                and src_tok is not None
+                and src_tok.i == verb.head.i
+            ):
+                tgt_tok = self.object(verb)
+            dispatch = etype == "AID" and verb.lemma_.lower() in self.lex.cue("dispatch_verbs")
+            if dispatch:
+                preps = [*preps, "in"]  # "deployed peacekeepers in Mali"
+            sent: list[Token] = []  # what is handed over: "dollars of aid for Romania"
+            if etype == "AID" and tgt_tok is not None and (dispatch or self._goods(tgt_tok)):
+                sent = [tgt_tok, *(g for p in tgt_tok.children if p.lower_ == "of"
+                                   for g in p.children if g.dep_ == "pobj")]  # fmt: skip
+                tgt_tok = None  # "deployed 300 officers to Mali", "gave rifles to": what is sent
+            if tgt_tok is not None and (
+                tgt_tok.i in {t.i for t in tr.tokens}
+                or (src_tok is not None and tgt_tok.i == src_tok.i)
+            ):
+                tgt_tok = None
+            if tgt_tok is None:
+                tgt_tok = self.prep_object([verb, *tr.tokens[1:], *sent], preps)
+            if tgt_tok is None and etype == "REQUEST":
+                tgt_tok = self._demanded_of(verb)
+            if src_tok is None and verb.tag_ == "VBN" and verb.lemma_ in BE_ADJECTIVAL:
+                src_tok = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+                if tgt_tok is not None and src_tok is not None and tgt_tok.i == src_tok.i:
+                    tgt_tok = self.prep_object([verb], ["to"])
+        if src_tok is None and tr.nominal:
+            src_tok = self._nominal_fallback(head, etype)
+            guessed = src_tok is not None
+        if src_tok is not None and src_tok.pos_ == "PRON":
+            src_tok = self.speaker_for(src_tok) or src_tok
+        if tgt_tok is not None:
+            tgt_tok = self.owner(tgt_tok) or tgt_tok
+        sources: list[Actor] = []
+        target = self.actor(tgt_tok) if tgt_tok is not None else None
+        if src_tok is not None:
+            sources.append(self.actor(src_tok, guessed))
+            conj = [c for c in self.conjuncts(src_tok) if tgt_tok is None or c.i != tgt_tok.i]
+            if conj and etype in self.lex.cue("symmetric_types") and target is None:
+                target = self.actor(conj[0])
+            else:
+                sources.extend(self.actor(c, guessed) for c in conj)
+        target = self._split_sides(sources, target)
+        return Roles(sources, target, src_tok is not None and not guessed)

@@ -1,0 +1,377 @@
+"""PLOVER events: who did what to whom, with CAMEO codes, from a data lexicon.
+
+Per sentence: find lexicon triggers (events_lexicon), fold control verbs into
+one event ("refused to meet" is REJECT, "vowed to attack" THREATEN, "agreed to
+visit" AGREE), read source/target from the parse (events_roles), then
+negation, modality, place, date and figures (events_context). Coordinated
+sources of a one-way event give one event each; a symmetric event (CONSULT,
+COOPERATE, AGREE) with "X and Y" as subject and no other partner gets source X,
+target Y. Events are then merged within the document when type, actors, date
+and place agree. Within a sentence, events are ordered by syntactic
+prominence (main clause first).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.events import context as ectx
+from newsgraph.extract.events.collective import crowd_targets
+from newsgraph.extract.events.dates import Story, event_date, story
+from newsgraph.extract.events.lexicon import Entry, Lexicon, Trigger, find_triggers, load
+from newsgraph.extract.events.links import link_sentence, resolve_antecedent, stance_triggers
+from newsgraph.extract.events.merge import merge
+from newsgraph.extract.events.roles import Actor, RoleFinder, Roles
+from newsgraph.gazetteer import build as gazetteer
+from newsgraph.model import DocContext, Event, EventMention
+from newsgraph.nlp.resources import Resources
+
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"}
+AGREE_CODE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+REJECT_CODE = {"CONSULT": "125", "AID": "122", "COOPERATE": "121", "RETREAT": "124"}
+THREAT_CODE = {
+    "ASSAULT": "138",
+    "COERCE": "1312",
+    "SANCTION": "1313",
+    "MOBILIZE": "138",
+    "PROTEST": "133",
+}
+APPEAL_CODE = {"CONSULT": "026", "AID": "023", "COOPERATE": "021", "SUPPORT": "022"}
+DEMAND_CODE = {"CONSULT": "106", "AID": "103", "COOPERATE": "101", "SUPPORT": "102"}
+OBLIGATION = {"must", "should"}
+INTENT_THREAT = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
+THREAT_VERBS = {"vow", "pledge", "promise", "threaten", "warn"}
+ANAPHORIC_DETS = {"the", "this", "that"}
+
+
+@dataclass
+class Draft:
+    """An event before merging, with what the merge and ordering need."""
+
+    tr: Trigger
+    type: str
+    mode: str | None
+    cameo: str | None
+    roles: Roles | None = None
+    depth: int = 0
+    absorbed: list[Trigger] = field(default_factory=list)
+    antecedent: str | None = None  # type of an earlier event this one reacts to
+
+
+def _gazetteer(res: Resources) -> Any | None:
+    try:
+        return res.get("gazetteer", gazetteer.load)
+    except Exception:  # a missing data file must not stop event extraction
+        return None
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def _matrix_of(tr: Trigger, by_head: dict[int, Trigger]) -> Trigger | None:
+    """The control verb governing this trigger ("refused to [meet]", "urged X to [withdraw]")."""
+    v = ectx.clause_head(tr)
+    if tr.nominal and tr.token.head.i != v.i:
+        return None
+    if tr.nominal and any(c.dep_ == "poss" for c in tr.token.children):
+        return None  # "urged them to end its siege": the siege is an act of its own
+    if v.dep_ == "ccomp" and v.head.i in by_head:
+        m = by_head[v.head.i]
+        if m.token.i != tr.token.i and m.entry.type == "REQUEST" and m.entry.cameo == "100":
+            return m
+    if tr.entry.type == "CONSULT" and _purpose_clause(v) and v.head.i in by_head:
+        m = by_head[v.head.i]  # "met on Monday to [discuss] trade": one meeting
+        if m.entry.type == "CONSULT" and m.token.i != tr.token.i:
+            return m
+    if v.dep_ == "xcomp" or (v.dep_ == "pcomp" and v.head.dep_ == "prep"):
+        m = v.head if v.dep_ == "xcomp" else v.head.head
+        if m.i in by_head and m.i != tr.token.i:
+            return by_head[m.i]
+    return None
+
+
+def _purpose_clause(v: Token) -> bool:
+    """ "to discuss" attached to a verb or noun: an infinitive of purpose."""
+    return v.dep_ in ("advcl", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in v.children
+    )
+
+
+def _reciprocal(roles: Roles) -> None:
+    """ "X and Y traded accusations": X against Y (the object of "over" is the topic)."""
+    if len(roles.sources) == 2:
+        roles.sources, roles.target = roles.sources[:1], roles.sources[1]
+    elif roles.target is not None and roles.target.entity is None:
+        roles.target = None
+
+
+def _fold(matrix: Draft, inner: Draft) -> None:
+    """Rewrite the matrix event from its complement event (the complement is dropped)."""
+    t, it = matrix.type, inner.type
+    if t == "REJECT":
+        matrix.cameo = REJECT_CODE.get(it, "124" if it == "CONCEDE" else matrix.cameo)
+    elif t == "THREATEN":
+        matrix.cameo = THREAT_CODE.get(it, matrix.cameo)
+    elif t == "REQUEST":
+        table = APPEAL_CODE if (matrix.cameo or "").startswith("02") else DEMAND_CODE
+        yield_code = "025" if table is APPEAL_CODE else "105"
+        matrix.cameo = table.get(it, yield_code if it in ("RETREAT", "CONCEDE") else matrix.cameo)
+    elif t == "AGREE":
+        if it in HOSTILE and matrix.tr.token.lemma_.lower() in THREAT_VERBS:
+            matrix.type, matrix.mode, matrix.cameo = "THREATEN", None, THREAT_CODE.get(it, "130")
+        else:
+            matrix.cameo = AGREE_CODE.get(it, "035" if it in ("RETREAT", "CONCEDE") else "030")
+    elif not (t == it == "CONSULT"):  # a meeting absorbs the talks held to discuss
+        return
+    matrix.absorbed.append(inner.tr)
+
+
+class SentenceEvents:
+    def __init__(self, ctx: DocContext, lex: Lexicon, finder: RoleFinder) -> None:
+        self.ctx, self.lex, self.finder = ctx, lex, finder
+
+    def drafts(self, sent: Span) -> list[Draft]:
+        toks = self.ctx.tokens
+        trigs = [
+            t
+            for t in find_triggers(sent, self.lex, toks)
+            if not ectx.is_non_event(t, sent, self.ctx)
+        ]
+        trigs = sorted(trigs + self._obligations(sent, trigs), key=lambda t: t.token.i)
+        stances = stance_triggers(sent, self.lex, {t.token.i for t in trigs}, toks)
+        trigs = sorted(trigs + [t for t, _ in stances], key=lambda t: t.token.i)
+        answered = {t.token.i: wanted for t, wanted in stances}
+        drafts = {t.token.i: Draft(t, t.entry.type, t.entry.mode, t.entry.cameo) for t in trigs}
+        by_head = {t.token.i: t for t in trigs}
+        dropped: set[int] = set()
+        for t in trigs:
+            m = _matrix_of(t, by_head)
+            if m is not None:
+                before = len(drafts[m.token.i].absorbed)
+                _fold(drafts[m.token.i], drafts[t.token.i])
+                if len(drafts[m.token.i].absorbed) > before:
+                    dropped.add(t.token.i)
+        out = [d for i, d in drafts.items() if i not in dropped and d.type != "-"]
+        for d in out:
+            d.roles = self.finder.roles(d.tr)
+            if d.roles.target is None and d.tr.entry.require == "obligation":
+                self._obligation_target(d)
+            if d.tr.token.i in answered:  # the target is the author of the act answered
+                d.roles.target, d.antecedent = None, answered[d.tr.token.i]
+            elif d.tr.nominal and d.tr.token.head.lemma_ in self.lex.cue("reciprocal_verbs"):
+                _reciprocal(d.roles)
+            elif d.type == "PROTEST" and d.roles.target is None:
+                d.roles.target = self.finder.purpose_target(d.tr.token)
+            elif d.roles.target is None and self._denies_claim(d):
+                d.antecedent = "ACCUSE"  # "X denied that ...": a reply to the accuser
+            d.depth = _depth(d.tr.token)
+            for inner in d.absorbed:
+                self._borrow_roles(d, inner)
+        self._share_targets(out)
+        return link_sentence(self._attach_nominal_causes(out), self.lex)
+
+    def _denies_claim(self, d: Draft) -> bool:
+        verb = d.tr.token
+        return (
+            d.type == "REJECT"
+            and verb.lemma_.lower() in self.lex.cue("denial_verbs")
+            and any(c.dep_ == "ccomp" for c in verb.children)
+        )
+
+    def _share_targets(self, drafts: list[Draft]) -> None:
+        """ "accused NATO of X and warned that ...": coordinated verbal acts of one speaker
+        are aimed at the same target."""
+        sharing = self.lex.cue("target_sharing_types")
+        verbs = {d.tr.token.i: d for d in drafts if not d.tr.nominal}
+        for d in drafts:
+            tok = d.tr.token
+            first = verbs.get(tok.head.i) if tok.dep_ == "conj" and not d.tr.nominal else None
+            if first is None or first.roles is None or d.roles is None:
+                continue
+            if d.roles.target is None and d.type in sharing and first.type in sharing:
+                d.roles.target = first.roles.target
+
+    def _obligations(self, sent: Span, trigs: list[Trigger]) -> list[Trigger]:
+        """ "X said (that) Y must do Z": a demand by X on Y (CAMEO 10)."""
+        taken = {t.token.i for t in trigs}
+        out = []
+        lemmas, speech_verbs = self.ctx.tokens.lemma, self.lex.cue("speech_verbs")
+        for i in range(sent.start, sent.end):
+            if i in taken or lemmas[i].lower() not in speech_verbs:
+                continue
+            tok = sent.doc[i]
+            for c in tok.children:
+                if (
+                    c.dep_ == "ccomp"
+                    and c.i > tok.i
+                    and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children)
+                ):
+                    entry = Entry(tok.lemma_.lower(), (), "V", "REQUEST", None, "100", "obligation")
+                    out.append(Trigger(tok, entry, [tok]))
+                    break
+        return out
+
+    def _obligation_target(self, d: Draft) -> None:
+        """ "X said the bloc should act": the demand is on the bloc."""
+        assert d.roles is not None
+        for c in d.tr.token.children:
+            if c.dep_ == "ccomp":
+                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    d.roles.target = self.finder.actor(subj)
+                return
+
+    def _borrow_roles(self, d: Draft, inner: Trigger) -> None:
+        """The folded complement supplies the target ("refused to meet [Y]", "must [Y] ...")."""
+        assert d.roles is not None
+        if d.type == "CONSULT":
+            return  # "met to discuss trade": the topic is not the partner
+        inner_roles = self.finder.roles(inner)
+        if d.roles.target is not None and d.type == "REQUEST":
+            return
+        if d.type == "REQUEST" and inner_roles.sources and not inner_roles.sources[0].guessed:
+            cand = inner_roles.sources[0]
+        else:
+            cand = inner_roles.target
+        own = d.roles.sources[0].token.i if d.roles.sources else -1
+        if cand is not None and cand.token.i != own:
+            d.roles.target = cand
+
+    def _attach_nominal_causes(self, drafts: list[Draft]) -> list[Draft]:
+        """ "killed in a Russian strike", "a drone strike killed": one event, actor from the noun."""
+        keep: list[Draft] = []
+        nominal = {d.tr.token.i: d for d in drafts if d.tr.nominal and d.type == "ASSAULT"}
+        merged: set[int] = set()
+        for d in drafts:
+            if d.tr.nominal or d.type != "ASSAULT" or d.roles is None:
+                continue
+            verb = d.tr.token
+            for c in verb.children:
+                cause = None
+                if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during"):
+                    pobjs = [g for g in c.children if g.dep_ == "pobj"]
+                    pobjs += [g for p in pobjs for g in p.children if g.dep_ == "compound"]
+                    cause = next((g for g in pobjs if g.i in nominal), None)
+                    cause = nominal[cause.i] if cause is not None else None
+                elif c.dep_ == "nsubj" and c.i in nominal:
+                    cause = nominal[c.i]
+                if cause is None or cause.roles is None:
+                    continue
+                merged.add(cause.tr.token.i)
+                d.absorbed.append(cause.tr)
+                if cause.roles.sources and (
+                    not d.roles.sources or d.roles.sources[0].token.i == cause.tr.token.i
+                ):
+                    d.roles.sources = cause.roles.sources
+                    d.roles.from_parse = True
+                if cause.tr.entry.cameo and d.cameo in ("190", "180"):
+                    d.cameo, d.mode = cause.tr.entry.cameo, cause.tr.entry.mode
+        for d in drafts:
+            if d.tr.token.i not in merged:
+                keep.append(d)
+        return keep
+
+
+def _confidence(d: Draft, src: Actor | None, modality: str) -> float:
+    conf = 0.75 if d.tr.nominal else 0.9
+    assert d.roles is not None
+    if src is None:
+        conf -= 0.2
+    elif src.guessed or not d.roles.from_parse:
+        conf -= 0.1
+    if d.roles.target is None:
+        conf -= 0.05
+    conf *= {"hypothetical": 0.6, "reported": 0.85, "intended": 0.9}.get(modality, 1.0)
+    return round(max(0.05, min(1.0, conf)), 3)
+
+
+def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon, st: Story) -> list[Event]:
+    assert d.roles is not None
+    negated = ectx.is_negated(d.tr, lex)
+    modality = ectx.modality(d.tr, ctx, lex)
+    etype, cameo, mode = d.type, d.cameo, d.mode
+    # CAMEO codes announced acts as the announcement: intent to cooperate is AGREE,
+    # intent to coerce or attack is THREATEN, "will never give up" is REJECT.
+    if negated and etype in COOPERATIVE | {"AGREE"} and ectx.announced(d.tr, lex):
+        # "will not accept refugees", "won't meet them": an announced refusal (CAMEO 12)
+        etype, cameo, mode, negated = "REJECT", REJECT_CODE.get(etype, "120"), None, False
+        modality = ectx.modality(d.tr, ctx, lex, ignore_intent=True)
+    elif modality == "intended":
+        if negated and etype in ("CONCEDE", "RETREAT"):
+            etype, cameo, mode, negated = "REJECT", "124", None, False
+        elif not negated and etype in COOPERATIVE and etype != "CONSULT":
+            etype, cameo, mode = "AGREE", AGREE_CODE.get(etype, "035"), None
+        elif not negated and etype in INTENT_THREAT:
+            etype, cameo, mode = "THREATEN", THREAT_CODE.get(etype, "130"), None
+        if etype in ("REJECT", "AGREE", "THREATEN"):
+            modality = ectx.modality(d.tr, ctx, lex, ignore_intent=True)
+    trigger_toks = [*d.tr.tokens, *(t for a in d.absorbed for t in a.tokens)]
+    trigger = " ".join(t.text for t in sorted(trigger_toks, key=lambda t: t.i))
+    sources: list[Actor | None] = list(d.roles.sources) or [None]
+    head = ectx.clause_head(d.tr)
+    src0 = sources[0].entity if sources[0] else None
+    date = event_date(ctx, d.tr, head, d.absorbed, src0, modality, st, lex)
+    place = ectx.place_of(d.tr, ctx, lex)
+    figs = ectx.figures(d.tr, sent, lex)
+    span = ectx.evidence_span(d.tr, [t for a in d.absorbed for t in a.tokens], sent)
+    tgt = d.roles.target
+    out = []
+    for src in sources:
+        out.append(
+            Event(
+                type=etype,
+                mode=mode,
+                cameo=cameo,
+                source=src.entity if src else None,
+                target=tgt.entity if tgt else None,
+                source_text=src.text if src else None,
+                target_text=tgt.text if tgt else None,
+                date=date,
+                place=place,
+                negated=negated,
+                modality=modality,
+                confidence=_confidence(d, src, modality),
+                mentions=[EventMention(*ctx.evidence(*span), trigger)],
+                figures=dict(figs),
+            )
+        )
+    return out
+
+
+def extract(ctx: DocContext, res: Resources) -> list[Event]:
+    lex = res.get("event_lexicon", load)
+    finder = RoleFinder(ctx, lex, _gazetteer(res))
+    per_sentence = SentenceEvents(ctx, lex, finder)
+    events: list[Event] = []
+    st = story(ctx)
+    anaphoric: set[int] = set()
+    for sent in ctx.doc.sents:
+        drafts = sorted(per_sentence.drafts(sent), key=lambda d: (d.depth, d.tr.token.i))
+        for d in drafts:
+            new = _events_of(d, sent, ctx, lex, st)
+            if d.antecedent:
+                for ev in new:
+                    resolve_antecedent(ev, d.antecedent, events)
+            if _definite_description(d.tr):
+                anaphoric.update(id(ev) for ev in new)
+            events.extend(new)
+    crowd_targets(events, lex)
+    return merge(events, anaphoric)
+
+
+def _definite_description(tr: Trigger) -> bool:
+    """The event is named by a noun with "the"/"this"/"that" ("carrying out the strike")."""
+    nouns = [t for t in tr.tokens if t.pos_ == "NOUN"]
+    return any(
+        any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in n.children)
+        and not any(c.dep_ in ("amod", "nummod", "poss", "compound") for c in n.children)
+        for n in nouns
+    )

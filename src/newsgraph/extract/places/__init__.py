@@ -1,0 +1,1 @@
+"""Places: toponyms geocoded, the dateline's place."""

@@ -1,0 +1,1 @@
+"""Quotes: quotation marks, speech cues, reported speech."""

@@ -1,0 +1,1 @@
+"""Time expressions: grammar, normalisation, publication dates, anchors."""

@@ -1,0 +1,1 @@
+"""The gazetteer: countries, subdivisions, cities and news regions, indexed once."""

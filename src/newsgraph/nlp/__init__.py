@@ -1,0 +1,1 @@
+"""Language analysis: the spaCy model, its faster components, token arrays."""

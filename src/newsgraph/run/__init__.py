@@ -1,0 +1,1 @@
+"""Running the pipeline over inputs: the ingest loop, process pools, Dask, worker writes."""

@@ -1,0 +1,119 @@
+"""Ingest: read inputs, analyse each article, write each result in its own transaction."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsgraph.intake.readers import DEFAULT_MAX_BYTES, IntakeError, read_inputs
+from newsgraph.model import Article, DocResult
+from newsgraph.pipeline import Failure
+from newsgraph.store import Store
+from newsgraph.store.dialect import POSTGRES
+
+Analyzer = Callable[[Iterable[Article]], Iterator[DocResult | Failure]]
+
+
+@dataclass
+class IngestSummary:
+    counts: Counter[str] = field(default_factory=Counter)  # added / replaced / unchanged
+    errors: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    words: int = 0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "added": self.counts["added"],
+            "replaced": self.counts["replaced"],
+            "unchanged": self.counts["unchanged"],
+            "rejected": len(self.errors),
+            "errors": self.errors,
+            "words": self.words,
+        }
+
+
+def ingest(
+    inputs: Iterable[str | Path],
+    store: Store,
+    analyzer: Analyzer | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_error: Callable[[str], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    dask_writers: str | None = None,
+) -> IngestSummary:
+    """Ingest every article under ``inputs``; bad inputs are reported, never fatal.
+
+    ``analyzer`` maps articles to results in order (in this process by default; see
+    ``newsgraph.run.engines`` for processes and Dask); this function is the one writer.
+    With ``dask_writers`` (a Dask address; PostgreSQL only) the Dask workers write the
+    results themselves, in input order, and this function only counts the outcomes.
+    """
+    if analyzer is None:
+        from newsgraph.run.engines import in_process as analyzer
+    if dask_writers and store.dialect != POSTGRES:
+        raise ValueError("workers can write only to PostgreSQL; SQLite keeps the single writer")
+    summary = IngestSummary()
+    report = on_error or (lambda line: print(line, file=sys.stderr))
+
+    def articles() -> Iterator[Article]:
+        for item in read_inputs(inputs, max_bytes):
+            if isinstance(item, IntakeError):
+                summary.errors.append(str(item))
+                report(f"error: {item}")
+            elif store.doc_sha(item.id) == item.sha256:
+                summary.counts["unchanged"] += 1  # already complete: skip the analysis
+                if on_progress:
+                    on_progress(1)
+            else:
+                yield item
+
+    if dask_writers:
+        from newsgraph.run.worker_writes import write_with_dask
+
+        for outcome in write_with_dask(articles(), store, dask_writers):
+            if outcome.error:
+                _error(summary, report, f"{outcome.origin}: {outcome.error}")
+            else:
+                _count(summary, report, outcome.status or "", outcome.origin, outcome.doc_id,
+                       outcome.words)  # fmt: skip
+            if on_progress:
+                on_progress(1)
+        return summary
+
+    for result in analyzer(articles()):
+        if isinstance(result, Failure):
+            _error(summary, report, str(result))
+            continue
+        a = result.article
+        try:
+            outcome = store.save(result)  # one transaction: all of the article or nothing
+        except Exception as exc:  # a database refusing one article must not stop the batch
+            _error(summary, report, f"{a.origin}: cannot store: {type(exc).__name__}: {exc}")
+            continue
+        _count(summary, report, outcome, a.origin, a.id, len(a.text.split()))
+        if on_progress:
+            on_progress(1)
+    return summary
+
+
+def _error(summary: IngestSummary, report: Callable[[str], None], line: str) -> None:
+    summary.errors.append(line)
+    report(f"error: {line}")
+
+
+def _count(
+    summary: IngestSummary,
+    report: Callable[[str], None],
+    outcome: str,
+    origin: str,
+    doc_id: str,
+    words: int,
+) -> None:
+    summary.counts[outcome] += 1
+    summary.words += words
+    if outcome == "replaced":
+        summary.replaced.append(doc_id)
+        report(f"note: {origin}: document {doc_id!r} had different text; replaced the old version")
