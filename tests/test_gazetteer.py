@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from newsgraph.gazetteer.lookup import Gazetteer, load
+from newsgraph.gazetteer.build import load
+from newsgraph.gazetteer.lookup import Gazetteer
 
 
 @pytest.fixture(scope="module")

@@ -31,7 +31,7 @@ from conftest import throwaway_pg  # noqa: E402
 from newsgraph.model import Article, DocResult  # noqa: E402
 from newsgraph.pipeline import Failure, Resources, process_many  # noqa: E402
 from newsgraph.store import Store  # noqa: E402
-from newsgraph.web.stores import Stores  # noqa: E402
+from newsgraph.store.snapshots import Stores  # noqa: E402
 from test_web_api import ARTICLES, build_kb  # noqa: E402
 
 READERS = 50

@@ -19,8 +19,8 @@ from newsgraph.cli.main import app
 from newsgraph.store import Store, StoreError, records
 from newsgraph.store.dialect import POSTGRES, SQLITE, statements, to_postgres
 from newsgraph.store.records import Filter
+from newsgraph.store.records import views as queries
 from newsgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
-from newsgraph.web import queries
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -11,6 +11,7 @@ from rich.table import Table
 from newsgraph.cli.app import DbOption, JsonOption, app, open_store, out
 from newsgraph.store import DEFAULT_DB, records
 from newsgraph.store.records import Filter
+from newsgraph.store.records import views as queries
 
 ActorOpt = Annotated[str | None, typer.Option("--actor", help="Actor name, alias or id.")]
 SinceOpt = Annotated[str | None, typer.Option("--since", help="From this ISO date on.")]
@@ -35,10 +36,6 @@ def _cell(value: Any) -> str:
         return ""
     text = " ".join(str(value).split())
     return text if len(text) <= 90 else text[:89] + "\u2026"
-
-
-def _names(store: Any) -> dict[str, str]:
-    return {r["id"]: r["name"] for r in store.query("SELECT id, name FROM actors")}
 
 
 @app.command()
@@ -76,7 +73,7 @@ def quotes(
         rows = records.quotes(
             store, Filter(actor=speaker, since=since, until=until, search=search, limit=limit)
         )
-        names = _names(store)
+        names = queries.all_actor_names(store)
     for q in rows:
         q["speaker_name"] = names.get(q["speaker"] or "", q["speaker_text"])
         q["kind"] = "direct" if q["direct"] else "reported"
@@ -100,7 +97,7 @@ def events(
             store,
             Filter(type=type, actor=actor, since=since, until=until, place=place, limit=limit),
         )
-        names = _names(store)
+        names = queries.all_actor_names(store)
         places = {p["id"]: p["name"] for p in records.places(store)}
     for e in rows:
         e["source_name"] = names.get(e["source"] or "", "")
@@ -121,28 +118,5 @@ def timeline(
 ) -> None:
     """Events and quotes in date order (undated ones are left out)."""
     with open_store(db) as store:
-        rows = timeline_rows(store, Filter(actor=actor, since=since, until=until))
+        rows = queries.timeline_rows(store, Filter(actor=actor, since=since, until=until))
     _emit(rows, as_json, ["date", "kind", "who", "what", "doc_id"], "Timeline")
-
-
-def timeline_rows(store: Any, f: Filter) -> list[dict[str, Any]]:
-    """Dated events and quotes as one list, oldest first."""
-    names = _names(store)
-    rows: list[dict[str, Any]] = []
-    for e in records.events(store, f):
-        if e["date"]:
-            who = " -> ".join(
-                n for n in (names.get(e["source"] or ""), names.get(e["target"] or "")) if n
-            )
-            rows.append(
-                {"date": e["date"], "kind": e["type"], "who": who,
-                 "what": e["mentions"][0]["text"], "doc_id": e["mentions"][0]["doc_id"], "id": e["id"]}
-            )  # fmt: skip
-    for q in records.quotes(store, f):
-        if q["date"]:
-            rows.append(
-                {"date": q["date"], "kind": "QUOTE", "who": names.get(q["speaker"] or "", q["speaker_text"] or ""),
-                 "what": q["text"], "doc_id": q["doc_id"], "id": q["id"]}
-            )  # fmt: skip
-    rows.sort(key=lambda r: (r["date"], r["kind"], r["id"]))
-    return rows

@@ -22,6 +22,7 @@ class IngestSummary:
     counts: Counter[str] = field(default_factory=Counter)  # added / replaced / unchanged
     errors: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)  # documents stored or already complete
     words: int = 0
 
     def as_dict(self) -> dict[str, object]:
@@ -51,6 +52,19 @@ def ingest(
     With ``dask_writers`` (a Dask address; PostgreSQL only) the Dask workers write the
     results themselves, in input order, and this function only counts the outcomes.
     """
+    items = read_inputs(inputs, max_bytes)
+    return ingest_articles(items, store, analyzer, on_error, on_progress, dask_writers)
+
+
+def ingest_articles(
+    items: Iterable[Article | IntakeError],
+    store: Store,
+    analyzer: Analyzer | None = None,
+    on_error: Callable[[str], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    dask_writers: str | None = None,
+) -> IngestSummary:
+    """Ingest articles already read (intake errors among them are reported)."""
     if analyzer is None:
         from newsgraph.run.engines import in_process as analyzer
     if dask_writers and store.dialect != POSTGRES:
@@ -59,12 +73,13 @@ def ingest(
     report = on_error or (lambda line: print(line, file=sys.stderr))
 
     def articles() -> Iterator[Article]:
-        for item in read_inputs(inputs, max_bytes):
+        for item in items:
             if isinstance(item, IntakeError):
                 summary.errors.append(str(item))
                 report(f"error: {item}")
             elif store.doc_sha(item.id) == item.sha256:
                 summary.counts["unchanged"] += 1  # already complete: skip the analysis
+                summary.ids.append(item.id)
                 if on_progress:
                     on_progress(1)
             else:
@@ -113,6 +128,7 @@ def _count(
     words: int,
 ) -> None:
     summary.counts[outcome] += 1
+    summary.ids.append(doc_id)
     summary.words += words
     if outcome == "replaced":
         summary.replaced.append(doc_id)

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from newsgraph.store import Store, records
 from newsgraph.store import search as fts
 from newsgraph.store.records import Filter, Record
-from newsgraph.web import queries
+from newsgraph.store.records import views as queries
 from newsgraph.web.highlight import split_snippet
 from newsgraph.web.ingest import ArticleIn, IngestResult, require_token, run_ingest
 
@@ -325,9 +325,8 @@ def timeline(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Dated events and quotes in one list, oldest first."""
-    from newsgraph.cli.queries import timeline_rows
 
-    rows = timeline_rows(store, Filter(actor=actor, since=since, until=until))
+    rows = queries.timeline_rows(store, Filter(actor=actor, since=since, until=until))
     return page(rows[offset : offset + limit + 1], limit, offset)
 
 

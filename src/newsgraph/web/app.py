@@ -13,7 +13,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from newsgraph.store import StoreError
-from newsgraph.web.stores import Stores
+from newsgraph.store.snapshots import Stores
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_MAX_BODY = 2 * 1024 * 1024  # bytes per request

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from newsgraph.intake.readers import normalise_date
 from newsgraph.model import Article
+from newsgraph.run.ingest import ingest_articles
 from newsgraph.store import Store
 
 MAX_ARTICLES = 200
@@ -72,23 +73,11 @@ def to_articles(items: list[ArticleIn]) -> list[Article]:
 
 def run_ingest(app: Any, items: list[ArticleIn]) -> IngestResult:
     """Analyse the articles and save each in its own transaction (runs in a worker thread)."""
-    from newsgraph.pipeline import Failure, process_many, shared_resources
-
     articles = to_articles(items)
-    result = IngestResult()
     with app.state.ingest_lock, Store(app.state.db) as store:
-        todo = []
-        for a in articles:
-            if store.doc_sha(a.id) == a.sha256:
-                result.unchanged += 1
-                result.ids.append(a.id)
-            else:
-                todo.append(a)
-        for done in process_many(todo, shared_resources()):
-            if isinstance(done, Failure):
-                result.errors.append(str(done))
-                continue
-            outcome = store.save(done)
-            setattr(result, outcome, getattr(result, outcome) + 1)
-            result.ids.append(done.article.id)
-    return result
+        summary = ingest_articles(articles, store, on_error=lambda line: None)
+    c = summary.counts
+    return IngestResult(
+        added=c["added"], replaced=c["replaced"], unchanged=c["unchanged"],
+        errors=summary.errors, ids=summary.ids,
+    )  # fmt: skip

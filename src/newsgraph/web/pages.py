@@ -13,7 +13,8 @@ from fastapi.templating import Jinja2Templates
 from newsgraph.store import records
 from newsgraph.store import search as fts
 from newsgraph.store.records import Filter
-from newsgraph.web import api, queries
+from newsgraph.store.records import views as queries
+from newsgraph.web import api
 from newsgraph.web.highlight import marked, safe_href, split_snippet, url
 from newsgraph.web.spans import document_spans
 

@@ -1,4 +1,4 @@
-"""Read queries the web face needs beyond ``newsgraph.store.records``.
+"""Read queries for browsing (overview, pages, graph, timeline) beyond the contract lists.
 
 Every record returned is built by ``records`` (the export contract); this module only
 selects which ones. All values are SQL parameters.
@@ -10,12 +10,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from newsgraph.store import Store, records
-from newsgraph.store.records import Filter, Record
-
-
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+from newsgraph.store.records.common import Filter, Record, id_chunks
 
 
 def counts(store: Store) -> dict[str, int]:
@@ -28,7 +23,7 @@ def counts(store: Store) -> dict[str, int]:
 def actor_names(store: Store, ids: set[str]) -> dict[str, str]:
     ids = {i for i in ids if i}
     names: dict[str, str] = {}
-    for chunk in _chunks(sorted(ids)):
+    for chunk in id_chunks(sorted(ids), 500):
         marks = ",".join("?" * len(chunk))
         for r in store.query(f"SELECT id, name FROM actors WHERE id IN ({marks})", tuple(chunk)):
             names[r["id"]] = r["name"]
@@ -38,7 +33,7 @@ def actor_names(store: Store, ids: set[str]) -> dict[str, str]:
 def place_names(store: Store, ids: set[str]) -> dict[str, str]:
     ids = {i for i in ids if i}
     names: dict[str, str] = {}
-    for chunk in _chunks(sorted(ids)):
+    for chunk in id_chunks(sorted(ids), 500):
         marks = ",".join("?" * len(chunk))
         for r in store.query(f"SELECT id, name FROM places WHERE id IN ({marks})", tuple(chunk)):
             names[r["id"]] = r["name"]
@@ -74,7 +69,7 @@ def events_by_id(store: Store, ids: list[str]) -> list[Record]:
     if not ids:
         return []
     docs: dict[str, set[str]] = defaultdict(set)
-    for chunk in _chunks(ids):
+    for chunk in id_chunks(ids, 500):
         marks = ",".join("?" * len(chunk))
         for r in store.query(
             f"SELECT event_id, MIN(doc_id) AS doc_id FROM event_mentions "
@@ -214,7 +209,7 @@ def graph(store: Store, f: Filter, max_nodes: int = 80) -> dict[str, Any]:
             e["weight"] += r["n"]
             e["types"][r["type"]] = e["types"].get(r["type"], 0) + r["n"]
     info = {}
-    for chunk in _chunks(sorted(keep)):
+    for chunk in id_chunks(sorted(keep), 500):
         marks = ",".join("?" * len(chunk))
         for r in store.query(
             f"SELECT id, name, kind, country FROM actors WHERE id IN ({marks})", tuple(chunk)
@@ -224,5 +219,29 @@ def graph(store: Store, f: Filter, max_nodes: int = 80) -> dict[str, Any]:
     return {"nodes": nodes, "edges": sorted(edges.values(), key=lambda e: -e["weight"])}
 
 
-def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
+def all_actor_names(store: Store) -> dict[str, str]:
+    """Every actor's display name by id."""
+    return {r["id"]: r["name"] for r in store.query("SELECT id, name FROM actors")}
+
+
+def timeline_rows(store: Any, f: Filter) -> list[dict[str, Any]]:
+    """Dated events and quotes as one list, oldest first."""
+    names = all_actor_names(store)
+    rows: list[dict[str, Any]] = []
+    for e in records.events(store, f):
+        if e["date"]:
+            who = " -> ".join(
+                n for n in (names.get(e["source"] or ""), names.get(e["target"] or "")) if n
+            )
+            rows.append(
+                {"date": e["date"], "kind": e["type"], "who": who,
+                 "what": e["mentions"][0]["text"], "doc_id": e["mentions"][0]["doc_id"], "id": e["id"]}
+            )  # fmt: skip
+    for q in records.quotes(store, f):
+        if q["date"]:
+            rows.append(
+                {"date": q["date"], "kind": "QUOTE", "who": names.get(q["speaker"] or "", q["speaker_text"] or ""),
+                 "what": q["text"], "doc_id": q["doc_id"], "id": q["id"]}
+            )  # fmt: skip
+    rows.sort(key=lambda r: (r["date"], r["kind"], r["id"]))
+    return rows

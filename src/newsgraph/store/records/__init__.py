@@ -1,0 +1,56 @@
+"""Contract records (newsgraph/1) read from the store.
+
+One reader for every face: ``export`` writes these records, the CLI lists them,
+``eval`` scores them, and the web API serves them. Filters are SQL parameters.
+"""
+
+from __future__ import annotations
+
+from newsgraph.store import Store
+from newsgraph.store.records.common import FORMAT, Filter, Record
+from newsgraph.store.records.documents import (
+    actor_mentions,
+    actors,
+    document_record,
+    document_text,
+    documents,
+    place_mentions,
+    places,
+    time_expressions,
+)
+from newsgraph.store.records.events import conflicts, events, quote_record, quotes, stories
+
+__all__ = [
+    "FORMAT",
+    "Filter",
+    "Record",
+    "actor_mentions",
+    "actors",
+    "conflicts",
+    "document_record",
+    "document_text",
+    "documents",
+    "events",
+    "export",
+    "place_mentions",
+    "places",
+    "quote_record",
+    "quotes",
+    "stories",
+    "time_expressions",
+]
+
+
+def export(store: Store) -> Record:
+    """The whole knowledge base as one newsgraph/1 object."""
+    return {
+        "format": FORMAT,
+        "documents": documents(store),
+        "actors": actors(store),
+        "places": places(store),
+        "events": events(store),
+        "quotes": quotes(store),
+        "time_expressions": time_expressions(store),
+        "stories": stories(store),
+        "conflicts": conflicts(store),
+    }

@@ -1,0 +1,47 @@
+"""What every record query shares: the filter, LIKE patterns, paging, id chunks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+FORMAT = "newsgraph/1"
+Record = dict[str, Any]
+
+
+@dataclass
+class Filter:
+    """What a list may be narrowed by; None means no restriction."""
+
+    actor: str | None = None  # a name or alias (substring, case-insensitive) or an actor id
+    type: str | None = None
+    since: str | None = None  # ISO date, inclusive
+    until: str | None = None
+    place: str | None = None
+    search: str | None = None  # substring of the record's text
+    doc_id: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+def actor_ids_sql(column: str) -> str:
+    return (
+        f"({column} = ? OR {column} IN (SELECT actor_id FROM actor_aliases "
+        "WHERE alias LIKE ? ESCAPE '\\'))"
+    )
+
+
+def like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def page(sql: str, params: list[Any], f: Filter) -> tuple[str, list[Any]]:
+    if f.limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [f.limit, f.offset]
+    return sql, params
+
+
+def id_chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
