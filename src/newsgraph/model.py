@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -171,6 +172,16 @@ class DocResult:
     minhash: list[int] = field(default_factory=list)  # near-duplicate signature
 
 
+def parse_day(value: str | None) -> date | None:
+    """The day of an ISO date or timestamp ("2025-03-07", "2025-03-07T10:00"), else None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
 @dataclass
 class DocContext:
     """What extractors see: the article, its parse, and earlier stages' output.
@@ -182,6 +193,17 @@ class DocContext:
     article: Article
     doc: Doc
     result: DocResult
+    # declared by the time stage: detected expressions, and those dated by the token they
+    # attach to (clause verb and nouns on the way)
+    time_candidates: list[Any] | None = None
+    time_index: dict[int, list[Any]] | None = None
+    # declared by the quotes stage: tokens that may name a reporting medium
+    media_cues: list[int] | None = None
+
+    @property
+    def published_date(self) -> date | None:
+        """The publication date as a date (decided by the publication stage)."""
+        return parse_day(self.result.published)
 
     @property
     def text(self) -> str:

@@ -1,9 +1,9 @@
 """The per-article pipeline: a pure function of an article and loaded resources.
 
-Stages run in a fixed order over one shared ``DocContext``::
-
-    intake -> dateline -> language analysis (spaCy) -> actors -> places
-           -> time -> quotes -> events -> signature
+The dateline is found and blanked, spaCy parses the text, then the stages of
+``STAGES`` run in order over one shared ``DocContext``. Each stage declares what it
+reads (``requires``) and what it adds (``adds``: fields of the context or of its
+result); ``check_stages`` proves every requirement is added by an earlier stage.
 
 Nothing here touches the store: ``process`` returns a ``DocResult`` that the
 single writer (``newsgraph.store``) persists. ``Resources`` is loaded once per
@@ -13,14 +13,29 @@ process and is safe to share between articles.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
+from newsgraph.extract import signature
+from newsgraph.extract.actors import stage as actors
+from newsgraph.extract.events import stage as events
+from newsgraph.extract.places import stage as places
+from newsgraph.extract.quotes import stage as quotes
+from newsgraph.extract.time import stage as time
 from newsgraph.intake.dateline import find_dateline
 from newsgraph.model import Article, DocContext, DocResult
 from newsgraph.nlp.resources import MODEL_NAME, Resources, shared_resources
 
-__all__ = ["MODEL_NAME", "Resources", "shared_resources", "process", "process_many"]
+__all__ = [
+    "MODEL_NAME",
+    "STAGES",
+    "Resources",
+    "Stage",
+    "shared_resources",
+    "process",
+    "process_many",
+]
 
 BATCH_SIZE = 4  # docs per spaCy batch: same speed as 32, half the peak memory
 
@@ -32,23 +47,65 @@ def parse_text(article: Article, dateline_end: int) -> str:
     return " " * dateline_end + article.text[dateline_end:]
 
 
-def analyze(ctx: DocContext, res: Resources) -> DocResult:
-    """Run every extractor over a parsed article, in dependency order."""
-    from newsgraph.extract import signature
-    from newsgraph.extract.actors import stage as actors
-    from newsgraph.extract.events import stage as events
-    from newsgraph.extract.places import stage as places
-    from newsgraph.extract.quotes import stage as quotes
-    from newsgraph.extract.time import stage as timex
+@dataclass(frozen=True)
+class Stage:
+    """One step of the per-article analysis and its contract with the others."""
 
-    result = ctx.result
-    result.entities = actors.extract(ctx, res)
-    result.places = places.extract(ctx, res)
-    result.times = timex.extract(ctx, res)
-    result.quotes = quotes.extract(ctx, res)
-    result.events = events.extract(ctx, res)
-    result.minhash = signature.minhash(ctx.text)
-    return result
+    name: str
+    run: Callable[[DocContext, Resources], None]
+    requires: tuple[str, ...]  # context / result fields read, added by earlier stages
+    adds: tuple[str, ...]
+
+
+def _into(field_name: str, extract: Callable[[DocContext, Resources], Any]) -> Callable:
+    """A stage that stores what ``extract`` returns in ``result.<field_name>``."""
+
+    def run(ctx: DocContext, res: Resources) -> None:
+        setattr(ctx.result, field_name, extract(ctx, res))
+
+    return run
+
+
+def _minhash(ctx: DocContext, res: Resources) -> None:
+    ctx.result.minhash = signature.minhash(ctx.text)
+
+
+PARSED = ("doc", "dateline", "published")  # what every stage may read from the start
+
+STAGES: tuple[Stage, ...] = (
+    Stage("actors", _into("entities", actors.extract), ("doc",), ("entities",)),
+    Stage("places", _into("places", places.extract), ("doc", "dateline", "entities"), ("places",)),
+    Stage("time.detect", time.detect, ("doc", "dateline"), ("time_candidates",)),
+    Stage("publication", time.decide_publication, ("time_candidates", "published"),
+          ("published", "published_from")),
+    Stage("time.resolve", time.resolve, ("time_candidates", "published"),
+          ("times", "time_index")),
+    Stage("quotes", _into("quotes", quotes.extract), ("entities", "time_index"),
+          ("quotes", "media_cues")),
+    Stage("events", _into("events", events.extract),
+          ("entities", "places", "time_index", "quotes", "media_cues"), ("events",)),
+    Stage("signature", _minhash, (), ("minhash",)),
+)  # fmt: skip
+
+
+def check_stages(stages: Iterable[Stage]) -> None:
+    """Raise ValueError unless each stage's requirements are added by earlier ones."""
+    have = set(PARSED)
+    for stage in stages:
+        missing = [r for r in stage.requires if r not in have]
+        if missing:
+            raise ValueError(f"stage {stage.name!r} requires {missing} before it runs")
+        have.update(stage.adds)
+
+
+check_stages(STAGES)
+
+
+def analyze(ctx: DocContext, res: Resources) -> DocResult:
+    """Run every stage over a parsed article, in the declared order."""
+    for stage in STAGES:
+        stage.run(ctx, res)
+    return ctx.result
 
 
 def new_result(article: Article) -> DocResult:

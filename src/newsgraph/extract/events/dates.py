@@ -43,9 +43,9 @@ class Story:
 def _index(ctx: DocContext) -> dict[int, list[Any]]:
     from newsgraph.extract.time.stage import date_of_clause
 
-    if getattr(ctx, "_timex_index", None) is None:
-        date_of_clause(ctx, ctx.doc[0])
-    return ctx._timex_index  # type: ignore[attr-defined]
+    if ctx.time_index is None:
+        date_of_clause(ctx, ctx.doc[0])  # runs the time stages
+    return ctx.time_index or {}
 
 
 def _is_day(value: str | None) -> bool:

@@ -1,184 +1,30 @@
-"""Source and target actors of a trigger, read off the dependency parse.
-
-An ``Actor`` names the entity when an earlier stage put a mention on the token,
-else it keeps the noun phrase text with ``entity`` None. A person stands for
-their organisation or state through the entity's own attributes (roles,
-country); we keep the person as the actor.
-"""
+"""Source and target actors of a trigger, read off the dependency parse (the actor a
+token stands for is read by ``participants``)."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-from typing import Any
 
 from spacy.tokens import Token
 
 from newsgraph.extract.events.collective import (
     is_two_sides,
-    member_entity,
     pair_role_words,
     two_people,
     two_sides,
 )
-from newsgraph.extract.events.lexicon import Lexicon, Trigger, is_actorish
+from newsgraph.extract.events.lexicon import Trigger, is_actorish
+from newsgraph.extract.events.participants import (
+    BE_ADJECTIVAL,
+    OF_IS_SOURCE,
+    Actor,
+    Participants,
+    Roles,
+    _when,
+)
 from newsgraph.extract.quotes.cues import adjunct_participle
-from newsgraph.model import DocContext
-
-SUBJ = ("nsubj", "csubj", "expl")
-OF_IS_SOURCE = {"MOBILIZE", "PROTEST", "CONSULT", "RETREAT"}
-BE_ADJECTIVAL = {"oppose", "commit", "determine", "prepare", "resolve", "appal", "appall"}
-BE_ADJECTIVAL |= {"horrify", "dismay", "outrage"}
-QUANTITY = {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "band"}
-RELATIVE = {"who", "which", "that", "whom", "whose"}
-FIRST_PERSON = {"we", "i", "us", "me"}
 
 
-@dataclass
-class Actor:
-    text: str
-    entity: int | None
-    token: Token
-    guessed: bool = False  # not a grammatical argument of the trigger
-
-
-@dataclass
-class Roles:
-    sources: list[Actor]
-    target: Actor | None
-    from_parse: bool  # source found in the trigger's own argument structure
-
-
-ARTICLES = {"the", "a", "an"}
-
-
-def noun_phrase(tok: Token) -> str:
-    """The actor phrase headed by ``tok``: left modifiers, head, apposition, "of" complement."""
-    left = [c for c in tok.lefts if c.dep_ not in ("det", "predet", "cc", "prep", "advmod")]
-    start = min((min(t.i for t in c.subtree) for c in left), default=tok.i)
-    end = tok.i
-    for c in tok.rights:
-        if c.dep_ in ("compound", "flat", "appos") or (c.dep_ == "prep" and c.lower_ == "of"):
-            quantity = tok.pos_ == "NUM" or tok.lemma_.lower() in QUANTITY
-            if c.lower_ == "of" and not quantity and not any(g.pos_ == "PROPN" for g in c.subtree):
-                continue
-            end = max(end, max(t.i for t in c.subtree))
-    span = tok.doc[start : end + 1]
-    words = [t for t in span]
-    while words and (
-        words[0].dep_ in ("punct", "case", "cc") or words[0].is_space or words[0].lower_ in ARTICLES
-    ):
-        words.pop(0)
-    return tok.doc[words[0].i : words[-1].i + 1].text if words else tok.text
-
-
-def _when(tok: Token) -> bool:
-    """ "last year's appeal": a possessive naming a time, not an actor."""
-    return tok.ent_type_ in ("DATE", "TIME")
-
-
-class RoleFinder:
-    """Finds actors in one document; wraps context, lexicon and gazetteer."""
-
-    def __init__(self, ctx: DocContext, lex: Lexicon, gz: Any | None) -> None:
-        self.ctx = ctx
-        self.lex = lex
-        self.gz = gz
-        self.speech = lex.cue("speech_verbs")
-
-    # -- actors -----------------------------------------------------------
-    def actor(self, tok: Token, guessed: bool = False) -> Actor:
-        if tok.lower_ in RELATIVE and tok.dep_ in SUBJ + ("nsubjpass",):
-            rel = tok.head
-            if rel.dep_ == "relcl":
-                tok = rel.head
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
-        quantity = tok.pos_ == "NUM" or tok.lemma_.lower() in QUANTITY
-        if pobj is not None and quantity and self.ctx.mention_at(pobj) is not None:
-            tok = pobj  # "two of them", "hundreds of protesters"
-        m = self.ctx.mention_at(tok)
-        speaker = self._quote_speaker(tok) if tok.lower_ in FIRST_PERSON else None
-        if speaker is not None:
-            return Actor(speaker[1] or tok.text, speaker[0], tok, guessed)
-        if m is None:
-            entity = self._demonym_entity(tok)
-            if entity is None:
-                entity = member_entity(tok, self.ctx, self.lex)
-            return Actor(noun_phrase(tok), entity, tok, guessed)
-        if m.kind == "pronoun":
-            named = self._naming_token(m.entity, tok)
-            if named is not None:
-                return Actor(self._mention_text(named), m.entity, tok, guessed)
-        return Actor(self._mention_text(tok), m.entity, tok, guessed)
-
-    def _quote_speaker(self, tok: Token) -> tuple[int, str | None] | None:
-        """ "we" / "I" inside a quotation stands for the quotation's speaker."""
-        for q in self.ctx.result.quotes:
-            if q.start <= tok.idx < q.end and q.speaker is not None:
-                return q.speaker, q.speaker_text
-        return None
-
-    def owner(self, tok: Token) -> Token | None:
-        """The actor a non-actor target belongs to: "Egypt's plan", "the Egyptian plan",
-        "tankers belonging to Russia's fleet"."""
-        if self.ctx.mention_at(tok) is not None or is_actorish(tok, self.lex):
-            return None
-        frontier = [tok]
-        for _ in range(4):
-            nxt = []
-            for t in frontier:
-                for c in t.children:
-                    if c.dep_ in ("relcl", "ccomp", "conj", "appos", "cc", "punct"):
-                        continue
-                    if c.dep_ in ("poss", "amod", "compound", "pobj", "nmod") and (
-                        self.ctx.mention_at(c) is not None or self._demonym_entity(c) is not None
-                    ):
-                        return c
-                    nxt.append(c)
-            frontier = nxt
-        return None
-
-    def _mention_text(self, tok: Token) -> str:
-        """The mention's text, or a fuller phrase of the same actor ("Hezbollah guerrillas")."""
-        m = self.ctx.mention_at(tok)
-        text = m.text if m is not None else tok.text
-        full = noun_phrase(tok)
-        extra = full.replace(text, " ", 1).split() if text in full else []
-        if any(w[:1].isupper() for w in extra):
-            return full
-        return text
-
-    def _naming_token(self, entity: int | None, tok: Token) -> Token | None:
-        """The head of the nearest name or description of the same entity in the sentence."""
-        if entity is None:
-            return None
-        sent = tok.sent
-        best = None
-        for m in self.ctx.result.entities[entity].mentions:
-            before = m.kind != "pronoun" and sent.start_char <= m.start < tok.idx
-            if before and (best is None or m.start > best.start):
-                best = m
-        if best is None:
-            return None
-        span = self.ctx.span(best.start, best.end)
-        return span.root if span is not None else None
-
-    def _demonym_entity(self, tok: Token) -> int | None:
-        if self.gz is None or tok.pos_ not in ("ADJ", "PROPN"):
-            return None
-        try:
-            country = self.gz.country_of_demonym(tok.text)
-        except Exception:  # the gazetteer is optional here
-            return None
-        if country is None:
-            return None
-        for i, ent in enumerate(self.ctx.result.entities):
-            if ent.kind == "country" and ent.country == country.alpha3:
-                return i
-        return None
-
-    def conjuncts(self, tok: Token) -> list[Token]:
-        return [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("PROPN", "NOUN", "PRON")]
+class RoleFinder(Participants):
+    """Finds the source and target of each trigger from the dependency parse."""
 
     # -- arguments ----------------------------------------------------------
     def subject(self, verb: Token) -> tuple[Token | None, bool]:

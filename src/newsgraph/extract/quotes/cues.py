@@ -233,10 +233,9 @@ def tokens_with(doc: Doc, lemmas: frozenset[str], lowers: tuple[str, ...] = ()) 
 
 def medium(ctx: DocContext, lex: Lexicon, cue: Token) -> str | None:
     """The reporting medium in the cue's sentence ("..., the state news agency reported")."""
-    candidates = getattr(ctx, "_quote_media_tokens", None)
+    candidates = ctx.media_cues
     if candidates is None:
-        candidates = tokens_with(ctx.doc, lex.media_verbs, ("according",))
-        ctx._quote_media_tokens = candidates  # type: ignore[attr-defined]
+        candidates = ctx.media_cues = tokens_with(ctx.doc, lex.media_verbs, ("according",))
     sent = cue.sent
     for i in candidates:
         if not sent.start <= i < sent.end or i == cue.i:

@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from newsgraph.extract.time.grammar import Candidate, lexicon, number_value
+from newsgraph.model import parse_day
 
 Value = tuple[str | None, str | None]
 NONE: Value = (None, None)
@@ -29,12 +30,7 @@ class Anchor:
 
 
 def parse_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+    return parse_day(value)
 
 
 def fmt(d: date, precision: str) -> Value:

@@ -169,24 +169,43 @@ def _resolve_all(ctx: DocContext, items: list[Found], pub: date | None) -> None:
             it.value, it.precision = _anniversary(ctx, items, i)
 
 
-def extract(ctx: DocContext, res: Resources) -> list[TimeExpression]:
+def detect(ctx: DocContext, res: Resources) -> None:
+    """Stage: the time expressions of the text, not yet normalised."""
     grammar()
-    items = _detect(ctx)
+    ctx.time_candidates = _detect(ctx)
+
+
+def decide_publication(ctx: DocContext, res: Resources) -> None:
+    """Stage: the publication date, from metadata or else inferred from the text (marked so).
+
+    The one place the document's publication date is decided."""
     if ctx.result.published is None:
-        inferred = infer_published(ctx, items)
+        inferred = infer_published(ctx, ctx.time_candidates or [])
         if inferred is not None:
             ctx.result.published = inferred
             ctx.result.published_from = "text"
-    pub = tn.parse_date(ctx.result.published)
-    _resolve_all(ctx, items, pub)
-    ctx._timex_index = _index(items)  # type: ignore[attr-defined]
+
+
+def resolve(ctx: DocContext, res: Resources) -> None:
+    """Stage: every expression normalised against the publication date and tense."""
+    items: list[Found] = ctx.time_candidates or []
+    _resolve_all(ctx, items, ctx.published_date)
+    ctx.time_index = _index(items)
     text = ctx.text
-    return [
+    ctx.result.times = [
         TimeExpression(
             it.cand.start, it.cand.end, text[it.cand.start : it.cand.end], it.value, it.precision
         )
         for it in items
     ]
+
+
+def extract(ctx: DocContext, res: Resources) -> list[TimeExpression]:
+    """The three time stages in order (for callers outside the pipeline)."""
+    detect(ctx, res)
+    decide_publication(ctx, res)
+    resolve(ctx, res)
+    return ctx.result.times
 
 
 def _index(items: list[Found]) -> dict[int, list[Found]]:
@@ -208,10 +227,10 @@ def _index(items: list[Found]) -> dict[int, list[Found]]:
 
 def date_of_clause(ctx: DocContext, head: Token) -> str | None:
     """The normalised date of the time expression governing the clause headed by ``head``."""
-    index = getattr(ctx, "_timex_index", None)
-    if index is None:
+    index = ctx.time_index
+    if index is None:  # called outside the pipeline: run the time stages first
         extract(ctx, Resources())
-        index = ctx._timex_index  # type: ignore[attr-defined]
+        index = ctx.time_index or {}
     hits = index.get(head.i)
     if hits:
         return hits[0].value
