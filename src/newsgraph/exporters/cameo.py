@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from newsgraph.data import load_json
 
 
 @cache
 def _data(name: str) -> dict[str, Any]:
-    return json.loads(resources.files("newsgraph.data").joinpath(name).read_text("utf-8"))
+    return load_json(name)
 
 
 def root_code(cameo: str | None) -> str | None:

@@ -8,12 +8,11 @@ contradicts (kind, country). A bare surname or first name is never a key.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
 from functools import cache, lru_cache
-from importlib import resources as importlib_resources
 
+from newsgraph.data import load_json
 from newsgraph.model import Entity
 
 _PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von", "der", "da", "di", "du"}
@@ -23,9 +22,8 @@ _NON_WORD = re.compile(r"[^\w\s]")
 
 @cache
 def _variants() -> dict[str, str]:
-    raw = importlib_resources.files("newsgraph.data").joinpath("name_variants.json").read_text()
     table: dict[str, str] = {}
-    for group in json.loads(raw)["groups"]:
+    for group in load_json("name_variants.json")["groups"]:
         for spelling in group:
             table[spelling] = group[0]
     return table

@@ -35,13 +35,12 @@ store then joins them.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from newsgraph.data import load_json
 from newsgraph.link import dates
 from newsgraph.link import places as place_rules
 from newsgraph.link.dates import TimeRange
@@ -119,8 +118,7 @@ class Report:
 
 @cache
 def _ongoing_states() -> dict[str, tuple[str, ...]]:
-    text = resources.files("newsgraph.data").joinpath("event_cues.json").read_text("utf-8")
-    states = json.loads(text).get("ongoing_states", {})
+    states = load_json("event_cues.json").get("ongoing_states", {})
     return {k: tuple(v) for k, v in states.items() if not k.startswith("_")}
 
 

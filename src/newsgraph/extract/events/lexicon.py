@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from importlib import resources as ir
 from typing import Any
 
 from spacy.tokens import Span, Token
 
+from newsgraph.data import read_text
 from newsgraph.nlp.tokens import Tokens
 
 POS_TAGS = {"V": ("VERB",), "N": ("NOUN",), "A": ("ADJ",)}
@@ -59,7 +59,7 @@ class Trigger:
 
 
 def _data(name: str) -> str:
-    return ir.files("newsgraph.data").joinpath(name).read_text(encoding="utf-8")
+    return read_text(name)
 
 
 def load() -> Lexicon:

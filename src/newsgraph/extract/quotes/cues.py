@@ -8,14 +8,13 @@ and said"), never the subject of the sentence root.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib import resources as importlib_resources
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
+from newsgraph.data import load_json
 from newsgraph.extract.time.stage import date_of_clause
 from newsgraph.model import DocContext, Quote
 from newsgraph.nlp.resources import Resources
@@ -47,15 +46,10 @@ class Lexicon:
     any_cue: frozenset[str]  # every cue lemma (a fast pre-filter)
 
 
-def _load_json(name: str) -> dict:
-    path = importlib_resources.files("newsgraph.data") / name
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
 def load_lexicon() -> Lexicon:
-    verbs = _load_json("speech_verbs.json")
-    nouns = _load_json("speech_nouns.json")
-    media = _load_json("speech_media.json")
+    verbs = load_json("speech_verbs.json")
+    nouns = load_json("speech_nouns.json")
+    media = load_json("speech_media.json")
     speech = frozenset(verbs["speech"])
     cognition = frozenset(verbs["cognition"])
     evidence = frozenset(verbs["evidence"])

@@ -6,14 +6,14 @@ those into calendar values. Patterns are compiled once from ``data/time_lexicon.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources as ir
 from typing import Any
 
 from spacy.tokens import Doc, Span
+
+from newsgraph.data import load_json
 
 
 @dataclass
@@ -26,8 +26,7 @@ class Candidate:
 
 @cache
 def lexicon() -> dict[str, Any]:
-    text = ir.files("newsgraph.data").joinpath("time_lexicon.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return load_json("time_lexicon.json")
 
 
 def _alt(words: Any) -> str:
