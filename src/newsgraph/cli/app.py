@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from newsgraph.cli.safe import print_line
 from newsgraph.store import Store, StoreError
 
 app = typer.Typer(
@@ -28,5 +29,5 @@ def open_store(db: str, readonly: bool = True) -> Store:
     try:
         return Store(db, readonly=readonly)
     except StoreError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
+        print_line(err, f"error: {exc}")
         raise typer.Exit(1) from exc

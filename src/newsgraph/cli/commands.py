@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,6 +10,7 @@ import typer
 from rich.table import Table
 
 from newsgraph.cli.app import DbOption, JsonOption, app, err, open_store, out
+from newsgraph.cli.safe import plain, print_json, print_line
 from newsgraph.intake.readers import DEFAULT_MAX_BYTES
 from newsgraph.store import DEFAULT_DB
 
@@ -80,7 +80,7 @@ def ingest(
     store = open_store(db, readonly=False)
 
     def report(line: str) -> None:
-        err.print(line, markup=False, highlight=False, soft_wrap=True)
+        print_line(err, line)
 
     with store:
         if sys.stderr.isatty() and not as_json:
@@ -97,13 +97,13 @@ def ingest(
         else:
             summary = run_ingest(inputs, store, analyzer, max_bytes, report, None, dask_writers)
     if as_json:
-        out.print_json(json.dumps(summary.as_dict()))
+        print_json(out, summary.as_dict())
     else:
         c = summary.counts
-        out.print(
+        print_line(
+            out,
             f"{c['added']} added, {c['replaced']} replaced, {c['unchanged']} unchanged, "
             f"{len(summary.errors)} rejected -> {db}",
-            highlight=False,
         )
     if summary.errors:
         raise typer.Exit(1)
@@ -136,7 +136,7 @@ def export(
         try:
             exporters.write(fmt, store, output)
         except exporters.ExportError as exc:
-            err.print(f"error: {exc}", markup=False)
+            print_line(err, f"error: {exc}")
             raise typer.Exit(2) from exc
 
 
@@ -181,7 +181,7 @@ def evaluate(
         try:
             gold_data = gold_eval.load_gold(gold)
         except (OSError, ValueError) as exc:
-            err.print(f"error: {gold}: {exc}", markup=False)
+            print_line(err, f"error: {gold}: {exc}")
             raise typer.Exit(1) from exc
         with open_store(db) as store:
             results["gold"] = gold_eval.score(gold_data, store)
@@ -191,7 +191,7 @@ def evaluate(
             raise typer.Exit(2)
         results[name] = peers.run(name, shared, limit)
     if as_json:
-        out.print_json(json.dumps(results))
+        print_json(out, results)
     else:
         print_scores(results)
 
@@ -202,7 +202,7 @@ def print_scores(results: dict[str, Any]) -> None:
         table.add_column("measure")
         table.add_column("value", justify="right")
         for key, value in _flatten(figures):
-            table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+            table.add_row(plain(key), plain(f"{value:.3f}" if isinstance(value, float) else value))
         out.print(table)
 
 
