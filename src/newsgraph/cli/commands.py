@@ -124,6 +124,14 @@ def export(
         Path | None,
         typer.Option("-o", "--output", help="File or folder to write (default stdout)."),
     ] = None,
+    csv_raw: Annotated[
+        bool,
+        typer.Option(
+            "--csv-raw",
+            help="csv: write text cells as they are, without the ' that stops a spreadsheet "
+            "running cells starting with = + - @ as formulas (for data tools).",
+        ),
+    ] = False,
 ) -> None:
     """Export the knowledge base: newsgraph/1 JSON or a format derived from it."""
     from newsgraph import exporters
@@ -134,7 +142,7 @@ def export(
         raise typer.Exit(2)
     with open_store(db) as store:
         try:
-            exporters.write(fmt, store, output)
+            exporters.write(fmt, store, output, csv_raw=csv_raw)
         except exporters.ExportError as exc:
             print_line(err, f"error: {exc}")
             raise typer.Exit(2) from exc
