@@ -4,15 +4,29 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
-from newsgraph.cli.app import DbOption, JsonOption, app, err, open_store, out
+from newsgraph.cli.app import (
+    DbOption,
+    JsonOption,
+    app,
+    err,
+    new_sqlite_file,
+    open_store,
+    out,
+    remove_if_empty,
+)
 from newsgraph.cli.safe import plain, print_json, print_line
 from newsgraph.intake.readers import DEFAULT_MAX_BYTES
 from newsgraph.store import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from newsgraph.run.ingest import IngestSummary
 
 
 @app.command()
@@ -62,7 +76,6 @@ def ingest(
     from functools import partial
 
     from newsgraph.run import engines as parallel
-    from newsgraph.run.ingest import ingest as run_ingest
     from newsgraph.store.dialect import is_postgres_url
 
     if dask and workers > 1:
@@ -77,25 +90,16 @@ def ingest(
     elif workers > 1:
         analyzer = partial(parallel.with_processes, workers=workers)
     dask_writers = dask if write_from_workers else None
-    store = open_store(db, readonly=False)
 
     def report(line: str) -> None:
         print_line(err, line)
 
-    with store:
-        if sys.stderr.isatty() and not as_json:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-            with Progress(
-                TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), console=err
-            ) as progress:
-                task = progress.add_task("ingest", total=None)
-                summary = run_ingest(
-                    inputs, store, analyzer, max_bytes, report,
-                    lambda n: progress.advance(task, n), dask_writers,
-                )  # fmt: skip
-        else:
-            summary = run_ingest(inputs, store, analyzer, max_bytes, report, None, dask_writers)
+    fresh = new_sqlite_file(db)
+    try:
+        summary = _run(inputs, db, analyzer, max_bytes, report, dask_writers, as_json)
+    finally:
+        if fresh:
+            remove_if_empty(db)  # a failed first run leaves no empty database behind
     if as_json:
         print_json(out, summary.as_dict())
     else:
@@ -103,10 +107,37 @@ def ingest(
         print_line(
             out,
             f"{c['added']} added, {c['replaced']} replaced, {c['unchanged']} unchanged, "
-            f"{len(summary.errors)} rejected -> {db}",
+            f"{len(summary.errors)} rejected -> {db}"
+            + (" (nothing stored: not created)" if fresh and new_sqlite_file(db) else ""),
         )
     if summary.errors:
         raise typer.Exit(1)
+
+
+def _run(
+    inputs: list[Path],
+    db: str,
+    analyzer: Any,
+    max_bytes: int,
+    report: Callable[[str], None],
+    dask_writers: str | None,
+    as_json: bool,
+) -> IngestSummary:
+    from newsgraph.run.ingest import ingest as run_ingest
+
+    with open_store(db, readonly=False) as store:
+        if sys.stderr.isatty() and not as_json:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            with Progress(
+                TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), console=err
+            ) as progress:
+                task = progress.add_task("ingest", total=None)
+                return run_ingest(
+                    inputs, store, analyzer, max_bytes, report,
+                    lambda n: progress.advance(task, n), dask_writers,
+                )  # fmt: skip
+        return run_ingest(inputs, store, analyzer, max_bytes, report, None, dask_writers)
 
 
 @app.command()

@@ -64,7 +64,10 @@ def write(
             raise ExportError(f"format {fmt!r} writes a folder: give -o FOLDER")
         if out.exists() and not out.is_dir():
             raise ExportError(f"{out}: not a folder (format {fmt!r} writes one file per kind)")
-        out.mkdir(parents=True, exist_ok=True)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ExportError(f"{out}: cannot create folder ({exc.strerror or exc})") from exc
         FOLDER_FORMATS[fmt](store, out, **({"raw": True} if csv_raw else {}))
     else:
         raise ExportError(f"unknown format {fmt!r} (choose: {', '.join(FORMATS)})")
