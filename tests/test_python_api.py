@@ -35,9 +35,19 @@ def test_open_returns_a_read_only_context_manager(db):
 
 
 def test_missing_database_is_an_error(tmp_path):
-    with pytest.raises(StoreError):
+    with pytest.raises(FileNotFoundError, match="none.db"):
         newsgraph.open(tmp_path / "none.db")
     assert not (tmp_path / "none.db").exists()
+    with newsgraph.open(tmp_path / "new.db", create=True) as kb:
+        assert kb.events() == [] and kb.documents() == []
+    assert (tmp_path / "new.db").exists()
+
+
+def test_unopenable_database_is_a_store_error(tmp_path):
+    (tmp_path / "notes.db").write_text("not a database at all\n" * 10)
+    for path in (tmp_path, tmp_path / "notes.db"):
+        with pytest.raises(StoreError, match="cannot open database"):
+            newsgraph.open(path)
 
 
 def test_event_filters_like_the_cli(kb):

@@ -11,8 +11,11 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 
-def open(path: str | Path) -> KnowledgeBase:  # noqa: A001  (newsgraph.open, like io.open)
-    """Open a newsgraph database read-only for querying (see ``newsgraph.api``)."""
+def open(path: str | Path, create: bool = False) -> KnowledgeBase:  # noqa: A001  (like io.open)
+    """Open a newsgraph database read-only for querying (see ``newsgraph.api``).
+
+    A missing file raises FileNotFoundError, unless ``create`` makes an empty one.
+    """
     from newsgraph.api import KnowledgeBase
 
-    return KnowledgeBase(path)
+    return KnowledgeBase(path, create=create)

@@ -7,15 +7,18 @@
 
 Records are the newsgraph/1 export records (see the contract). DataFrames are the flat
 tables of the CSV/Parquet exports: one row per record, nested lists moved to their own
-frames (``event_mentions_df``, ``actor_roles_df``). The database is opened read-only.
+frames (``event_mentions_df``, ``actor_roles_df``). The database is opened read-only; a
+missing file raises FileNotFoundError unless ``create=True`` (an empty base is made).
 """
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.store import Store, records
+from newsgraph.store.dialect import is_postgres_url
 from newsgraph.store.records import Filter, Record
 
 if TYPE_CHECKING:
@@ -36,8 +39,12 @@ FILTERS: dict[str, set[str]] = {
 class KnowledgeBase:
     """A read-only view of a newsgraph database."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, create: bool = False) -> None:
         self.path = Path(path)
+        if not is_postgres_url(str(path)) and not self.path.exists():
+            if not create:
+                raise FileNotFoundError(errno.ENOENT, "no such newsgraph database", str(path))
+            Store(path).close()  # an empty knowledge base, with its schema
         self.store = Store(path, readonly=True)  # the str: a postgresql:// URL stays intact
         self.store.set_query_only()
 

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
-from newsgraph.cli.app import DbOption, JsonOption, app, err, open_store, out
+from newsgraph.cli.app import (
+    DbOption,
+    JsonOption,
+    app,
+    err,
+    new_sqlite_file,
+    open_store,
+    out,
+    remove_if_empty,
+)
+from newsgraph.cli.safe import plain, print_json, print_line
 from newsgraph.intake.readers import DEFAULT_MAX_BYTES
 from newsgraph.store import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from newsgraph.run.ingest import IngestSummary
 
 
 @app.command()
@@ -62,7 +76,6 @@ def ingest(
     from functools import partial
 
     from newsgraph.run import engines as parallel
-    from newsgraph.run.ingest import ingest as run_ingest
     from newsgraph.store.dialect import is_postgres_url
 
     if dask and workers > 1:
@@ -77,12 +90,42 @@ def ingest(
     elif workers > 1:
         analyzer = partial(parallel.with_processes, workers=workers)
     dask_writers = dask if write_from_workers else None
-    store = open_store(db, readonly=False)
 
     def report(line: str) -> None:
-        err.print(line, markup=False, highlight=False, soft_wrap=True)
+        print_line(err, line)
 
-    with store:
+    fresh = new_sqlite_file(db)
+    try:
+        summary = _run(inputs, db, analyzer, max_bytes, report, dask_writers, as_json)
+    finally:
+        if fresh:
+            remove_if_empty(db)  # a failed first run leaves no empty database behind
+    if as_json:
+        print_json(out, summary.as_dict())
+    else:
+        c = summary.counts
+        print_line(
+            out,
+            f"{c['added']} added, {c['replaced']} replaced, {c['unchanged']} unchanged, "
+            f"{len(summary.errors)} rejected -> {db}"
+            + (" (nothing stored: not created)" if fresh and new_sqlite_file(db) else ""),
+        )
+    if summary.errors:
+        raise typer.Exit(1)
+
+
+def _run(
+    inputs: list[Path],
+    db: str,
+    analyzer: Any,
+    max_bytes: int,
+    report: Callable[[str], None],
+    dask_writers: str | None,
+    as_json: bool,
+) -> IngestSummary:
+    from newsgraph.run.ingest import ingest as run_ingest
+
+    with open_store(db, readonly=False) as store:
         if sys.stderr.isatty() and not as_json:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -90,23 +133,11 @@ def ingest(
                 TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), console=err
             ) as progress:
                 task = progress.add_task("ingest", total=None)
-                summary = run_ingest(
+                return run_ingest(
                     inputs, store, analyzer, max_bytes, report,
                     lambda n: progress.advance(task, n), dask_writers,
                 )  # fmt: skip
-        else:
-            summary = run_ingest(inputs, store, analyzer, max_bytes, report, None, dask_writers)
-    if as_json:
-        out.print_json(json.dumps(summary.as_dict()))
-    else:
-        c = summary.counts
-        out.print(
-            f"{c['added']} added, {c['replaced']} replaced, {c['unchanged']} unchanged, "
-            f"{len(summary.errors)} rejected -> {db}",
-            highlight=False,
-        )
-    if summary.errors:
-        raise typer.Exit(1)
+        return run_ingest(inputs, store, analyzer, max_bytes, report, None, dask_writers)
 
 
 @app.command()
@@ -124,6 +155,14 @@ def export(
         Path | None,
         typer.Option("-o", "--output", help="File or folder to write (default stdout)."),
     ] = None,
+    csv_raw: Annotated[
+        bool,
+        typer.Option(
+            "--csv-raw",
+            help="csv: write text cells as they are, without the ' that stops a spreadsheet "
+            "running cells starting with = + - @ as formulas (for data tools).",
+        ),
+    ] = False,
 ) -> None:
     """Export the knowledge base: newsgraph/1 JSON or a format derived from it."""
     from newsgraph import exporters
@@ -134,9 +173,9 @@ def export(
         raise typer.Exit(2)
     with open_store(db) as store:
         try:
-            exporters.write(fmt, store, output)
+            exporters.write(fmt, store, output, csv_raw=csv_raw)
         except exporters.ExportError as exc:
-            err.print(f"error: {exc}", markup=False)
+            print_line(err, f"error: {exc}")
             raise typer.Exit(2) from exc
 
 
@@ -181,7 +220,7 @@ def evaluate(
         try:
             gold_data = gold_eval.load_gold(gold)
         except (OSError, ValueError) as exc:
-            err.print(f"error: {gold}: {exc}", markup=False)
+            print_line(err, f"error: {gold}: {exc}")
             raise typer.Exit(1) from exc
         with open_store(db) as store:
             results["gold"] = gold_eval.score(gold_data, store)
@@ -191,7 +230,7 @@ def evaluate(
             raise typer.Exit(2)
         results[name] = peers.run(name, shared, limit)
     if as_json:
-        out.print_json(json.dumps(results))
+        print_json(out, results)
     else:
         print_scores(results)
 
@@ -202,7 +241,7 @@ def print_scores(results: dict[str, Any]) -> None:
         table.add_column("measure")
         table.add_column("value", justify="right")
         for key, value in _flatten(figures):
-            table.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
+            table.add_row(plain(key), plain(f"{value:.3f}" if isinstance(value, float) else value))
         out.print(table)
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from newsgraph.cli.app import DbOption, JsonOption, app, open_store, out
+from newsgraph.cli.safe import plain, print_json
 from newsgraph.store import DEFAULT_DB, records
 from newsgraph.store.records import Filter
 from newsgraph.store.records import views as queries
@@ -21,7 +22,7 @@ LimitOpt = Annotated[int, typer.Option("--limit", help="At most this many rows."
 
 def _emit(rows: list[dict[str, Any]], as_json: bool, columns: list[str], title: str) -> None:
     if as_json:
-        out.print_json(json.dumps(rows, ensure_ascii=False))
+        print_json(out, rows)
         return
     table = Table(title=f"{title} ({len(rows)})")
     for col in columns:
@@ -31,11 +32,9 @@ def _emit(rows: list[dict[str, Any]], as_json: bool, columns: list[str], title: 
     out.print(table)
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    text = " ".join(str(value).split())
-    return text if len(text) <= 90 else text[:89] + "\u2026"
+def _cell(value: Any) -> Text:
+    text = " ".join(plain(value).plain.split())
+    return Text(text if len(text) <= 90 else text[:89] + "\u2026")
 
 
 @app.command()

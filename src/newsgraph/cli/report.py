@@ -6,7 +6,9 @@ from collections import Counter
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from newsgraph.cli.safe import clean
 from newsgraph.store import Store, records
 
 
@@ -27,7 +29,7 @@ def print_report(store: Store, console: Console, top: int = 5) -> None:
     for col in ("actor", "kind", "country", "mentions"):
         table.add_column(col)
     for a in sorted(actors, key=lambda a: (-a["mentions"], a["name"]))[:top]:
-        table.add_row(a["name"], a["kind"], a["country"] or "", str(a["mentions"]))
+        table.add_row(*_cells(a["name"], a["kind"], a["country"], a["mentions"]))
     console.print(table)
 
     speakers = Counter(q["speaker"] for q in quotes if q["speaker"])
@@ -38,7 +40,7 @@ def print_report(store: Store, console: Console, top: int = 5) -> None:
     for actor_id, n in speakers.most_common(top):
         theirs = [q for q in quotes if q["speaker"] == actor_id]
         example = max(theirs, key=lambda q: (q["direct"], len(q["text"])))["text"]
-        table.add_row(names.get(actor_id, actor_id), str(n), _clip(example, 60))
+        table.add_row(*_cells(names.get(actor_id, actor_id), n, _clip(example, 60)))
     console.print(table)
 
     table = Table(title="Events (most reported first)")
@@ -47,16 +49,23 @@ def print_report(store: Store, console: Console, top: int = 5) -> None:
     ranked = sorted(events, key=lambda e: (-e["num_articles"], -len(e["mentions"]), e["id"]))
     for e in ranked[:top]:
         table.add_row(
-            e["type"],
-            names.get(e["source"], "") if e["source"] else "",
-            names.get(e["target"], "") if e["target"] else "",
-            e["date"] or "",
-            str(e["num_articles"]),
-            _clip(e["mentions"][0]["text"], 60),
+            *_cells(
+                e["type"],
+                names.get(e["source"], "") if e["source"] else "",
+                names.get(e["target"], "") if e["target"] else "",
+                e["date"],
+                e["num_articles"],
+                _clip(e["mentions"][0]["text"], 60),
+            )
         )
     console.print(table)
 
 
+def _cells(*values: object) -> list[Text]:
+    """Data shown literally: markup in article text is not interpreted."""
+    return [Text(clean(v)) for v in values]
+
+
 def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = " ".join(clean(text).split())
     return text if len(text) <= width else text[: width - 1] + "\u2026"

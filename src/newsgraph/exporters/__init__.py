@@ -22,8 +22,8 @@ FolderWriter = Callable[[Store, Path], None]
 def _lazy(module: str) -> Callable[[Store, Any], None]:
     """A writer that imports its module (and pyarrow, networkx...) only when used."""
 
-    def writer(store: Store, out: Any) -> None:
-        importlib.import_module(f"newsgraph.exporters.{module}").write(store, out)
+    def writer(store: Store, out: Any, **options: Any) -> None:
+        importlib.import_module(f"newsgraph.exporters.{module}").write(store, out, **options)
 
     writer.__name__ = f"{module}.write"
     return writer
@@ -47,9 +47,16 @@ FORMATS: dict[str, TextWriter | FolderWriter] = {**FILE_FORMATS, **FOLDER_FORMAT
 __all__ = ["FORMATS", "ExportError", "write"]
 
 
-def write(fmt: str, store: Store, output: Path | str | None = None) -> None:
-    """Export ``store`` as ``fmt`` to ``output`` (a file, a folder, or None for stdout)."""
+def write(
+    fmt: str, store: Store, output: Path | str | None = None, *, csv_raw: bool = False
+) -> None:
+    """Export ``store`` as ``fmt`` to ``output`` (a file, a folder, or None for stdout).
+
+    CSV text cells that start like a formula get a leading ' unless ``csv_raw``.
+    """
     out = Path(output) if output is not None else None
+    if csv_raw and fmt != "csv":
+        raise ExportError("csv_raw (--csv-raw) applies to the csv format only")
     if fmt in FILE_FORMATS:
         write_file(FILE_FORMATS[fmt], store, out)
     elif fmt in FOLDER_FORMATS:
@@ -57,7 +64,10 @@ def write(fmt: str, store: Store, output: Path | str | None = None) -> None:
             raise ExportError(f"format {fmt!r} writes a folder: give -o FOLDER")
         if out.exists() and not out.is_dir():
             raise ExportError(f"{out}: not a folder (format {fmt!r} writes one file per kind)")
-        out.mkdir(parents=True, exist_ok=True)
-        FOLDER_FORMATS[fmt](store, out)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ExportError(f"{out}: cannot create folder ({exc.strerror or exc})") from exc
+        FOLDER_FORMATS[fmt](store, out, **({"raw": True} if csv_raw else {}))
     else:
         raise ExportError(f"unknown format {fmt!r} (choose: {', '.join(FORMATS)})")

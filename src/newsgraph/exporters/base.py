@@ -42,6 +42,8 @@ def write_file(writer: Callable[[Store, TextIO], None], store: Store, output: Pa
         with tmp.open("w", encoding="utf-8", newline="") as stream:
             writer(store, stream)
         tmp.replace(output)  # never leave a half-written export
+    except OSError as exc:
+        raise ExportError(f"{output}: cannot write ({exc.strerror or exc})") from exc
     finally:
         if tmp.exists():
             os.unlink(tmp)
@@ -54,6 +56,8 @@ def replace_into(folder: Path, name: str, write: Callable[[Path], None]) -> None
     try:
         write(tmp)
         tmp.replace(target)
+    except OSError as exc:
+        raise ExportError(f"{target}: cannot write ({exc.strerror or exc})") from exc
     finally:
         if tmp.exists():
             os.unlink(tmp)

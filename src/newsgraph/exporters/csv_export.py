@@ -2,6 +2,8 @@
 
 UTF-8, comma-separated, a header row, empty cells for nulls; lists joined with " | ";
 booleans as true/false; event mentions in event_mentions.csv, actor roles in actor_roles.csv.
+Text cells that a spreadsheet would run as a formula (starting with = + - @, tab or carriage
+return) get a leading ' (OWASP's CSV-injection advice) unless ``raw=True``; numbers stay numbers.
 """
 
 from __future__ import annotations
@@ -14,18 +16,29 @@ from newsgraph.exporters import tables
 from newsgraph.exporters.base import gather, replace_into
 from newsgraph.store import Store
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-def write(store: Store, folder: Path) -> None:
+
+def write(store: Store, folder: Path, raw: bool = False) -> None:
+    """One CSV per table in ``folder``; ``raw`` keeps formula-like text as it is."""
     for table in tables.build(gather(store)).values():
-        replace_into(folder, f"{table.name}.csv", lambda path, t=table: _write_table(t, path))
+        replace_into(folder, f"{table.name}.csv", lambda path, t=table: _write_table(t, path, raw))
 
 
-def _write_table(table: tables.Table, path: Path) -> None:
+def _write_table(table: tables.Table, path: Path, raw: bool = False) -> None:
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(table.columns)
         for row in table.rows:
-            writer.writerow([_cell(row[c], kind) for c, kind in table.columns.items()])
+            cells = [_cell(row[c], kind) for c, kind in table.columns.items()]
+            writer.writerow(cells if raw else [neutralise(v) for v in cells])
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell a spreadsheet would evaluate, made inert with a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _cell(value: Any, kind: str) -> Any:

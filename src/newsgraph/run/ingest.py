@@ -71,6 +71,7 @@ def ingest_articles(
         raise ValueError("workers can write only to PostgreSQL; SQLite keeps the single writer")
     summary = IngestSummary()
     report = on_error or (lambda line: print(line, file=sys.stderr))
+    refused = _Refusals()
 
     def articles() -> Iterator[Article]:
         for item in items:
@@ -82,6 +83,8 @@ def ingest_articles(
                 summary.ids.append(item.id)
                 if on_progress:
                     on_progress(1)
+            elif refused.stopped:
+                refused.skip(summary, item.origin or item.id)  # not analysed
             else:
                 yield item
 
@@ -99,6 +102,9 @@ def ingest_articles(
         return summary
 
     for result in analyzer(articles()):
+        if refused.stopped:  # already in flight when the run stopped storing
+            refused.skip(summary, result.article.origin or result.article.id)
+            continue
         if isinstance(result, Failure):
             _error(summary, report, str(result))
             continue
@@ -106,12 +112,43 @@ def ingest_articles(
         try:
             outcome = store.save(result)  # one transaction: all of the article or nothing
         except Exception as exc:  # a database refusing one article must not stop the batch
-            _error(summary, report, f"{a.origin}: cannot store: {type(exc).__name__}: {exc}")
+            reason = f"{type(exc).__name__}: {exc}"
+            _error(summary, report, f"{a.origin}: cannot store: {reason}")
+            refused.note(reason)
             continue
+        refused.note(None)
         _count(summary, report, outcome, a.origin, a.id, len(a.text.split()))
         if on_progress:
             on_progress(1)
+    if refused.skipped:
+        report(
+            f"error: stopped storing after {STOP_AFTER} identical store errors in a row "
+            f"({refused.reason}); {refused.skipped} more article(s) rejected, not stored"
+        )
     return summary
+
+
+#: identical consecutive store errors (a read-only or full database) that end the storing
+STOP_AFTER = 3
+
+
+class _Refusals:
+    """Consecutive identical store errors; past ``STOP_AFTER`` the rest is rejected."""
+
+    def __init__(self) -> None:
+        self.reason: str | None = None
+        self.repeats = 0
+        self.stopped = False
+        self.skipped = 0
+
+    def note(self, reason: str | None) -> None:
+        self.repeats = self.repeats + 1 if reason and reason == self.reason else int(bool(reason))
+        self.reason = reason
+        self.stopped = self.repeats >= STOP_AFTER
+
+    def skip(self, summary: IngestSummary, origin: str) -> None:
+        self.skipped += 1
+        summary.errors.append(f"{origin}: not stored (the database refused the articles before)")
 
 
 def _error(summary: IngestSummary, report: Callable[[str], None], line: str) -> None:

@@ -49,11 +49,15 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open database ({exc})") from exc
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA foreign_keys = ON")
-        if not readonly:
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-        self.migrate()
+        try:
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+            self.migrate()
+        except sqlite3.Error as exc:  # not a database, unreadable, read-only folder...
+            self.db.close()
+            raise StoreError(f"{self.path}: cannot open database ({exc})") from exc
 
     def _open_postgres(self, readonly: bool) -> None:
         from newsgraph.store.postgres import PgConnection, PgError
