@@ -1,0 +1,1 @@
+"""Natural-language processing: the spaCy model and its components."""
