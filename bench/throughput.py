@@ -2,7 +2,8 @@
 
 Both runs happen in this one process, so the ratio (full / bare) is what matters, not
 the absolute figures of the machine. The bare run parses with the model exactly as
-shipped (``spacy.load``), not with the pipeline's sped-up copy (``newsgraph.fast_spacy``).
+shipped (``spacy.load``), not with the pipeline's fast components
+(``newsgraph.nlp.fast_components``, loaded by ``newsgraph.nlp.load.load_model``).
 On a shared machine the wall-clock ratio is noisy: the single engine also reports the
 ratio of CPU seconds (``single_cpu_ratio_to_bare``).
 

