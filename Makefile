@@ -1,4 +1,4 @@
-# newsgraph: set-up and everyday commands. Needs only Python 3.11 and pip.
+# newsgraph: set-up and everyday commands. Needs only Python (CPython 3.11-3.13) and pip.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -64,4 +64,4 @@ audit: $(AUDIT_VENV)/bin/pip-audit
 	  echo "audit: exit $$rc; $$u of $$n pinned packages unknown to the advisory service"; exit $$rc
 
 clean:
-	rm -rf $(VENV) $(AUDIT_VENV) audit-report.txt *.egg-info src/*.egg-info .pytest_cache .ruff_cache eval.db* fuzz-crashes
+	rm -rf $(VENV) .venv-py313 $(AUDIT_VENV) audit-report.txt *.egg-info src/*.egg-info .pytest_cache .ruff_cache eval.db* fuzz-crashes
