@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= newsgraph.db
 
-.PHONY: demo test lint format eval bench fuzz audit clean
+.PHONY: demo test lint format eval bench fuzz compare audit clean
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,13 @@ FUZZ_INPUTS ?= 2000
 ## fuzz: long fuzz run of intake and the whole pipeline (reproducers in fuzz-crashes/)
 fuzz: $(BIN)/.installed
 	$(BIN)/python bench/fuzz.py --inputs $(FUZZ_INPUTS) --out fuzz-crashes/
+
+BASE ?= main
+SETS ?= examples,realnews,naeb
+## compare: exports of $(SETS) with this checkout's code and with that of git revision
+## $(BASE) (a temporary worktree); prints identical or the first differences, fails on any
+compare: $(BIN)/.installed
+	$(BIN)/python bench/compare_exports.py --base $(BASE) --sets $(SETS)
 
 ## audit: known vulnerabilities in the pinned dependencies (PyPI's advisory data, through
 ## pip-audit in its own venv); fails on any known vulnerability. Versions the index cannot
