@@ -1,11 +1,11 @@
-# newsgraph: set-up and everyday commands. Needs only Python 3.11 and pip.
+# newsgraph: set-up and everyday commands. Needs only Python (CPython 3.11-3.13) and pip.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= newsgraph.db
 
-.PHONY: demo test lint format eval bench fuzz audit clean
+.PHONY: demo test lint format eval bench fuzz compare audit clean
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,13 @@ FUZZ_INPUTS ?= 2000
 fuzz: $(BIN)/.installed
 	$(BIN)/python bench/fuzz.py --inputs $(FUZZ_INPUTS) --out fuzz-crashes/
 
+BASE ?= main
+SETS ?= examples,realnews,naeb
+## compare: exports of $(SETS) with this checkout's code and with that of git revision
+## $(BASE) (a temporary worktree); prints identical or the first differences, fails on any
+compare: $(BIN)/.installed
+	$(BIN)/python bench/compare_exports.py --base $(BASE) --sets $(SETS)
+
 ## audit: known vulnerabilities in the pinned dependencies (PyPI's advisory data, through
 ## pip-audit in its own venv); fails on any known vulnerability. Versions the index cannot
 ## answer for are listed as not audited (a mirror without advisory data answers for none).
@@ -64,4 +71,4 @@ audit: $(AUDIT_VENV)/bin/pip-audit
 	  echo "audit: exit $$rc; $$u of $$n pinned packages unknown to the advisory service"; exit $$rc
 
 clean:
-	rm -rf $(VENV) $(AUDIT_VENV) audit-report.txt *.egg-info src/*.egg-info .pytest_cache .ruff_cache eval.db* fuzz-crashes
+	rm -rf $(VENV) .venv-py313 $(AUDIT_VENV) audit-report.txt *.egg-info src/*.egg-info .pytest_cache .ruff_cache eval.db* fuzz-crashes
