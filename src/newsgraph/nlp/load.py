@@ -7,7 +7,7 @@ They are turned off by ``load_model(fast=False)`` or, when ``fast`` is None, by 
 environment variable ``NEWSGRAPH_FAST_SPACY=0`` (also "false", "no", "off").
 
 spaCy is imported only when a model is loaded: importing this module (or
-``newsgraph.resources``, which re-exports ``MODEL_NAME``) stays cheap.
+``newsgraph.nlp.resources``, which re-exports ``MODEL_NAME``) stays cheap.
 """
 
 from __future__ import annotations
