@@ -15,3 +15,8 @@ def read_text(name: str) -> str:
 def load_json(name: str) -> Any:
     """A JSON data file shipped in this package, parsed."""
     return json.loads(read_text(name))
+
+
+def flagged_words(name: str, flag: str) -> tuple[str, ...]:
+    """Words of a flagged word list (``{"words": {word: [flags]}}``) that carry ``flag``."""
+    return tuple(w for w, flags in load_json(name)["words"].items() if flag in flags)

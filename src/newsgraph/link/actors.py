@@ -12,10 +12,10 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from newsgraph.data import load_json
+from newsgraph.data import flagged_words, load_json
 from newsgraph.model import Entity
 
-_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "de", "van", "von", "der", "da", "di", "du"}
+_PARTICLES = frozenset(flagged_words("name_particles.json", "not_in_keys"))
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "sheikh", "gen", "col", "lt", "sgt", "prof"}
 _NON_WORD = re.compile(r"[^\w\s]")
 

@@ -6,40 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.data import load_json
+from newsgraph.data import flagged_words, load_json
 
-# Closed classes kept in code.
-NAME_PARTICLES = frozenset(
-    [
-        "al",
-        "al-",
-        "el",
-        "el-",
-        "bin",
-        "ibn",
-        "bint",
-        "ben",
-        "abu",
-        "abou",
-        "abd",
-        "abdel",
-        "abdul",
-        "de",
-        "da",
-        "di",
-        "del",
-        "della",
-        "van",
-        "von",
-        "der",
-        "den",
-        "le",
-        "la",
-        "du",
-        "dos",
-        "das",
-    ]
-)
+NAME_PARTICLES = frozenset(flagged_words("name_particles.json", "word"))
 PRONOUNS = {
     "he": ("m", False), "him": ("m", False), "his": ("m", False), "himself": ("m", False),
     "she": ("f", False), "her": ("f", False), "hers": ("f", False), "herself": ("f", False),

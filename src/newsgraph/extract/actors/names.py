@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.data import flagged_words
 from newsgraph.extract.actors.candidates import Finder
 from newsgraph.extract.actors.lexicon import NAME_PARTICLES, ActorLexicon
 
-HYPHEN_PARTICLES = ("al-", "el-", "as-", "ash-", "ad-", "an-", "ar-", "at-", "az-")
+HYPHEN_PARTICLES = tuple(p + "-" for p in flagged_words("name_particles.json", "prefix"))
 
 
 def short_forms(words: list[str]) -> tuple[list[str], list[str]]:

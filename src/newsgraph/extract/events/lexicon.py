@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -62,6 +63,17 @@ def _data(name: str) -> str:
     return read_text(name)
 
 
+@cache
+def _cues() -> dict[str, Any]:
+    return json.loads(_data("event_cues.json"))
+
+
+# PLOVER type classes and phrasal-verb particles, from the cue file.
+HOSTILE_TYPES = frozenset(_cues()["hostile_types"])
+COOPERATIVE_TYPES = frozenset(_cues()["cooperative_types"])
+VERB_PARTICLES = frozenset(_cues()["verb_particles"])
+
+
 def load() -> Lexicon:
     """Read the lexicon and cue lists once (use via ``res.get("event_lexicon", load)``)."""
     entries: dict[tuple[str, str], list[Entry]] = {}
@@ -80,16 +92,15 @@ def load() -> Lexicon:
         entries.setdefault((pos, words[0]), []).append(entry)
     for lst in entries.values():
         lst.sort(key=lambda e: -len(e.deps))
-    cues = json.loads(_data("event_cues.json"))
+    cues = dict(_cues())
+    numbers = json.loads(_data("number_words.json"))
+    cues["number_words"] = {**numbers["cardinals"], **numbers["counts"]}  # "dozens were killed"
     sets = {k: frozenset(v) for k, v in cues.items() if isinstance(v, list)}
     return Lexicon(entries, cues, sets)
 
 
 def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
-
-
-PARTICLES = {"in", "up", "out", "off", "over", "back", "down", "away", "on"}
 
 
 def phrase_tokens(head: Token, depth: int = 4) -> list[Token]:
@@ -120,7 +131,7 @@ def _match_deps(entry: Entry, head: Token, pool: list[Token], used: set[int]) ->
         )
         if hit is None or _is_time_prep(hit):
             return None
-        if lemma in PARTICLES and hit.head.i != head.i:
+        if lemma in VERB_PARTICLES and hit.head.i != head.i:
             return None  # "give in" needs its own particle, not the "in" of "victims in Kasai"
         got.append(hit)
     return got

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.lexicon import Entry, Lexicon, Trigger
+from newsgraph.extract.events.lexicon import HOSTILE_TYPES, Entry, Lexicon, Trigger
 from newsgraph.model import Event
 from newsgraph.nlp.tokens import Tokens
 
@@ -213,7 +213,6 @@ def resolve_antecedent(ev: Event, wanted: str, earlier: list[Event]) -> None:
 
 # Stances towards an earlier act: condemnation (ACCUSE) and retaliation threats (THREATEN).
 HOSTILE_ACT = "#hostile"
-HOSTILE_TYPES = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"}
 EXCUSE_NOUNS = {"justification", "excuse"}
 FUTURE_AUX = {"will", "would", "shall", "'ll"}
 EMPTY_SUBJECTS = {"there", "this", "it", "that", "nothing", "what", "which"}

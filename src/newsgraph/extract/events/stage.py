@@ -21,7 +21,15 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.events import context as ectx
 from newsgraph.extract.events.collective import crowd_targets
 from newsgraph.extract.events.dates import Story, event_date, story
-from newsgraph.extract.events.lexicon import Entry, Lexicon, Trigger, find_triggers, load
+from newsgraph.extract.events.lexicon import (
+    COOPERATIVE_TYPES,
+    HOSTILE_TYPES,
+    Entry,
+    Lexicon,
+    Trigger,
+    find_triggers,
+    load,
+)
 from newsgraph.extract.events.links import link_sentence, resolve_antecedent, stance_triggers
 from newsgraph.extract.events.merge import merge
 from newsgraph.extract.events.roles import Actor, RoleFinder, Roles
@@ -29,8 +37,6 @@ from newsgraph.gazetteer import build as gazetteer
 from newsgraph.model import DocContext, Event, EventMention
 from newsgraph.nlp.resources import Resources
 
-COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
-HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST"}
 AGREE_CODE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 REJECT_CODE = {"CONSULT": "125", "AID": "122", "COOPERATE": "121", "RETREAT": "124"}
 THREAT_CODE = {
@@ -125,7 +131,7 @@ def _fold(matrix: Draft, inner: Draft) -> None:
         yield_code = "025" if table is APPEAL_CODE else "105"
         matrix.cameo = table.get(it, yield_code if it in ("RETREAT", "CONCEDE") else matrix.cameo)
     elif t == "AGREE":
-        if it in HOSTILE and matrix.tr.token.lemma_.lower() in THREAT_VERBS:
+        if it in HOSTILE_TYPES and matrix.tr.token.lemma_.lower() in THREAT_VERBS:
             matrix.type, matrix.mode, matrix.cameo = "THREATEN", None, THREAT_CODE.get(it, "130")
         else:
             matrix.cameo = AGREE_CODE.get(it, "035" if it in ("RETREAT", "CONCEDE") else "030")
@@ -300,14 +306,14 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon, st: Story) -
     etype, cameo, mode = d.type, d.cameo, d.mode
     # CAMEO codes announced acts as the announcement: intent to cooperate is AGREE,
     # intent to coerce or attack is THREATEN, "will never give up" is REJECT.
-    if negated and etype in COOPERATIVE | {"AGREE"} and ectx.announced(d.tr, lex):
+    if negated and etype in COOPERATIVE_TYPES | {"AGREE"} and ectx.announced(d.tr, lex):
         # "will not accept refugees", "won't meet them": an announced refusal (CAMEO 12)
         etype, cameo, mode, negated = "REJECT", REJECT_CODE.get(etype, "120"), None, False
         modality = ectx.modality(d.tr, ctx, lex, ignore_intent=True)
     elif modality == "intended":
         if negated and etype in ("CONCEDE", "RETREAT"):
             etype, cameo, mode, negated = "REJECT", "124", None, False
-        elif not negated and etype in COOPERATIVE and etype != "CONSULT":
+        elif not negated and etype in COOPERATIVE_TYPES and etype != "CONSULT":
             etype, cameo, mode = "AGREE", AGREE_CODE.get(etype, "035"), None
         elif not negated and etype in INTENT_THREAT:
             etype, cameo, mode = "THREATEN", THREAT_CODE.get(etype, "130"), None

@@ -26,7 +26,10 @@ class Candidate:
 
 @cache
 def lexicon() -> dict[str, Any]:
-    return load_json("time_lexicon.json")
+    lex = load_json("time_lexicon.json")
+    numbers = load_json("number_words.json")
+    lex["number_words"] = {**numbers["articles"], **numbers["cardinals"]}  # "a week ago"
+    return lex
 
 
 def _alt(words: Any) -> str:
