@@ -73,7 +73,8 @@ def _minhash(ctx: DocContext, res: Resources) -> None:
 PARSED = ("doc", "dateline", "published")  # what every stage may read from the start
 
 STAGES: tuple[Stage, ...] = (
-    Stage("actors", _into("entities", actors.extract), ("doc",), ("entities",)),
+    Stage("actors", _into("entities", actors.extract), ("doc", "dateline", "published"),
+          ("entities",)),
     Stage("places", _into("places", places.extract), ("doc", "dateline", "entities"), ("places",)),
     Stage("time.detect", time.detect, ("doc", "dateline"), ("time_candidates",)),
     Stage("publication", time.decide_publication, ("time_candidates", "published"),

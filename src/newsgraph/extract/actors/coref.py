@@ -26,6 +26,7 @@ class Chain:
     firsts: set[str] = field(default_factory=set)
     full: tuple[str, str] | None = None  # (first, last) of a full person name
     named: bool = False
+    known_code: str | None = None  # CAMEO code from the known-actors table, on the day
 
     def add(self, cand: Cand) -> None:
         self.cands.append(cand)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from typing import Any
 
+from newsgraph.extract.actors import knowledge, nationality
 from newsgraph.extract.actors import lexicon as actor_lexicon
 from newsgraph.extract.actors.coref import Chain, Coref
+from newsgraph.extract.actors.knowledge import KnownActors
 from newsgraph.extract.actors.mentions import MentionFinder
 from newsgraph.extract.actors.names import PersonNames
 from newsgraph.extract.actors.titles import TitleFinder
@@ -25,11 +28,16 @@ def extract(ctx: DocContext, res: Resources) -> list[Entity]:
     lex = lexicon(res)
     gaz = res.get("gazetteer", gazetteer.load)
     names = PersonNames(lex)
-    cands = MentionFinder(ctx.doc, lex, gaz, ctx.parse_text, ctx.tokens).run(names, TitleFinder())
+    finder = MentionFinder(ctx.doc, lex, gaz, ctx.parse_text, ctx.tokens)
+    cands = finder.run(names, TitleFinder())
+    nationality.assign(finder)
     home = home_country(ctx, gaz)
     chains = Coref(cands, names, lex, home).run()
     chains.sort(key=lambda ch: min(c.start for c in ch.cands))
-    national_institutions(chains, focus_country(chains) or home, lex)
+    focus = focus_country(chains)
+    national_institutions(chains, focus or home, lex)
+    known_countries(chains, res.get("known_actors", knowledge.load), ctx.published_date)
+    national_officials(chains, home or focus, lex)
     return [entity(ch, k, gaz) for k, ch in enumerate(chains)]
 
 
@@ -69,6 +77,42 @@ def national_institutions(chains: list[Chain], focus: str | None, lex: Any) -> N
         national = ch.etype == "organization" and ch.sector in lex.national_sectors
         if national and described and ch.country is None:
             ch.country = focus
+
+
+def national_officials(chains: list[Chain], country: str | None, lex: Any) -> None:
+    """ "the Foreign Ministry", "Congress" with no country named: the country the reporter
+    writes from (the dateline's, else the one the article is about). People are left alone:
+    "talks with Foreign Minister X" in an Amman story may be about Egypt's minister."""
+    if country is None:
+        return
+    for ch in chains:
+        if ch.country is not None or ch.sector not in lex.national_sectors:
+            continue
+        if ch.etype == "organization" and ch.named and generic_name(ch, lex):
+            ch.country = country
+
+
+def generic_name(ch: Chain, lex: Any) -> bool:
+    """A name made of common title and sector words only ("Foreign Ministry", "Congress")."""
+    names = [c.text for c in ch.cands if c.kind == "name"]
+    words = [w.lower() for n in names for w in n.split() if w.lower() != "the"]
+    vocabulary = lex.sector_nouns.keys() | lex.title_modifiers
+    return bool(words) and all(w in vocabulary for w in words)
+
+
+def known_countries(chains: list[Chain], known: KnownActors, day: date | None) -> None:
+    """Country and dated code of well-known people and organisations the text leaves
+    without a country (the text's own country always wins)."""
+    for ch in chains:
+        if ch.etype not in ("person", "organization"):
+            continue
+        names = sorted({c.text for c in ch.cands if c.kind == "name"}, key=len, reverse=True)
+        hit = next((k for k in (known.find(n, ch.etype) for n in names) if k), None)
+        if hit is None:
+            continue
+        ch.country = ch.country or hit.country
+        if ch.country == hit.country:
+            ch.known_code = hit.code_on(day)
 
 
 def entity(ch: Chain, index: int, gaz: Any) -> Entity:
@@ -116,6 +160,8 @@ def cameo(ch: Chain) -> dict[str, str]:
         return {"cameo": org_codes[0]}
     if ch.etype == "country":
         return {"cameo": ch.country} if ch.country else {}
+    if ch.known_code and not ch.sector:
+        return {"cameo": ch.known_code}
     sector = ch.sector
     if ch.etype == "person" and ch.roles:
         sector = sector or None

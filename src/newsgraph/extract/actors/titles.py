@@ -3,6 +3,8 @@ name each one describes (title premodifier, apposition, predicate nominal)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Token
 
 from newsgraph.extract.actors.candidates import Cand, Finder
@@ -28,14 +30,17 @@ class TitleFinder:
             if low in lex.title_heads or low in lex.honorifics:
                 if k + 1 < n_tok and lowers[k + 1] in lex.title_heads:
                     continue  # "Vice President": the last head word leads
-                self.title(f, f.doc[k], "title")
+                if k + 2 < n_tok and compound_head(lowers, k + 2, lex.title_heads):
+                    continue  # "Secretary-General" (three tokens): likewise
+                self.title(f, f.doc[k], "title", compound_head(lowers, k, lex.title_heads))
             elif tags[k] in ("NN", "NNP") and (low in lex.descriptions):
                 self.title(f, f.doc[k], "description")
             elif tags[k] in ("NN", "NNP") and (low in lex.group_nouns or low in lex.country_nouns):
                 self.title(f, f.doc[k], "group")
 
-    def title(self, f: Finder, tok: Token, sort: str) -> None:
+    def title(self, f: Finder, tok: Token, sort: str, word: str | None = None) -> None:
         doc, lex = f.doc, f.lex
+        word = word or tok.lower_  # the head word ("secretary-general" over "general")
         i = tok.i
         country = role_org = None
         org_cand: int | None = None
@@ -76,7 +81,9 @@ class TitleFinder:
             demonym = f.demonym_of(prev.text)
             if demonym:
                 country = country or demonym
-            elif not (low in lex.title_modifiers or low in lex.title_heads):
+            elif not (
+                low in lex.title_modifiers or low in lex.title_heads or department(prev, i, tok)
+            ):
                 break
             past = past or low in lex.past_modifiers
             i -= 1
@@ -119,14 +126,15 @@ class TitleFinder:
                 or t.lower_ in lex.country_nouns)
             and t.lower_ not in lex.past_modifiers
         )  # fmt: skip
-        info = lex.title_heads.get(tok.lower_) or {}
+        info = lex.title_heads.get(word) or {}
         role_title = None
         if sort == "title" and tok.lower_ not in lex.honorifics:
+            named = {k for c in absorbed for k in range(c.i, c.j)}  # "NATO", "U.N."
             role_title = " ".join(
                 t.text for t in doc[i:j]
                 if t.lower_ in lex.title_modifiers and t.lower_ not in lex.past_modifiers
                 or t.lower_ in lex.title_heads or t.lower_ in OF_WORDS and t.lower_ != "the"
-                or t.lower_ == "of"
+                or t.lower_ == "of" or department(t, i, tok) and t.i not in named
             ).removesuffix(" of")  # fmt: skip
         etype = "person"
         kind = "title"
@@ -138,7 +146,7 @@ class TitleFinder:
             sector = "REB"
         cand = f.add(
             i, j, kind, etype, country=country, sector=sector,
-            gender=lex.title_gender(tok.lower_), title_words=words, role_title=role_title,
+            gender=lex.title_gender(word), title_words=words, role_title=role_title,
             role_org=role_org, past=past, definite=definite, bound_to=bound,
         )  # fmt: skip
         if cand is not None and sort == "group":
@@ -184,6 +192,28 @@ class TitleFinder:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return name_at(child)
         return None
+
+
+def compound_head(lowers: list[str], k: int, heads: Any) -> str | None:
+    """ "Secretary-General" / "Secretary General" (split by the tokenizer): the compound."""
+    if k >= 2 and lowers[k - 1] == "-" and f"{lowers[k - 2]}-{lowers[k]}" in heads:
+        return f"{lowers[k - 2]}-{lowers[k]}"
+    if k >= 1 and f"{lowers[k - 1]}-{lowers[k]}" in heads:
+        return f"{lowers[k - 1]}-{lowers[k]}"
+    return None
+
+
+def department(prev: Token, i: int, head: Token) -> bool:
+    """A capitalised noun compounded into the title: "Commerce Secretary", "Cabinet
+    Secretary", "National Assembly President"."""
+    return (
+        prev.dep_ == "compound"
+        and prev.pos_ in ("PROPN", "NOUN")
+        and prev.text[:1].isupper()
+        and prev.text[1:].isalpha()
+        and prev.text[1:].islower()  # a word, not "U.S." or "NATO"
+        and i <= prev.head.i <= head.i
+    )
 
 
 def is_subject(tok: Token) -> bool:

@@ -1,0 +1,140 @@
+"""Actor countries from the text around a name, from the known-actors table, and the
+table's converter; sentences and dictionary lines written for the tests."""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsgraph.extract.actors.knowledge import Known, KnownActors, load, name_key
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def person(result, name):
+    hits = [e for e in result.entities if e.kind == "person" and e.name == name]
+    assert hits, [(e.name, e.kind) for e in result.entities]
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Kenya's Wanjiru Otieno opened the summit on Monday.", "Wanjiru Otieno", "KEN"),
+        (
+            "Police said the plot was run by Egyptian financier Tarek Mansour.",
+            "Tarek Mansour",
+            "EGY",
+        ),
+        (
+            "Guards escorted the Peruvian, Luis Quispe Mamani, to the border.",
+            "Luis Quispe Mamani",
+            "PER",
+        ),
+        ("The suspect, Ramil Dagohoy, a Filipino seaman, was held.", "Ramil Dagohoy", "PHL"),
+        ("Later Daniel Okafor of the Nigerian army spoke to reporters.", "Daniel Okafor", "NGA"),
+    ],
+)
+def test_country_from_the_words_around_the_name(analyze, text, name, country):
+    assert person(analyze(text), name).country == country
+
+
+def test_a_verb_between_demonym_and_name_gives_nothing(analyze):
+    r = analyze("Chilean officials said on Monday Tomas Errazuriz had resigned.")
+    assert person(r, "Tomas Errazuriz").country is None
+
+
+def test_department_words_and_split_compound_titles(analyze):
+    r = analyze("U.S. Energy Secretary Maria Delgado met reporters in Ohio.")
+    delgado = person(r, "Maria Delgado")
+    assert delgado.country == "USA" and delgado.codes.get("cameo") == "USAGOV"
+    assert [x.title for x in delgado.roles] == ["Energy Secretary"]
+    r = analyze("U.N. Secretary-General Peter Hansen said the aid was late.")
+    hansen = person(r, "Peter Hansen")
+    assert [(x.title, x.organization) for x in hansen.roles] == [("Secretary General", "U.N.")]
+    assert hansen.codes.get("cameo") == "IGO"  # a secretary-general, not a general
+
+
+def test_known_actor_gets_country_and_the_code_of_the_day(analyze):
+    r = analyze("Vaclav Havel spoke in Prague on Tuesday.", published="1995-05-02")
+    havel = person(r, "Vaclav Havel")
+    assert havel.country == "CZE" and havel.codes.get("cameo") == "CZEGOV"
+    earlier = person(
+        analyze("Vaclav Havel spoke on Tuesday.", published="1985-05-02"), "Vaclav Havel"
+    )
+    assert earlier.codes.get("cameo") == "CZEELI"
+
+
+def test_bare_surname_and_text_country_win_over_the_table(analyze):
+    r = analyze("Havel spoke on Tuesday.", published="1995-05-02")
+    assert all(e.country is None for e in r.entities if e.kind == "person")
+    r = analyze("Slovak author Vaclav Havel spoke on Tuesday.", published="1995-05-02")
+    assert person(r, "Vaclav Havel").country == "SVK"
+
+
+def test_generic_national_institution_takes_the_dateline_country(analyze):
+    r = analyze("LIMA, Peru (Wire) - The Foreign Ministry said on Monday it would reply.")
+    ministry = [e for e in r.entities if e.name == "Foreign Ministry"]
+    assert ministry and ministry[0].country == "PER"
+
+
+def test_code_on_dates():
+    k = Known("person", "XYZ", (("XYZELI", "1980-01-01", "1990-01-01"),
+                                ("XYZGOV", "1990-01-01", ""), ("XYZELI", "", "")))  # fmt: skip
+    assert k.code_on(date(1985, 1, 1)) == "XYZELI"
+    assert k.code_on(date(2001, 1, 1)) == "XYZGOV"
+    assert k.code_on(date(1970, 1, 1)) is None and k.code_on(None) is None
+    table = KnownActors({"ana maria lopez": k})
+    assert table.find("Ana-María López", "person") is k
+    assert (
+        table.find("Lopez", "person") is None
+        and table.find("Ana Maria Lopez", "organization") is None
+    )
+    assert name_key("Abd al-Aziz") == "abd al aziz"
+
+
+def test_shipped_table_loads_with_attribution():
+    assert len(load().rows) > 10000
+    data = ROOT / "src" / "newsgraph" / "data"
+    assert "MIT" in (data / "known_actors.LICENSE").read_text(encoding="utf-8")
+    assert "Phoenix" in (data / "known_actors.tsv").read_text(encoding="utf-8")[:400]
+
+
+def test_converter_on_dictionary_lines(tmp_path):
+    spec = importlib.util.spec_from_file_location("bka", ROOT / "tools" / "build_known_actors.py")
+    bka = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bka)
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir(), out.mkdir()
+    (src / "LICENSE").write_text("MIT licence text\n")
+    (src / "Phoenix.Countries.actors.txt").write_text(
+        "# comment\nNARNIA_  [NRN]\n+CAIR_PARAVEL_\n"
+        "JOHN_Q._EXAMPLE_  # CountryInfo.txt\n+JOHNNY_EXAMPLE_\nJ._EXAMPLE_\n"
+        "\t[FRAELI 800101-900101]\n\t[FRAGOV 900101-950101]\n"
+        "SAME_NAME_\n\t[DEUGOV]\nSAME_NAME_\n\t[ITAGOV]\n"
+    )
+    (src / "Phoenix.MilNonState.actors.txt").write_text(
+        "GLOBAL_FRONT_ [IMGMUSALQ]\nLOCAL_FRONT_(LF)_ [ESPREB]\n"
+    )
+    (src / "Phoenix.International.actors.txt").write_text("ACME_AID_\t[NGOUSA]\n")
+    assert bka.build(src, out) > 0
+    rows = {
+        line.split("\t")[0]: line.split("\t")[1:]
+        for line in (out / "known_actors.tsv").read_text().splitlines()
+        if not line.startswith("#")
+    }
+    assert rows["john q example"][:2] == ["person", "FRA"]
+    assert rows["john example"][:2] == ["person", "FRA"]  # initials dropped
+    assert (
+        rows["johnny example"][1] == "FRA"
+        and "FRAGOV|1990-01-01|1995-01-01" in rows["johnny example"][2]
+    )
+    assert "same name" not in rows  # two countries share the name
+    assert "global front" not in rows  # a religion code, not Mauritius
+    assert rows["local front"][:2] == ["organization", "ESP"]
+    assert rows["acme aid"][:2] == ["organization", "USA"]
+    assert "cair paravel" not in rows  # a country's own names and cities
+    assert (out / "known_actors.LICENSE").read_text() == "MIT licence text\n"

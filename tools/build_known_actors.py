@@ -1,0 +1,142 @@
+"""Convert the PETRARCH2/Phoenix actor dictionaries into newsgraph's known-actors table.
+
+    python tools/build_known_actors.py ../shared/knowledge/phoenix src/newsgraph/data
+
+Reads ``Phoenix.Countries.actors.txt`` (people of each country with dated CAMEO roles),
+``Phoenix.MilNonState.actors.txt`` and ``Phoenix.International.actors.txt`` (groups and
+organisations) and writes ``known_actors.tsv``: one line per name form, with the actor's
+country (ISO-3, from its CAMEO codes) and its codes with the dates each held. Only actors
+whose codes name one country are kept; a name form claimed by actors of two countries is
+dropped. The source is MIT-licensed (Open Event Data Alliance); the licence is copied to
+``known_actors.LICENSE`` and the table's header names the source.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pycountry
+
+from newsgraph.extract.actors.knowledge import name_key
+
+FILES = (
+    ("Phoenix.Countries.actors.txt", "person"),
+    ("Phoenix.MilNonState.actors.txt", "organization"),
+    ("Phoenix.International.actors.txt", "organization"),
+)
+CODE = re.compile(r"\[([A-Z~]{3,})\s*([<>]?\d{6,8})?-?(\d{6,8})?\]")
+ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
+OLD = {"USR": "RUS", "YUG": "SRB", "CSK": "CZE", "DDR": "DEU", "ROM": "ROU", "ZAR": "COD"}
+ORG_PREFIXES = ("NGO", "MNC")  # codes whose country (if any) comes after the prefix
+SUPRANATIONAL = ("IGO", "IMG")  # regions and religions follow these, never a country
+ABBREVIATION = re.compile(r"\([A-Z]+\)")
+
+
+def plain(raw: str) -> str:
+    """``OSAMA_BIN_LADEN_`` -> "OSAMA BIN LADEN" (abbreviations in brackets dropped)."""
+    return " ".join(ABBREVIATION.sub(" ", raw.strip().rstrip("_")).replace("_", " ").split())
+
+
+def forms(name: str) -> set[str]:
+    """The lookup keys of one name: as written, without initials and suffixes."""
+    full = name_key(name)
+    words = [w for w in full.split() if len(w) > 1 and w not in ("jr", "sr", "ii", "iii")]
+    return {k for k in (full, " ".join(words)) if len(k.split()) >= 2}
+
+
+def country_of(code: str) -> str | None:
+    code = code.lstrip("~")
+    if code[:3] in SUPRANATIONAL:
+        return None
+    for start in (0, 3) if code[:3] in ORG_PREFIXES else (0,):
+        c = code[start : start + 3]
+        c = OLD.get(c, c)
+        if c in ISO3:
+            return c
+    return None
+
+
+def date(text: str | None) -> str:
+    """YYMMDD or YYYYMMDD -> YYYY-MM-DD ('' when absent)."""
+    if not text:
+        return ""
+    text = text.lstrip("<>")
+    if len(text) == 6:
+        yy = int(text[:2])
+        text = ("20" if yy < 30 else "19") + text
+    return f"{text[:4]}-{text[4:6]}-{text[6:8]}"
+
+
+def entries(path: Path) -> list[tuple[list[str], list[str]]]:
+    """(names, codes) per dictionary entry; codes as "CODE start end"."""
+    out: list[tuple[list[str], list[str]]] = []
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        codes = [
+            f"{m[1].lstrip('~')} {date(m[2]) if not (m[2] or '').startswith('<') else ''} "
+            f"{date(m[3]) if m[3] else (date(m[2]) if (m[2] or '').startswith('<') else '')}"
+            for m in CODE.finditer(line)
+        ]
+        head = CODE.sub(" ", line).strip()
+        if line[0] in " \t[":
+            if out:
+                out[-1][1].extend(codes)
+        elif line.startswith("+"):
+            if out and head[1:].strip():
+                out[-1][0].append(plain(head[1:]))
+        elif out and not out[-1][1]:  # names before the codes share them
+            out[-1][0].append(plain(head))
+            out[-1][1].extend(codes)
+        else:
+            out.append(([plain(head)], codes))
+    return out
+
+
+def build(folder: Path, target: Path) -> int:
+    rows: dict[str, set[tuple[str, str, str, str]]] = defaultdict(set)
+    for name, kind in FILES:
+        for names, codes in entries(folder / name):
+            countries = Counter(c for c in (country_of(x.split()[0]) for x in codes) if c)
+            if not countries or any(len(x.split()[0]) == 3 for x in codes):
+                continue  # no country, or a country's own entry (its names and cities)
+            country = countries.most_common(1)[0][0]
+            if len(countries) > 1 and kind == "organization":
+                continue
+            coded = ",".join(sorted({"|".join(x.split(" ")) for x in codes}))
+            for n in names:
+                for k in forms(n):
+                    rows[k].add((kind, country, coded, names[0]))
+    lines = []
+    for k in sorted(rows):
+        found = rows[k]
+        if len({(kind, country) for kind, country, _, _ in found}) != 1:
+            continue  # two actors of different countries (or kinds) share this name
+        kind, country, coded, _ = sorted(found)[0]
+        lines.append(f"{k}\t{kind}\t{country}\t{coded}")
+    header = (
+        "# Known actors: name key, kind, country (ISO-3), CAMEO codes with dates (CODE|from|to).\n"
+        "# Derived by tools/build_known_actors.py from the PETRARCH2 Phoenix actor dictionaries\n"
+        "# (Open Event Data Alliance, github.com/openeventdata/petrarch2, commit 676801c),\n"
+        "# MIT licence: see known_actors.LICENSE. Entries stop around 2015.\n"
+    )
+    (target / "known_actors.tsv").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    shutil.copyfile(folder / "LICENSE", target / "known_actors.LICENSE")
+    return len(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("source", type=Path, help="folder with the Phoenix dictionaries")
+    ap.add_argument("target", type=Path, help="newsgraph's data folder")
+    args = ap.parse_args()
+    print(f"{build(args.source, args.target)} name forms written")
+
+
+if __name__ == "__main__":
+    main()
