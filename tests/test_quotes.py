@@ -272,3 +272,20 @@ def test_stance_with_propositional_object_stays_a_quote(analyze):
     text = "The senator criticized the decision to close the rural clinics next year."
     q = _by_text(_quotes(analyze, text), "close the rural clinics")
     assert not q.direct and q.speaker_text == "The senator"
+
+
+def test_ldc_style_double_quotes_pair_and_attribute(analyze):
+    text = (
+        "``We will not sign this text,'' Elena Marquez said on Monday.\n\n"
+        "Her deputy, Tomas Brandt, said ``the talks are over.'' "
+        "\u00abNothing has changed,\u00bb a spokesman said."
+    )
+    spans = find_quoted_spans(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "We will not sign this text,",
+        "the talks are over.",
+        "Nothing has changed,",
+    ]
+    q = _by_text(_direct(analyze, text), "We will not sign")
+    assert q.speaker_text == "Elena Marquez" and q.cue == "said"
+    assert text[q.start : q.end] == q.text

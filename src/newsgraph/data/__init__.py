@@ -20,3 +20,11 @@ def load_json(name: str) -> Any:
 def flagged_words(name: str, flag: str) -> tuple[str, ...]:
     """Words of a flagged word list (``{"words": {word: [flags]}}``) that carry ``flag``."""
     return tuple(w for w, flags in load_json(name)["words"].items() if flag in flags)
+
+
+def quote_marks(*kinds: str) -> frozenset[str]:
+    """Quotation marks of the given kinds (opening, closing, straight, single; all if none)."""
+    marks = load_json("quote_marks.json")
+    return frozenset(
+        m for k in kinds or ("opening", "closing", "straight", "single") for m in marks[k]
+    )

@@ -6,11 +6,12 @@ import re
 
 from spacy.tokens import Span, Token
 
+from newsgraph.data import quote_marks
 from newsgraph.extract.events.lexicon import Lexicon, Trigger
 from newsgraph.model import DocContext
 
 MODALITY_RANK = {"asserted": 0, "reported": 1, "intended": 2, "hypothetical": 3}
-QUOTE_CHARS = "\"“”‘’'"
+QUOTE_CHARS = quote_marks()  # tokens that are quotation marks
 NUMBER_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 
 

@@ -1,6 +1,7 @@
 """Pairing of double quotation marks into quoted spans, paragraph by paragraph.
 
-Curly and straight double quotes may be mixed in one article. Single quotes and
+Curly, straight and LDC-style (``...'') double quotes may be mixed in one article
+(the marks: ``data/quote_marks.json``). Single quotes and
 apostrophes (don't, O'Neill, nested 'quotes') are never treated as pair marks,
 so they cannot break the pairing of the double quotes around them.
 A paragraph that ends inside an open quote yields a span running to the end of
@@ -13,10 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OPENERS = "\u201c\u201e\u00ab"  # “ „ «
-CLOSERS = "\u201d\u00bb"  # ” »
-STRAIGHT = '"'
-MARK_RE = re.compile("''|[\"\u201c\u201d\u201e\u00ab\u00bb]")  # '' is a double quote
+from newsgraph.data import load_json
+
+_MARKS = load_json("quote_marks.json")
+OPENERS = frozenset(_MARKS["opening"])  # “ „ « ``
+CLOSERS = frozenset(_MARKS["closing"])  # ” »
+MARK_RE = re.compile(
+    "|".join(
+        re.escape(m) for m in sorted(OPENERS | CLOSERS | set(_MARKS["straight"]), key=len)[::-1]
+    )
+)
 PARAGRAPH_RE = re.compile(r"[^\n]+")
 OPEN_CONTEXT = set(" \t([{\u2014\u2013-/:;")
 
@@ -31,11 +38,10 @@ class QuotedSpan:
     continues: bool = False  # continues the previous paragraph's open quote
 
 
-def _is_opening(text: str, i: int, is_open: bool) -> bool:
-    ch = text[i]
-    if ch in OPENERS:
+def _is_opening(text: str, i: int, mark: str, is_open: bool) -> bool:
+    if mark in OPENERS:
         return True
-    if ch in CLOSERS:
+    if mark in CLOSERS:
         # a right quote used as an opener: space before, word after, nothing open
         return not is_open and (i == 0 or text[i - 1] in OPEN_CONTEXT) and _word_after(text, i)
     return not is_open  # straight quotes toggle
@@ -63,9 +69,9 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
         open_len = 1
         first_in_para = True
         for m in MARK_RE.finditer(text, p_start, p_end):
-            i = m.start()
-            if _is_opening(text, i, open_at is not None):
-                if open_at is None or text[i] in OPENERS:
+            i, mark = m.start(), m.group()
+            if _is_opening(text, i, mark, open_at is not None):
+                if open_at is None or mark in OPENERS:
                     open_at, open_len = i, len(m.group())
                 continue
             if open_at is None:

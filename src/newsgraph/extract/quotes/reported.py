@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.data import quote_marks
 from newsgraph.extract.quotes.cues import Lexicon, fill_attribution, is_according, tokens_with
 from newsgraph.model import DocContext, Quote
 
 VERB_POS = ("VERB", "AUX")
-EDGE_SKIP = {",", ";", ":", "-", "\u2014", "\u2013", ".", '"', "\u201c", "\u201d", "'"}
+EDGE_SKIP = {",", ";", ":", "-", "\u2014", "\u2013", "."} | quote_marks()
 
 
 def reported_quotes(ctx: DocContext, lex: Lexicon, quoted: set[int]) -> list[Quote]:
