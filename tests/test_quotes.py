@@ -289,3 +289,24 @@ def test_ldc_style_double_quotes_pair_and_attribute(analyze):
     q = _by_text(_direct(analyze, text), "We will not sign")
     assert q.speaker_text == "Elena Marquez" and q.cue == "said"
     assert text[q.start : q.end] == q.text
+
+
+def test_standalone_quote_keeps_its_speaker_over_the_next_speakers_own_words(analyze):
+    text = (
+        "``We will rebuild the bridge,'' said Tamar Golan, the transport minister. "
+        "``Nobody wants another winter without it.'' Avi Peretz, the mayor, also suggested "
+        "the town was ready to pay."
+    )
+    q = _by_text(_direct(analyze, text), "Nobody wants")
+    assert q.speaker_text == "Tamar Golan"
+
+
+def test_shared_surname_goes_to_whoever_last_bore_it(analyze):
+    text = (
+        "Sofia Herrera's father wrote again. ``We miss her,'' Carlos Herrera wrote in the letter. "
+        "Sofia is staying with an aunt. Sofia started school.\n\n"
+        "``I object to the ruling,'' Herrera said in the letter."
+    )
+    r = analyze(text)
+    q = _by_text([q for q in r.quotes if q.direct], "I object")
+    assert r.entities[q.speaker].name == "Carlos Herrera"

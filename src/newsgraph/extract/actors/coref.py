@@ -103,6 +103,20 @@ class Coref:
                 best, best_key = ch, key
         return best
 
+    def last_called(self, chains: list[Chain], pos: int, surname: str) -> Chain | None:
+        """Of people sharing a surname, the one last named with it before ``pos`` ("Juan
+        Miguel Gonzalez ... Elian ... Gonzalez said": the father, not the boy)."""
+
+        def last(ch: Chain) -> int:
+            starts = [
+                c.start for c in ch.cands
+                if c.kind == "name" and c.start < pos and c.text.lower().endswith(surname)
+            ]  # fmt: skip
+            return max(starts, default=-1)
+
+        best = max(chains, key=last)
+        return best if last(best) >= 0 else self.recent(chains, pos)
+
     def salience(self, ch: Chain, c: Cand) -> tuple[int, float] | None:
         """How prominent a chain is just before ``c``: sentences back, and whether it was
         a subject there (centering: the last subject is the preferred antecedent)."""
@@ -159,8 +173,11 @@ class Coref:
         if c.etype == "person":
             low = c.text.lower()
             hits = [ch for ch in self.chains if low in ch.surnames]
-            hits = hits or [ch for ch in self.chains if low in ch.firsts]
-            chain = self.recent(hits, c.start) if hits else self.by_key.get("person:" + low)
+            if len(hits) > 1:  # relatives: the surname alone goes to whoever last bore it
+                chain = self.last_called(hits, c.start, low)
+            else:
+                hits = hits or [ch for ch in self.chains if low in ch.firsts]
+                chain = self.recent(hits, c.start) if hits else self.by_key.get("person:" + low)
             if chain is None:
                 chain = self.new(c)
                 chain.named = True

@@ -237,6 +237,13 @@ def _find_cue(
     best: tuple[int, int, Token] | None = None
     chain = {t.i: rank for rank, t in enumerate(content.root.ancestors)}
     lemma, pos, lower = ctx.tokens.lemma, ctx.tokens.pos, ctx.tokens.lower
+    last_sent = ctx.tokens.sent[content.end - 1]
+    first, end = ctx.tokens.sent_bounds[ctx.tokens.sent[content.start]][0], content.end
+    bounds_end = ctx.tokens.sent_bounds[last_sent][1]
+    standalone = all(
+        k in quoted or ctx.doc[k].is_punct or ctx.doc[k].is_space
+        for k in [*range(first, content.start), *range(end, bounds_end)]
+    )  # the quote is its sentence
     for i in _candidate_sents(ctx, qs, content):
         if i in quoted:
             continue
@@ -246,12 +253,20 @@ def _find_cue(
         tok = ctx.doc[i]
         if not is_according(tok) and not (is_verb_cue and speaker_token(tok, quoted)):
             continue
+        if standalone and ctx.tokens.sent[i] > last_sent and _has_own_content(tok):
+            continue  # "``... withdraw.'' X also suggested Israel was willing": X's own words
         # the nearest governing cue wins, then the nearest by distance
         linked = chain.get(i, len(chain) + 1)
         dist = min(abs(i - content.start), abs(i - content.end))
         if best is None or (linked, dist) < best[:2]:
             best = (linked, dist, tok)
     return best[2] if best else None
+
+
+def _has_own_content(cue: Token) -> bool:
+    """A speech verb with a content clause or object of its own ("suggested Israel was
+    willing", "denied the report")."""
+    return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children)
 
 
 def _previous_sentence_cue(
