@@ -138,3 +138,18 @@ def test_converter_on_dictionary_lines(tmp_path):
     assert rows["acme aid"][:2] == ["organization", "USA"]
     assert "cair paravel" not in rows  # a country's own names and cities
     assert (out / "known_actors.LICENSE").read_text() == "MIT licence text\n"
+
+
+def test_former_states_are_countries_with_their_iso_3166_3_codes(analyze):
+    r = analyze("The Soviet Union and Czechoslovakia signed the pact. Yugoslav troops left.")
+    countries = {e.name: e.country for e in r.entities if e.kind == "country"}
+    assert countries == {"Soviet Union": "SUN", "Czechoslovakia": "CSK"}
+    assert any(e.country == "YUG" and e.kind == "group" for e in r.entities)
+
+
+def test_country_and_person_run_together_in_one_entity_are_split(analyze):
+    r = analyze("U.S. Ambassador to Kenya Prudence Bushnell spoke at the embassy.")
+    names = {e.name: e.kind for e in r.entities}
+    assert names.get("Kenya") == "country" and names.get("Prudence Bushnell") == "person"
+    r = analyze("The loan came from Kenya Commercial Bank on Monday.")
+    assert "Kenya Commercial Bank" in {e.name for e in r.entities}

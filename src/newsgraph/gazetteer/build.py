@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 
@@ -142,10 +143,19 @@ def _build_countries(gaz, info, aliases, demonyms, capitals) -> None:
     for alias, a3 in aliases.get("aliases", {}).items():
         if a3 in gaz.countries:
             _add_keys(keys, alias, a3, overwrite=True)
+    former = aliases.get("former", {})
+    for a3, v in former.items():  # the Soviet Union, Yugoslavia: at the successor's capital
+        successor = gaz.countries[v["successor"]]
+        gaz.countries[a3] = dataclasses.replace(
+            successor, alpha3=a3, alpha2=v["alpha2"], name=v["name"], demonyms=tuple(v["demonyms"])
+        )
+        for name in [v["name"], *v["aliases"]]:
+            _add_keys(keys, name, a3, overwrite=True)
     gaz._country_keys = keys
 
     dem: dict[str, str] = {}
     # Shared demonyms ("Dominican", "Congolese") go to the more populous country.
+    demonyms = {**demonyms, **{a3: v["demonyms"] for a3, v in former.items()}}
     by_pop = sorted(demonyms, key=lambda a3: gaz._population.get(a3, 0), reverse=True)
     for a3 in by_pop:
         if a3 in gaz.countries:

@@ -146,6 +146,14 @@ class MentionFinder:
         for ent in self.doc.ents:
             if ent.label_ not in ACTOR_LABELS:
                 continue
+            split = self.country_then_person(ent)
+            if split is not None:  # "Ambassador to Kenya Prudence Bushnell": one ORG span
+                country = self.country_of(self.doc[ent.start : split].text)
+                self.add(ent.start, split, "name", "country", key=f"country:{country}",
+                         country=country)  # fmt: skip
+                pid = names.register(self.doc[split : ent.end])
+                self.add(split, ent.end, "name", "person", person=pid, gender=names.gender(pid))
+                continue
             if ent.label_ != "PERSON":
                 rest.append(ent)
                 continue
@@ -164,6 +172,24 @@ class MentionFinder:
             pid = names.register(self.doc[i:j])
             self.add(i, j, "name", "person", person=pid, gender=names.gender(pid))
         return rest
+
+    def country_then_person(self, ent: Span) -> int | None:
+        """Where a country name ends and a person's full name begins inside one entity span
+        ("Ambassador to Kenya Prudence Bushnell"), if so: after "to"/"of" or before a known
+        first name, two or three capitalised words that are no title or sector word."""
+        lex = self.lex
+        after_title = ent.start > 0 and self.lower[ent.start - 1] in ("to", "of")
+        for k in range(ent.start + 1, min(ent.start + 4, ent.end - 1)):
+            rest = range(k, ent.end)
+            if not (after_title or self.lower[k] in lex.first_names) or len(rest) > 3:
+                continue
+            if all(
+                self.text[t][:1].isupper() and self.lower[t] not in lex.sector_nouns
+                and self.lower[t] not in lex.title_heads and self.lower[t] not in lex.title_modifiers
+                for t in rest
+            ) and self.country_of(self.doc[ent.start : k].text):  # fmt: skip
+                return k
+        return None
 
     def other_entities(self, ents: list[Span]) -> None:
         for ent in ents:
