@@ -153,3 +153,14 @@ def test_country_and_person_run_together_in_one_entity_are_split(analyze):
     assert names.get("Kenya") == "country" and names.get("Prudence Bushnell") == "person"
     r = analyze("The loan came from Kenya Commercial Bank on Monday.")
     assert "Kenya Commercial Bank" in {e.name for e in r.entities}
+
+
+def test_an_organisation_named_with_and_without_its_country_is_one_body(analyze):
+    r = analyze(
+        "The South African Foreign Affairs Department condemned the attack. "
+        "The Foreign Affairs Department later said it was shocked."
+    )
+    (dept,) = [e for e in r.entities if "Foreign Affairs Department" in e.name]
+    assert dept.country == "ZAF" and len(dept.mentions) == 2
+    r = analyze("The Egyptian Foreign Ministry and the Jordanian Foreign Ministry replied.")
+    assert {e.country for e in r.entities if "Foreign Ministry" in e.name} == {"EGY", "JOR"}

@@ -186,12 +186,28 @@ class Coref:
                 self.join(chain, c)
             return
         key = c.key or f"{c.etype}:{c.text.lower()}"
-        chain = self.by_key.get(key)
+        chain = self.by_key.get(key) or self.by_bare_key(c, key)
         if chain is None:
             chain = self.by_key[key] = self.new(c)
             chain.named = c.kind == "name"
         else:
             self.join(chain, c)
+
+    def by_bare_key(self, c: Cand, key: str) -> Chain | None:
+        """ "the Foreign Affairs Department" after "the South African Foreign Affairs
+        Department": one body, if only one country's such body was named."""
+        bare = c.extra.get("bare_key")
+        for k in [bare] if bare else []:  # the country-led name after its bare form
+            if k in self.by_key and self.by_key[k].country in (None, c.country):
+                self.by_key[key] = self.by_key[k]
+                return self.by_key[k]
+        hits = {id(ch): ch for ch in self.chains if ch.etype == c.etype and any(
+            x.extra.get("bare_key") == key for x in ch.cands)}  # fmt: skip
+        if c.country is None and len(hits) == 1:
+            chain = next(iter(hits.values()))
+            self.by_key[key] = chain
+            return chain
+        return None
 
     # -- titles, descriptions, nominals ---------------------------------------------
     def description(self, c: Cand) -> None:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.actors.candidates import Cand
 from newsgraph.extract.actors.lexicon import PRONOUNS, ActorLexicon
 from newsgraph.extract.actors.names import PersonNames
+from newsgraph.extract.actors.splits import country_then_person, leading_country
 from newsgraph.extract.actors.titles import TitleFinder, post_modifier
 from newsgraph.nlp.tokens import Tokens
 
@@ -146,7 +147,7 @@ class MentionFinder:
         for ent in self.doc.ents:
             if ent.label_ not in ACTOR_LABELS:
                 continue
-            split = self.country_then_person(ent)
+            split = country_then_person(self, ent)
             if split is not None:  # "Ambassador to Kenya Prudence Bushnell": one ORG span
                 country = self.country_of(self.doc[ent.start : split].text)
                 self.add(ent.start, split, "name", "country", key=f"country:{country}",
@@ -172,24 +173,6 @@ class MentionFinder:
             pid = names.register(self.doc[i:j])
             self.add(i, j, "name", "person", person=pid, gender=names.gender(pid))
         return rest
-
-    def country_then_person(self, ent: Span) -> int | None:
-        """Where a country name ends and a person's full name begins inside one entity span
-        ("Ambassador to Kenya Prudence Bushnell"), if so: after "to"/"of" or before a known
-        first name, two or three capitalised words that are no title or sector word."""
-        lex = self.lex
-        after_title = ent.start > 0 and self.lower[ent.start - 1] in ("to", "of")
-        for k in range(ent.start + 1, min(ent.start + 4, ent.end - 1)):
-            rest = range(k, ent.end)
-            if not (after_title or self.lower[k] in lex.first_names) or len(rest) > 3:
-                continue
-            if all(
-                self.text[t][:1].isupper() and self.lower[t] not in lex.sector_nouns
-                and self.lower[t] not in lex.title_heads and self.lower[t] not in lex.title_modifiers
-                for t in rest
-            ) and self.country_of(self.doc[ent.start : k].text):  # fmt: skip
-                return k
-        return None
 
     def other_entities(self, ents: list[Span]) -> None:
         for ent in ents:
@@ -245,7 +228,7 @@ class MentionFinder:
         if last.lower_ in lex.title_heads or following in lex.title_heads:
             return  # "Interior Minister": a title, found by the title pass
         i, j = span.start, span.end
-        country = None
+        country, lead = leading_country(self, i, j)  # "South African Foreign Affairs Department"
         for t in span:
             country = country or self.demonym_of(t.text) or self.country_of(t.text)
         # "the Supreme Court" + "of Pakistan": the country belongs to the organisation
@@ -261,7 +244,9 @@ class MentionFinder:
             key = "org:" + span.text
         else:
             key = "org:" + span.text.lower()
-        self.add(i, j, "name", "organization", key=key, country=country, sector=sector)
+        cand = self.add(i, j, "name", "organization", key=key, country=country, sector=sector)
+        if cand is not None and lead < j:  # the name without its country: the same body
+            cand.extra["bare_key"] = "org:" + doc[lead:j].text.lower()
 
     def nominals(self) -> None:
         """Collective actors named by a sector noun: "Iraqi troops", "police", "a Swiss court"."""

@@ -37,7 +37,7 @@ def extract(ctx: DocContext, res: Resources) -> list[Entity]:
     focus = focus_country(chains)
     national_institutions(chains, focus or home, lex)
     known_countries(chains, res.get("known_actors", knowledge.load), ctx.published_date)
-    national_officials(chains, home or focus, lex)
+    national_bodies(chains, home or focus, lex)
     return [entity(ch, k, gaz) for k, ch in enumerate(chains)]
 
 
@@ -79,10 +79,10 @@ def national_institutions(chains: list[Chain], focus: str | None, lex: Any) -> N
             ch.country = focus
 
 
-def national_officials(chains: list[Chain], country: str | None, lex: Any) -> None:
-    """ "the Foreign Ministry", "Congress" with no country named: the country the reporter
-    writes from (the dateline's, else the one the article is about). People are left alone:
-    "talks with Foreign Minister X" in an Amman story may be about Egypt's minister."""
+def national_bodies(chains: list[Chain], country: str | None, lex: Any) -> None:
+    """ "the Foreign Ministry" with no country named: the country the reporter writes from
+    (the dateline's, else the one the article is about). People are left alone: "talks
+    with Foreign Minister X" in an Amman story may be about Egypt's minister."""
     if country is None:
         return
     for ch in chains:
@@ -93,11 +93,14 @@ def national_officials(chains: list[Chain], country: str | None, lex: Any) -> No
 
 
 def generic_name(ch: Chain, lex: Any) -> bool:
-    """A name made of common title and sector words only ("Foreign Ministry", "Congress")."""
-    names = [c.text for c in ch.cands if c.kind == "name"]
-    words = [w.lower() for n in names for w in n.split() if w.lower() != "the"]
+    """A name of two or more common title and sector words ("Foreign Ministry", "Interior
+    Ministry"; not "Congress" alone, which a Havana story may use for Washington's)."""
     vocabulary = lex.sector_nouns.keys() | lex.title_modifiers
-    return bool(words) and all(w in vocabulary for w in words)
+    for c in ch.cands:
+        words = [w.lower() for w in c.text.split() if w.lower() != "the"]
+        if c.kind == "name" and len(words) >= 2 and all(w in vocabulary for w in words):
+            return True
+    return False
 
 
 def known_countries(chains: list[Chain], known: KnownActors, day: date | None) -> None:

@@ -1,0 +1,40 @@
+"""Entity spans that hold two names: a country before an organisation's own name ("South
+African Foreign Affairs Department") or before a person's ("Ambassador to Kenya Prudence
+Bushnell", one entity for spaCy)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from newsgraph.extract.actors.candidates import Finder
+
+
+def leading_country(f: Finder, i: int, j: int) -> tuple[str | None, int]:
+    """A country or demonym of up to three words opening the name, and where the rest
+    begins (``i`` when there is none)."""
+    for n in (3, 2, 1):
+        if i + n < j:
+            text = f.doc[i : i + n].text
+            country = f.country_of(text) or f.demonym_of(text)
+            if country:
+                return country, i + n
+    return None, i
+
+
+def country_then_person(f: Finder, ent: Span) -> int | None:
+    """Where a country name ends and a person's full name begins inside one entity span
+    ("Ambassador to Kenya Prudence Bushnell"), if so: after "to"/"of" or before a known
+    first name, two or three capitalised words that are no title or sector word."""
+    lex = f.lex
+    after_title = ent.start > 0 and f.lower[ent.start - 1] in ("to", "of")
+    for k in range(ent.start + 1, min(ent.start + 4, ent.end - 1)):
+        rest = range(k, ent.end)
+        if not (after_title or f.lower[k] in lex.first_names) or len(rest) > 3:
+            continue
+        if all(
+            f.text[t][:1].isupper() and f.lower[t] not in lex.sector_nouns
+            and f.lower[t] not in lex.title_heads and f.lower[t] not in lex.title_modifiers
+            for t in rest
+        ) and f.country_of(f.doc[ent.start : k].text):  # fmt: skip
+            return k
+    return None
