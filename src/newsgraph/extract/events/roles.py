@@ -22,6 +22,8 @@ from newsgraph.extract.events.participants import (
 )
 from newsgraph.extract.quotes.cues import adjunct_participle
 
+COPULAS = frozenset({"be", "become", "remain", "seem"})  # "this was an attack": no agent
+
 
 class RoleFinder(Participants):
     """Finds the source and target of each trigger from the dependency parse."""
@@ -243,7 +245,12 @@ class RoleFinder(Participants):
                     if obj.dep_ == "pobj" and gov.lower_ != "of":
                         break
                     obj, gov = gov, gov.head
-                if obj.dep_ in ("dobj", "attr", "nsubjpass") and gov.pos_ in ("VERB", "AUX"):
+                predicate = obj.dep_ == "attr" and gov.lemma_ in COPULAS  # "this was an attack"
+                if (
+                    obj.dep_ in ("dobj", "attr", "nsubjpass")
+                    and gov.pos_ in ("VERB", "AUX")
+                    and not predicate
+                ):
                     src_tok, _ = self.subject(gov)
                     guessed = src_tok is not None and gov.lemma_ not in self.lex.cue("light_verbs")
                     if tgt_tok is None:
