@@ -17,3 +17,14 @@ def test_an_event_noun_as_object_keeps_the_subject_as_agent(analyze):
     r = analyze("Rebels launched an attack on the garrison on Sunday.")
     (ev,) = [e for e in r.events if e.type == "ASSAULT"]
     assert r.entities[ev.source].name.lower() == "rebels"
+
+
+def test_an_attack_on_an_embassy_targets_the_state_it_belongs_to(analyze):
+    r = analyze(
+        "Gunmen attacked the Italian embassy in Lusaka on Monday. Italy recalled its envoy."
+    )
+    (ev,) = [e for e in r.events if e.type == "ASSAULT"]
+    assert r.entities[ev.target].name == "Italy"
+    r = analyze("Protesters stormed an embassy in Lusaka on Monday.")
+    (ev,) = [e for e in r.events if e.type == "ASSAULT"]
+    assert ev.target is None or r.entities[ev.target].kind != "country"

@@ -113,7 +113,12 @@ class Participants:
 
     def owner(self, tok: Token) -> Token | None:
         """The actor a non-actor target belongs to: "Egypt's plan", "the Egyptian plan",
-        "tankers belonging to Russia's fleet"."""
+        "tankers belonging to Russia's fleet"; a state's premises: "the U.S. embassy"."""
+        premises = tok.lemma_.lower() in self.lex.cue("premises_nouns")
+        if premises:
+            state = self._state_of(tok)
+            if state is not None:
+                return state
         if self.ctx.mention_at(tok) is not None or is_actorish(tok, self.lex):
             return None
         frontier = [tok]
@@ -129,6 +134,18 @@ class Participants:
                         return c
                     nxt.append(c)
             frontier = nxt
+        return None
+
+    def _state_of(self, tok: Token) -> Token | None:
+        """The country whose embassy this is ("U.S. embassies", "the embassy of Denmark"), as
+        a token of that country's mention in the document."""
+        m = self.ctx.mention_at(tok)
+        entities = self.ctx.result.entities
+        country = entities[m.entity].country if m is not None and m.entity is not None else None
+        for e in entities if country else []:
+            if e.kind == "country" and e.country == country:
+                span = self.ctx.span(e.mentions[0].start, e.mentions[0].end)
+                return span.root if span is not None else None
         return None
 
     def _mention_text(self, tok: Token) -> str:
