@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsgraph.evaluate.conflibert_class import quad_class, sentence_class
 from newsgraph.evaluate.plover import gold_type, main_event, text_match
 from newsgraph.extract.events.lexicon import load
+from newsgraph.model import Article
+from newsgraph.pipeline import process
+
+
+@pytest.fixture(scope="module")
+def analyze(res):
+    """The pipeline with every event the rules see: these tests are about triggers, types
+    and roles; which events are coded records is tested in test_event_coding.py."""
+
+    def run(text: str, published: str | None = None, id: str = "t"):
+        r = process(Article(id=id, text=text, published=published), res)
+        seen = r.events + r.event_candidates
+        return replace(r, events=sorted(seen, key=lambda e: e.mentions[0].start))
+
+    return run
 
 
 def first(analyze, text):

@@ -154,6 +154,7 @@ class Event:
     confidence: float
     mentions: list[EventMention] = field(default_factory=list)
     figures: dict[str, Any] = field(default_factory=dict)  # e.g. {"killed": 12}
+    reason: str | None = None  # why the coding rules keep it as a candidate; None when coded
 
 
 @dataclass
@@ -168,7 +169,8 @@ class DocResult:
     places: list[PlaceMention] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)  # coded events
+    event_candidates: list[Event] = field(default_factory=list)  # seen, not coded (``reason``)
     minhash: list[int] = field(default_factory=list)  # near-duplicate signature
 
 

@@ -83,8 +83,8 @@ STAGES: tuple[Stage, ...] = (
           ("times", "time_index")),
     Stage("quotes", _into("quotes", quotes.extract), ("entities", "time_index"),
           ("quotes", "media_cues")),
-    Stage("events", _into("events", events.extract),
-          ("entities", "places", "time_index", "quotes", "media_cues"), ("events",)),
+    Stage("events", events.run, ("entities", "places", "time_index", "quotes", "media_cues"),
+          ("events", "event_candidates")),
     Stage("signature", _minhash, (), ("minhash",)),
 )  # fmt: skip
 

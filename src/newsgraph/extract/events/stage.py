@@ -18,6 +18,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.events import coding
 from newsgraph.extract.events import context as ectx
 from newsgraph.extract.events.collective import crowd_targets
 from newsgraph.extract.events.dates import Story, event_date, story
@@ -352,7 +353,15 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon, st: Story) -
     return out
 
 
+def run(ctx: DocContext, res: Resources) -> None:
+    """The events stage: coded events in ``result.events``, the rest (with the reason) in
+    ``result.event_candidates``."""
+    lex = res.get("event_lexicon", load)
+    ctx.result.events, ctx.result.event_candidates = coding.split(extract(ctx, res), lex)
+
+
 def extract(ctx: DocContext, res: Resources) -> list[Event]:
+    """Every event the rules see, coded or not."""
     lex = res.get("event_lexicon", load)
     finder = RoleFinder(ctx, lex, _gazetteer(res))
     per_sentence = SentenceEvents(ctx, lex, finder)
