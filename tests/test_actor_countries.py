@@ -164,3 +164,9 @@ def test_an_organisation_named_with_and_without_its_country_is_one_body(analyze)
     assert dept.country == "ZAF" and len(dept.mentions) == 2
     r = analyze("The Egyptian Foreign Ministry and the Jordanian Foreign Ministry replied.")
     assert {e.country for e in r.entities if "Foreign Ministry" in e.name} == {"EGY", "JOR"}
+
+
+def test_a_title_led_organisation_span_is_a_titled_person(analyze):
+    r = analyze("Spokeswoman Ilse Brandt accused the alliance of provoking a crisis.")
+    (p,) = [e for e in r.entities if e.kind == "person"]
+    assert p.name == "Ilse Brandt" and [x.title for x in p.roles] == ["Spokeswoman"]

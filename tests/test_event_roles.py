@@ -28,3 +28,19 @@ def test_an_attack_on_an_embassy_targets_the_state_it_belongs_to(analyze):
     r = analyze("Protesters stormed an embassy in Lusaka on Monday.")
     (ev,) = [e for e in r.events if e.type == "ASSAULT"]
     assert ev.target is None or r.entities[ev.target].kind != "country"
+
+
+def test_who_condemns_an_attack_is_not_its_agent(analyze):
+    r = analyze(
+        "The Chilean government on Saturday strongly condemned two terrorist bomb attacks in "
+        "Peru and Bolivia on Friday."
+    )
+    seen = r.events + r.event_candidates
+    assert not any(e.type == "ASSAULT" and e.source is not None for e in seen)
+    assert any(e.type == "ACCUSE" and e.source is not None for e in r.events)
+
+
+def test_no_one_acts_on_himself(analyze):
+    r = analyze("President Ana Ruiz met with her top aides on Wednesday in the palace.")
+    (ev,) = [e for e in r.events if e.type == "CONSULT"]
+    assert r.entities[ev.source].name == "Ana Ruiz" and ev.target != ev.source

@@ -14,7 +14,11 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.actors.candidates import Cand
 from newsgraph.extract.actors.lexicon import PRONOUNS, ActorLexicon
 from newsgraph.extract.actors.names import PersonNames
-from newsgraph.extract.actors.splits import country_then_person, leading_country
+from newsgraph.extract.actors.splits import (
+    country_then_person,
+    leading_country,
+    title_then_person,
+)
 from newsgraph.extract.actors.titles import TitleFinder, post_modifier
 from newsgraph.nlp.tokens import Tokens
 
@@ -146,6 +150,11 @@ class MentionFinder:
         rest = []
         for ent in self.doc.ents:
             if ent.label_ not in ACTOR_LABELS:
+                continue
+            titled = title_then_person(self, ent) if ent.label_ == "ORG" else None
+            if titled is not None:  # "Spokeswoman Ilse Brandt" as an ORG: the title pass
+                pid = names.register(self.doc[titled : ent.end])  # finds the title later
+                self.add(titled, ent.end, "name", "person", person=pid, gender=names.gender(pid))
                 continue
             split = country_then_person(self, ent)
             if split is not None:  # "Ambassador to Kenya Prudence Bushnell": one ORG span

@@ -1,6 +1,6 @@
-"""Entity spans that hold two names: a country before an organisation's own name ("South
-African Foreign Affairs Department") or before a person's ("Ambassador to Kenya Prudence
-Bushnell", one entity for spaCy)."""
+"""Entity spans that hold two things: a country before an organisation's own name ("South
+African Foreign Affairs Department"), a country or a title before a person's name
+("Ambassador to Kenya Prudence Bushnell", "Spokeswoman Ilse Brandt": one entity for spaCy)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,28 @@ def leading_country(f: Finder, i: int, j: int) -> tuple[str | None, int]:
     return None, i
 
 
+def title_then_person(f: Finder, ent: Span) -> int | None:
+    """Where a person's name begins in an entity span led by a title ("Spokeswoman Ilse
+    Brandt" taken for an organisation): after the title words, two or three capitalised
+    words that are no title or sector word."""
+    lex = f.lex
+    k = ent.start
+    while k < ent.end and (f.lower[k] in lex.title_heads or f.lower[k] in lex.title_modifiers):
+        k += 1
+    if k == ent.start or not 2 <= ent.end - k <= 3:
+        return None
+    return k if _plain_names(f, range(k, ent.end)) else None
+
+
+def _plain_names(f: Finder, tokens: range) -> bool:
+    lex = f.lex
+    return all(
+        f.text[t][:1].isupper() and f.lower[t] not in lex.sector_nouns
+        and f.lower[t] not in lex.title_heads and f.lower[t] not in lex.title_modifiers
+        for t in tokens
+    )  # fmt: skip
+
+
 def country_then_person(f: Finder, ent: Span) -> int | None:
     """Where a country name ends and a person's full name begins inside one entity span
     ("Ambassador to Kenya Prudence Bushnell"), if so: after "to"/"of" or before a known
@@ -31,10 +53,6 @@ def country_then_person(f: Finder, ent: Span) -> int | None:
         rest = range(k, ent.end)
         if not (after_title or f.lower[k] in lex.first_names) or len(rest) > 3:
             continue
-        if all(
-            f.text[t][:1].isupper() and f.lower[t] not in lex.sector_nouns
-            and f.lower[t] not in lex.title_heads and f.lower[t] not in lex.title_modifiers
-            for t in rest
-        ) and f.country_of(f.doc[ent.start : k].text):  # fmt: skip
+        if _plain_names(f, rest) and f.country_of(f.doc[ent.start : k].text):
             return k
     return None

@@ -246,10 +246,13 @@ class RoleFinder(Participants):
                         break
                     obj, gov = gov, gov.head
                 predicate = obj.dep_ == "attr" and gov.lemma_ in COPULAS  # "this was an attack"
+                # "launched an attack": the subject acts; "condemned the attack": it reacts
+                reaction = gov.lemma_.lower() in self.lex.cue("reaction_verbs")
                 if (
                     obj.dep_ in ("dobj", "attr", "nsubjpass")
                     and gov.pos_ in ("VERB", "AUX")
                     and not predicate
+                    and not reaction
                 ):
                     src_tok, _ = self.subject(gov)
                     guessed = src_tok is not None and gov.lemma_ not in self.lex.cue("light_verbs")

@@ -13,7 +13,6 @@ prominence (main clause first).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -22,9 +21,9 @@ from newsgraph.extract.events import coding
 from newsgraph.extract.events import context as ectx
 from newsgraph.extract.events.collective import crowd_targets
 from newsgraph.extract.events.dates import Story, event_date, story
+from newsgraph.extract.events.folding import CODES, INTENT_THREAT, Draft, fold, matrix_of
 from newsgraph.extract.events.lexicon import (
     COOPERATIVE_TYPES,
-    HOSTILE_TYPES,
     Entry,
     Lexicon,
     Trigger,
@@ -38,35 +37,8 @@ from newsgraph.gazetteer import build as gazetteer
 from newsgraph.model import DocContext, Event, EventMention
 from newsgraph.nlp.resources import Resources
 
-AGREE_CODE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
-REJECT_CODE = {"CONSULT": "125", "AID": "122", "COOPERATE": "121", "RETREAT": "124"}
-THREAT_CODE = {
-    "ASSAULT": "138",
-    "COERCE": "1312",
-    "SANCTION": "1313",
-    "MOBILIZE": "138",
-    "PROTEST": "133",
-}
-APPEAL_CODE = {"CONSULT": "026", "AID": "023", "COOPERATE": "021", "SUPPORT": "022"}
-DEMAND_CODE = {"CONSULT": "106", "AID": "103", "COOPERATE": "101", "SUPPORT": "102"}
 OBLIGATION = {"must", "should"}
-INTENT_THREAT = {"ASSAULT", "COERCE", "SANCTION", "PROTEST"}
-THREAT_VERBS = {"vow", "pledge", "promise", "threaten", "warn"}
 ANAPHORIC_DETS = {"the", "this", "that"}
-
-
-@dataclass
-class Draft:
-    """An event before merging, with what the merge and ordering need."""
-
-    tr: Trigger
-    type: str
-    mode: str | None
-    cameo: str | None
-    roles: Roles | None = None
-    depth: int = 0
-    absorbed: list[Trigger] = field(default_factory=list)
-    antecedent: str | None = None  # type of an earlier event this one reacts to
 
 
 def _gazetteer(res: Resources) -> Any | None:
@@ -83,62 +55,12 @@ def _depth(tok: Token) -> int:
     return d
 
 
-def _matrix_of(tr: Trigger, by_head: dict[int, Trigger]) -> Trigger | None:
-    """The control verb governing this trigger ("refused to [meet]", "urged X to [withdraw]")."""
-    v = ectx.clause_head(tr)
-    if tr.nominal and tr.token.head.i != v.i:
-        return None
-    if tr.nominal and any(c.dep_ == "poss" for c in tr.token.children):
-        return None  # "urged them to end its siege": the siege is an act of its own
-    if v.dep_ == "ccomp" and v.head.i in by_head:
-        m = by_head[v.head.i]
-        if m.token.i != tr.token.i and m.entry.type == "REQUEST" and m.entry.cameo == "100":
-            return m
-    if tr.entry.type == "CONSULT" and _purpose_clause(v) and v.head.i in by_head:
-        m = by_head[v.head.i]  # "met on Monday to [discuss] trade": one meeting
-        if m.entry.type == "CONSULT" and m.token.i != tr.token.i:
-            return m
-    if v.dep_ == "xcomp" or (v.dep_ == "pcomp" and v.head.dep_ == "prep"):
-        m = v.head if v.dep_ == "xcomp" else v.head.head
-        if m.i in by_head and m.i != tr.token.i:
-            return by_head[m.i]
-    return None
-
-
-def _purpose_clause(v: Token) -> bool:
-    """ "to discuss" attached to a verb or noun: an infinitive of purpose."""
-    return v.dep_ in ("advcl", "acl") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in v.children
-    )
-
-
 def _reciprocal(roles: Roles) -> None:
     """ "X and Y traded accusations": X against Y (the object of "over" is the topic)."""
     if len(roles.sources) == 2:
         roles.sources, roles.target = roles.sources[:1], roles.sources[1]
     elif roles.target is not None and roles.target.entity is None:
         roles.target = None
-
-
-def _fold(matrix: Draft, inner: Draft) -> None:
-    """Rewrite the matrix event from its complement event (the complement is dropped)."""
-    t, it = matrix.type, inner.type
-    if t == "REJECT":
-        matrix.cameo = REJECT_CODE.get(it, "124" if it == "CONCEDE" else matrix.cameo)
-    elif t == "THREATEN":
-        matrix.cameo = THREAT_CODE.get(it, matrix.cameo)
-    elif t == "REQUEST":
-        table = APPEAL_CODE if (matrix.cameo or "").startswith("02") else DEMAND_CODE
-        yield_code = "025" if table is APPEAL_CODE else "105"
-        matrix.cameo = table.get(it, yield_code if it in ("RETREAT", "CONCEDE") else matrix.cameo)
-    elif t == "AGREE":
-        if it in HOSTILE_TYPES and matrix.tr.token.lemma_.lower() in THREAT_VERBS:
-            matrix.type, matrix.mode, matrix.cameo = "THREATEN", None, THREAT_CODE.get(it, "130")
-        else:
-            matrix.cameo = AGREE_CODE.get(it, "035" if it in ("RETREAT", "CONCEDE") else "030")
-    elif not (t == it == "CONSULT"):  # a meeting absorbs the talks held to discuss
-        return
-    matrix.absorbed.append(inner.tr)
 
 
 class SentenceEvents:
@@ -160,10 +82,10 @@ class SentenceEvents:
         by_head = {t.token.i: t for t in trigs}
         dropped: set[int] = set()
         for t in trigs:
-            m = _matrix_of(t, by_head)
+            m = matrix_of(t, by_head)
             if m is not None:
                 before = len(drafts[m.token.i].absorbed)
-                _fold(drafts[m.token.i], drafts[t.token.i])
+                fold(drafts[m.token.i], drafts[t.token.i])
                 if len(drafts[m.token.i].absorbed) > before:
                     dropped.add(t.token.i)
         out = [d for i, d in drafts.items() if i not in dropped and d.type != "-"]
@@ -309,15 +231,15 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon, st: Story) -
     # intent to coerce or attack is THREATEN, "will never give up" is REJECT.
     if negated and etype in COOPERATIVE_TYPES | {"AGREE"} and ectx.announced(d.tr, lex):
         # "will not accept refugees", "won't meet them": an announced refusal (CAMEO 12)
-        etype, cameo, mode, negated = "REJECT", REJECT_CODE.get(etype, "120"), None, False
+        etype, cameo, mode, negated = "REJECT", CODES["reject"].get(etype, "120"), None, False
         modality = ectx.modality(d.tr, ctx, lex, ignore_intent=True)
     elif modality == "intended":
         if negated and etype in ("CONCEDE", "RETREAT"):
             etype, cameo, mode, negated = "REJECT", "124", None, False
         elif not negated and etype in COOPERATIVE_TYPES and etype != "CONSULT":
-            etype, cameo, mode = "AGREE", AGREE_CODE.get(etype, "035"), None
+            etype, cameo, mode = "AGREE", CODES["agree"].get(etype, "035"), None
         elif not negated and etype in INTENT_THREAT:
-            etype, cameo, mode = "THREATEN", THREAT_CODE.get(etype, "130"), None
+            etype, cameo, mode = "THREATEN", CODES["threaten"].get(etype, "130"), None
         if etype in ("REJECT", "AGREE", "THREATEN"):
             modality = ectx.modality(d.tr, ctx, lex, ignore_intent=True)
     trigger_toks = [*d.tr.tokens, *(t for a in d.absorbed for t in a.tokens)]
@@ -329,9 +251,16 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon, st: Story) -
     place = ectx.place_of(d.tr, ctx, lex)
     figs = ectx.figures(d.tr, sent, lex)
     span = ectx.evidence_span(d.tr, [t for a in d.absorbed for t in a.tokens], sent)
-    tgt = d.roles.target
     out = []
     for src in sources:
+        tgt = d.roles.target
+        if (
+            tgt is not None
+            and src is not None
+            and tgt.entity is not None
+            and tgt.entity == src.entity
+        ):
+            tgt = None  # "Clinton met his aides": no one acts on himself
         out.append(
             Event(
                 type=etype,

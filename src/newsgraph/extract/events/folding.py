@@ -1,0 +1,88 @@
+"""Folding an act into the verb that governs it ("refused to [meet]", "vowed to [attack]",
+"urged X to [withdraw]"): the matrix event is coded from the act it governs (the codes in
+``data/event_folding.json``) and the act is dropped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Token
+
+from newsgraph.data import load_json
+from newsgraph.extract.events import context as ectx
+from newsgraph.extract.events.lexicon import HOSTILE_TYPES, Trigger
+from newsgraph.extract.events.roles import Roles
+
+CODES: dict[str, Any] = load_json("event_folding.json")
+INTENT_THREAT = frozenset(CODES["intent_threat_types"])
+THREAT_VERBS = frozenset(CODES["threat_verbs"])
+
+
+@dataclass
+class Draft:
+    """An event before merging, with what the merge and ordering need."""
+
+    tr: Trigger
+    type: str
+    mode: str | None
+    cameo: str | None
+    roles: Roles | None = None
+    depth: int = 0
+    absorbed: list[Trigger] = field(default_factory=list)
+    antecedent: str | None = None  # type of an earlier event this one reacts to
+
+
+def matrix_of(tr: Trigger, by_head: dict[int, Trigger]) -> Trigger | None:
+    """The control verb governing this trigger ("refused to [meet]", "urged X to [withdraw]")."""
+    v = ectx.clause_head(tr)
+    if tr.nominal and tr.token.head.i != v.i:
+        return None
+    if tr.nominal and any(c.dep_ == "poss" for c in tr.token.children):
+        return None  # "urged them to end its siege": the siege is an act of its own
+    if v.dep_ == "ccomp" and v.head.i in by_head:
+        m = by_head[v.head.i]
+        if m.token.i != tr.token.i and m.entry.type == "REQUEST" and m.entry.cameo == "100":
+            return m
+    if tr.entry.type == "CONSULT" and purpose_clause(v) and v.head.i in by_head:
+        m = by_head[v.head.i]  # "met on Monday to [discuss] trade": one meeting
+        if m.entry.type == "CONSULT" and m.token.i != tr.token.i:
+            return m
+    if v.dep_ == "xcomp" or (v.dep_ == "pcomp" and v.head.dep_ == "prep"):
+        m = v.head if v.dep_ == "xcomp" else v.head.head
+        if m.i in by_head and m.i != tr.token.i:
+            return by_head[m.i]
+    return None
+
+
+def purpose_clause(v: Token) -> bool:
+    """ "to discuss" attached to a verb or noun: an infinitive of purpose."""
+    return v.dep_ in ("advcl", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in v.children
+    )
+
+
+def fold(matrix: Draft, inner: Draft) -> None:
+    """Rewrite the matrix event from its complement event (the complement is dropped)."""
+    t, it = matrix.type, inner.type
+    if t == "REJECT":
+        matrix.cameo = CODES["reject"].get(it, "124" if it == "CONCEDE" else matrix.cameo)
+    elif t == "THREATEN":
+        matrix.cameo = CODES["threaten"].get(it, matrix.cameo)
+    elif t == "REQUEST":
+        appeal = (matrix.cameo or "").startswith("02")
+        table = CODES["appeal"] if appeal else CODES["demand"]
+        yield_code = "025" if appeal else "105"
+        matrix.cameo = table.get(it, yield_code if it in ("RETREAT", "CONCEDE") else matrix.cameo)
+    elif t == "AGREE":
+        if it in HOSTILE_TYPES and matrix.tr.token.lemma_.lower() in THREAT_VERBS:
+            matrix.type, matrix.mode, matrix.cameo = (
+                "THREATEN",
+                None,
+                CODES["threaten"].get(it, "130"),
+            )
+        else:
+            matrix.cameo = CODES["agree"].get(it, "035" if it in ("RETREAT", "CONCEDE") else "030")
+    elif not (t == it == "CONSULT"):  # a meeting absorbs the talks held to discuss
+        return
+    matrix.absorbed.append(inner.tr)
