@@ -170,3 +170,12 @@ def test_a_title_led_organisation_span_is_a_titled_person(analyze):
     r = analyze("Spokeswoman Ilse Brandt accused the alliance of provoking a crisis.")
     (p,) = [e for e in r.entities if e.kind == "person"]
     assert p.name == "Ilse Brandt" and [x.title for x in p.roles] == ["Spokeswoman"]
+
+
+def test_a_described_group_is_named_without_one_mentions_post_modifiers(analyze):
+    r = analyze(
+        "Nigerian riot police deployed in Lagos to break up a rally clashed with students. "
+        "The police later withdrew."
+    )
+    names = {e.name for e in r.entities}
+    assert "Nigerian riot police" in names

@@ -44,3 +44,13 @@ def test_no_one_acts_on_himself(analyze):
     r = analyze("President Ana Ruiz met with her top aides on Wednesday in the palace.")
     (ev,) = [e for e in r.events if e.type == "CONSULT"]
     assert r.entities[ev.source].name == "Ana Ruiz" and ev.target != ev.source
+
+
+def test_the_possessor_of_an_arrest_is_who_was_arrested(analyze):
+    r = analyze("Police confirmed Juan Perez's arrest at the border on Monday.")
+    seen = r.events + r.event_candidates
+    (ev,) = [e for e in seen if e.type == "COERCE"]
+    assert r.entities[ev.target].name == "Juan Perez" and ev.source is None
+    r = analyze("The army announced its withdrawal from the valley.")
+    (ev,) = [e for e in r.events if e.type == "RETREAT"]
+    assert r.entities[ev.source].name.lower() == "army"

@@ -76,7 +76,7 @@ class MentionFinder:
             subject=head.dep_ in SUBJECT_DEPS,
             **attrs,
         )
-        cand.extra.update(dep=head.dep_, verb=head.head.i)
+        cand.extra.update(dep=head.dep_, verb=head.head.i, head_end=head.idx + len(head.text))
         for t in range(i, j):
             self.owner[t] = len(self.cands)
         self.cands.append(cand)

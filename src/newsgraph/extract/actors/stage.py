@@ -150,7 +150,12 @@ def display_name(ch: Chain, names: list[str], gaz: Any) -> str:
             persons = [c.text for c in ch.cands if c.kind == "name"]
             return max(persons or names, key=lambda t: (len(t.split()), len(t)))
         return max(names, key=len)
-    text = max((c.text for c in ch.cands if c.kind != "pronoun"), key=len, default="")
+    # a description: its fullest premodified head ("Nigerian riot police"), without the
+    # post-modifiers of one mention ("deployed in Lagos to break up a rally")
+    heads = [
+        c.text[: c.extra.get("head_end", c.end) - c.start] for c in ch.cands if c.kind != "pronoun"
+    ]
+    text = max(heads, key=lambda t: (len(t.split()), len(t)), default="")
     for lead in LEADING:
         text = text.removeprefix(lead)
     return text or ch.cands[0].text

@@ -151,7 +151,7 @@ class RoleFinder(Participants):
         """Weaker sources of a nominal event: "its withdrawal", "deployment of troops",
         "threw stones during protests" (the subject of the clause it sits in)."""
         poss = next((c for c in noun.children if c.dep_ == "poss" and not _when(c)), None)
-        if poss is not None:
+        if poss is not None and noun.lemma_.lower() not in self.lex.cue("patient_nouns"):
             return poss
         if etype in OF_IS_SOURCE:
             of = self.prep_object([noun], ["of"])
@@ -235,6 +235,10 @@ class RoleFinder(Participants):
             between = self.prep_object([head, *tr.tokens[1:]], ["between", "among"])
             tgt_prep = [p for p in preps if p not in ("by", "between", "among")]
             tgt_tok = self.prep_object([head, *tr.tokens[1:]], tgt_prep)
+            if head.lemma_.lower() in self.lex.cue("patient_nouns") and src_tok is not None:
+                by = self.prep_object([head], ["by"])  # "his kidnapping": the one kidnapped
+                if src_tok is not by:
+                    tgt_tok, src_tok = tgt_tok or src_tok, by
             if between is not None and src_tok is None:
                 src_tok = between
                 conj = self.conjuncts(between)
