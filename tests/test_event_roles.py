@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_an_event_noun_as_predicate_has_no_agent_from_the_copulas_subject(analyze):
     r = analyze(
@@ -54,3 +56,21 @@ def test_the_possessor_of_an_arrest_is_who_was_arrested(analyze):
     r = analyze("The army announced its withdrawal from the valley.")
     (ev,) = [e for e in r.events if e.type == "RETREAT"]
     assert r.entities[ev.source].name.lower() == "army"
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("The regime has destroyed its chemical weapons stockpile.", False),
+        ("Militiamen destroyed the bridge on Tuesday.", True),
+        ("Soldiers burned their fields, the farmers said.", True),
+        ("The president talked about the economy for an hour.", False),
+        ("The president talked with the opposition leader.", True),
+        ("Her family is fighting to keep the house.", False),
+        ("Rebels are fighting government troops near the dam.", True),
+    ],
+)
+def test_senses_that_need_their_arguments(analyze, text, kept):
+    r = analyze(text)
+    seen = [e for e in r.events + r.event_candidates if e.type in ("ASSAULT", "CONSULT")]
+    assert bool(seen) == kept

@@ -157,9 +157,11 @@ def is_actorish(tok: Token, lex: Lexicon) -> bool:
 
 
 def _allowed(entry: Entry, tok: Token, lex: Lexicon) -> bool:
-    req = entry.require
-    if not req:
-        return True
+    """Whether the trigger has the arguments its sense needs (all of "a+b")."""
+    return all(_meets(req, tok, lex) for req in entry.require.split("+") if req)
+
+
+def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
     obj = _has_obj(tok)
     if req == "obj":
         return obj is not None
@@ -181,6 +183,16 @@ def _allowed(entry: Entry, tok: Token, lex: Lexicon) -> bool:
         return not any(c.dep_ == "xcomp" for c in tok.children)
     if req == "no_ccomp":
         return not any(c.dep_ == "ccomp" for c in tok.children)
+    if req == "partner":  # "talked with X", "X and Y talked"; not "talked about the war"
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        return any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in tok.children) or any(
+            s.conjuncts or s.tag_ in ("NNS", "NNPS") for s in subj
+        )
+    if req == "obj_not_own":  # not "Iraq destroyed its missiles" ("their" may be the victims')
+        return obj is not None and not any(
+            c.dep_ == "poss" and c.lower_ in lex.cue("own_possessives") or c.lower_ == "own"
+            for c in obj.children
+        )
     return True
 
 
