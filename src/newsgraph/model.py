@@ -155,6 +155,7 @@ class Event:
     mentions: list[EventMention] = field(default_factory=list)
     figures: dict[str, Any] = field(default_factory=dict)  # e.g. {"killed": 12}
     reason: str | None = None  # why the coding rules keep it as a candidate; None when coded
+    features: dict[str, float] = field(default_factory=dict)  # inputs of ``confidence``
 
 
 @dataclass

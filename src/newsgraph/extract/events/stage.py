@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.events import coding
 from newsgraph.extract.events import context as ectx
 from newsgraph.extract.events.collective import crowd_targets
+from newsgraph.extract.events.confidence import calibrate
 from newsgraph.extract.events.dates import Story, event_date, story
 from newsgraph.extract.events.folding import CODES, INTENT_THREAT, Draft, fold, matrix_of
 from newsgraph.extract.events.lexicon import (
@@ -286,7 +287,9 @@ def run(ctx: DocContext, res: Resources) -> None:
     """The events stage: coded events in ``result.events``, the rest (with the reason) in
     ``result.event_candidates``."""
     lex = res.get("event_lexicon", load)
-    ctx.result.events, ctx.result.event_candidates = coding.split(extract(ctx, res), lex)
+    events = extract(ctx, res)
+    calibrate(events, ctx)
+    ctx.result.events, ctx.result.event_candidates = coding.split(events, lex)
 
 
 def extract(ctx: DocContext, res: Resources) -> list[Event]:
