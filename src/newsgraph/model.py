@@ -170,6 +170,7 @@ class DocResult:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     minhash: list[int] = field(default_factory=list)  # near-duplicate signature
+    warnings: list[str] = field(default_factory=list)  # kept, with a caveat (e.g. parts)
 
 
 def parse_day(value: str | None) -> date | None:
