@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from dask.distributed import Client
 
 Task = Callable[[list[Article], str], list[DocResult | Failure]]
-LOCAL_ALLOWED_FAILURES = 1  # a LocalCluster's task runs again once after its worker died
 
 
 def in_process(
@@ -144,12 +143,9 @@ def dask_client(address: str) -> Iterator[Client]:
     if address.startswith("local"):
         _, _, n = address.partition(":")
         workers = int(n) if n else 2
-        import dask
-
-        with dask.config.set({"distributed.scheduler.allowed-failures": LOCAL_ALLOWED_FAILURES}):
-            cluster = LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-            )
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
         client = Client(cluster)
     else:
         client = Client(address)
@@ -178,8 +174,8 @@ def with_dask(
     """A Dask cluster: ``tcp://host:8786`` or ``local`` / ``local:N`` for a LocalCluster.
 
     A task that raises runs once more (``retries=1``); one whose workers keep dying ends
-    as ``KilledWorker`` (after ``distributed.scheduler.allowed-failures`` deaths, 1 on a
-    LocalCluster): its articles come back as failures and the run goes on."""
+    as ``KilledWorker`` (past Dask's ``distributed.scheduler.allowed-failures``, 3 by
+    default): its articles come back as failures and the run goes on."""
     batches = started(chunks(articles))
     if batches is None:
         return  # nothing to analyse (e.g. a rerun): no cluster needed
