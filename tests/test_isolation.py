@@ -259,3 +259,20 @@ def test_dask_rejects_a_chunk_whose_workers_die(tmp_path):
     failed = [r.article.id for r in out if isinstance(r, Failure)]
     assert "killer" in failed and len(failed) <= 32  # its chunk, at worst one more
     assert "KilledWorker" in str(out[20])
+
+
+@pytest.mark.slow
+def test_worker_writes_reject_hostile_lines_alone(new_pg, tmp_path):
+    """--write-from-workers (PostgreSQL): one line of each hostile kind among 40 good ones."""
+    pytest.importorskip("dask.distributed")
+    rng = random.Random(7)
+    lines = [good_line(i, rng).encode() for i in range(40)]
+    for n, raw in enumerate(HOSTILE.values()):
+        lines.insert(4 * n + 1, raw)
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    pg = new_pg()
+    code, out, err = ingest(str(path), "--db", pg, *OPTIONS, "--dask", "local:2",
+                            "--write-from-workers")  # fmt: skip
+    assert code == 1 and "40 added, 0 replaced, 0 unchanged, 10 rejected" in out, err
+    assert len([x for x in err.splitlines() if x.startswith("error:")]) == 10
