@@ -1,9 +1,14 @@
-"""Long fuzz run of the whole pipeline: hostile and mutated articles, one at a time.
+"""Long fuzz run of the whole pipeline, the readers and the CLI faces.
 
     python bench/fuzz.py --inputs 2000 --seed 1 --out fuzz-crashes/
 
-Each input must come back as a DocResult (not a Failure, no exception escaping), within a
-time budget linear in its length, with every record offset a valid span of the text.
+Most inputs are articles (hostile and mutated), one at a time: each must come back as a
+DocResult (not a Failure, no exception escaping), within a time budget linear in its
+length, with every record offset a valid span of the text. About one input in six is a
+hostile JSONL, HTML or Parquet file (huge, deeply nested, unencodable, rich markup,
+terminal escapes; ``tests/test_fuzz_faces.py``): its reader must not raise and every
+article must be storable. Every ``--faces-every``-th input ingests three such files and
+runs ``quotes``, ``events``, ``report`` and ``export`` on the result: none may crash.
 Prints "inputs tried, crashes" and a shrunk reproducer for each distinct crash; exits 1
 when anything crashed. Inputs are random unless seeded, so a run can be repeated.
 """
@@ -27,6 +32,7 @@ from newsgraph.pipeline import Failure, Resources, process_many
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 from test_fuzz import HOSTILE, QUOTES, SCRIPTS, WORDS, budget_for, check_offsets  # noqa: E402
+from test_fuzz_faces import check_items, faces_crash, write_hostile  # noqa: E402
 
 PUNCT = [" ", "  ", "\n", "\n\n", "\t", ".", ",", ":", ";", " - ", "--", "(", ")", "?", "!"]
 CONTROLS = ["\x00", "\x01", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\r", "\r\n", "\u2028"]
@@ -113,6 +119,34 @@ def crash_of(res: Resources, text: str) -> str | None:
     return None
 
 
+def file_crash(rng: random.Random, folder: Path, max_len: int, faces: bool) -> str | None:
+    """A hostile input file through its reader (or three through the CLI faces)."""
+    import shutil
+    import tempfile
+
+    work = Path(tempfile.mkdtemp(dir=folder))
+    kinds = ["jsonl", "html", "parquet"]
+    try:
+        paths = [
+            write_hostile(rng, work, k, max_len) for k in (kinds if faces else [rng.choice(kinds)])
+        ]
+        signal.setitimer(signal.ITIMER_REAL, 60 + max_len / 500)
+        if faces:
+            return faces_crash(paths, work)
+        check_items(paths[0])
+    except Overtime:
+        return f"Overtime: {'faces' if faces else paths[0].suffix} over the budget"
+    except AssertionError as exc:
+        return f"reader yielded a bad article: {str(exc)[:300]}"
+    except Exception as exc:
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        return f"{type(exc).__name__} escaped at {frame.filename}:{frame.lineno}: {exc}"[:400]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        shutil.rmtree(work, ignore_errors=True)
+    return None
+
+
 def shrink(text: str, still_fails: Callable[[str], bool], rounds: int = 200) -> str:
     """Delta debugging light: drop chunks while the same crash remains."""
     chunk = max(1, len(text) // 2)
@@ -138,6 +172,8 @@ def main() -> int:
     ap.add_argument("--max-len", type=int, default=60_000, help="characters per article")
     ap.add_argument("--out", type=Path, default=None, help="folder for reproducers (JSON)")
     ap.add_argument("--no-shrink", action="store_true")
+    ap.add_argument("--files", type=float, default=1 / 6, help="share of inputs that are files")
+    ap.add_argument("--faces-every", type=int, default=50, help="CLI faces every N inputs")
     args = ap.parse_args()
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     rng = random.Random(seed)
@@ -153,9 +189,26 @@ def main() -> int:
     crashes: dict[str, str] = {}  # description (without numbers) -> reproducer
     chars, started = 0, time.monotonic()
     tried = 0
+    import tempfile
+
+    scratch = Path(tempfile.mkdtemp(prefix="newsgraph-fuzz-"))
+    signal.signal(signal.SIGALRM, _alarm)
     for tried in range(1, args.inputs + 1):
         if tried % 100 == 0:
             print(f"... {tried} inputs, {len(crashes)} crashes", flush=True)
+        faces = args.faces_every > 0 and tried % args.faces_every == 0
+        if faces or rng.random() < args.files:
+            found = file_crash(rng, scratch, args.max_len, faces)
+            if found is not None and found not in crashes:
+                crashes[found] = f"seed {seed}, input {tried}"
+                print(f"CRASH {found}\n  (files of seed {seed}, input {tried})", flush=True)
+                if args.out:
+                    args.out.mkdir(parents=True, exist_ok=True)
+                    record = {"crash": found, "seed": seed, "input": tried, "files": True}
+                    (args.out / f"crash-{len(crashes):03d}.json").write_text(
+                        json.dumps(record) + "\n"
+                    )
+            continue
         text = rng.choice(makers)()
         chars += len(text)
         found = crash_of(res, text)

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from newsgraph.intake.dateline import MAX_DATELINE, find_dateline  # noqa: E402
-from newsgraph.intake.readers import IntakeError, decode, read_file  # noqa: E402
+from newsgraph.intake.readers import IntakeError, IntakeWarning, decode, read_file  # noqa: E402
 from newsgraph.model import Article, DocResult  # noqa: E402
 from newsgraph.pipeline import Failure, process_many  # noqa: E402
 
@@ -185,7 +185,7 @@ def test_read_file_never_raises(tmp_path, data, suffix):
     path = tmp_path / f"in{suffix}"
     path.write_bytes(data)
     for item in read_file(path):
-        assert isinstance(item, (Article, IntakeError))
+        assert isinstance(item, (Article, IntakeError, IntakeWarning))
         if isinstance(item, Article):
             assert isinstance(item.text, str) and item.text.strip()
 
@@ -214,7 +214,7 @@ def test_jsonl_records_of_any_shape(tmp_path, records):
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     for item in read_file(path):
-        assert isinstance(item, (Article, IntakeError))
+        assert isinstance(item, (Article, IntakeError, IntakeWarning))
         if isinstance(item, Article):
             assert isinstance(item.id, str) and item.text.strip()
             assert item.published is None or len(item.published) == 10
@@ -236,7 +236,7 @@ def test_invalid_utf8_file(tmp_path):
     path = tmp_path / "bad.txt"
     path.write_bytes("Egypt's minister said caf\u00e9 talks".encode() + b"\xff\xfe\xc3(\x80")
     [item] = list(read_file(path))
-    assert isinstance(item, (Article, IntakeError))
+    assert isinstance(item, (Article, IntakeError, IntakeWarning))
 
 
 def test_deeply_nested_html(tmp_path):

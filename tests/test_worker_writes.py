@@ -115,9 +115,9 @@ def test_out_of_order_tasks_write_in_input_order(new_pg, single, corpus, monkeyp
     lock = threading.Lock()  # one spaCy pipeline in this process: analyse one chunk at a time
     real = writes.analyze_chunk
 
-    def analyse(batch):
+    def analyse(batch, *args):
         with lock:
-            return real(batch)
+            return real(batch, *args)
 
     monkeypatch.setattr(writes, "analyze_chunk", analyse)
     pg = new_pg()

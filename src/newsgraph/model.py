@@ -173,6 +173,7 @@ class DocResult:
     events: list[Event] = field(default_factory=list)  # coded events
     event_candidates: list[Event] = field(default_factory=list)  # seen, not coded (``reason``)
     minhash: list[int] = field(default_factory=list)  # near-duplicate signature
+    warnings: list[str] = field(default_factory=list)  # kept, with a caveat (e.g. parts)
 
 
 def parse_day(value: str | None) -> date | None:

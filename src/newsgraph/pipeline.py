@@ -35,9 +35,13 @@ __all__ = [
     "shared_resources",
     "process",
     "process_many",
+    "LONG_TEXTS",
 ]
 
 BATCH_SIZE = 4  # docs per spaCy batch: same speed as 32, half the peak memory
+SPLIT, REJECT = "split", "reject"
+LONG_TEXTS = (SPLIT, REJECT)  # what to do with a text over the model's max_length
+PART_CHARS = 100_000  # a long text's parts: the parser's memory grows with the text
 
 
 def parse_text(article: Article, dateline_end: int) -> str:
@@ -122,13 +126,14 @@ def new_result(article: Article) -> DocResult:
 
 @dataclass
 class Failure:
-    """An article whose analysis raised: reported, and the batch goes on."""
+    """An article whose analysis raised or was refused: reported, and the batch goes on."""
 
     article: Article
     message: str
+    what: str = "analysis failed"
 
     def __str__(self) -> str:
-        return f"{self.article.origin or self.article.id}: analysis failed: {self.message}"
+        return f"{self.article.origin or self.article.id}: {self.what}: {self.message}"
 
 
 def process(article: Article, res: Resources) -> DocResult:
@@ -139,19 +144,106 @@ def process(article: Article, res: Resources) -> DocResult:
     return result
 
 
-def process_many(articles: Iterable[Article], res: Resources) -> Iterator[DocResult | Failure]:
-    """Analyse articles in order, batching the spaCy parse with ``nlp.pipe``."""
-    pending: deque[DocResult] = deque()
+def process_many(
+    articles: Iterable[Article], res: Resources, long_texts: str = SPLIT
+) -> Iterator[DocResult | Failure]:
+    """Analyse articles in order, batching the spaCy parse with ``nlp.pipe``.
 
-    def texts() -> Iterator[str]:
-        for article in articles:
-            result = new_result(article)
-            pending.append(result)
-            yield parse_text(article, result.dateline.end if result.dateline else 0)
-
-    for doc in res.nlp.pipe(texts(), batch_size=BATCH_SIZE):
-        result = pending.popleft()
+    Each article ends as a result or a ``Failure``, whatever it holds: a parse that
+    raises for a batch is redone article by article; a text over the model's
+    ``max_length`` is analysed in parts (``long_texts="split"``) or refused ("reject").
+    """
+    source = iter(articles)
+    while True:
+        pending: deque[_Todo] = deque()
         try:
-            yield analyze(DocContext(article=result.article, doc=doc, result=result), res)
-        except Exception as exc:  # one bad article must not stop the batch
-            yield Failure(result.article, f"{type(exc).__name__}: {exc}")
+            for doc in res.nlp.pipe(
+                _texts(source, pending, res, long_texts), batch_size=BATCH_SIZE
+            ):
+                yield _finish(pending.popleft(), doc, res)
+            return
+        except Exception:  # the batch's parse raised: parse its articles one by one
+            while pending:
+                yield _finish(pending.popleft(), None, res)
+
+
+def _texts(
+    source: Iterator[Article], pending: deque[_Todo], res: Resources, long_texts: str
+) -> Iterator[str]:
+    for article in source:
+        todo = _prepare(article, res, long_texts)
+        pending.append(todo)
+        yield todo.text
+
+
+@dataclass
+class _Todo:
+    """An article on its way through ``process_many``."""
+
+    article: Article
+    text: str = ""  # what spaCy parses ("" for a failure or a text parsed in parts)
+    result: DocResult | None = None
+    failure: Failure | None = None
+    parts: list[str] | None = None
+
+
+def _prepare(article: Article, res: Resources, long_texts: str) -> _Todo:
+    try:
+        result = new_result(article)
+        text = parse_text(article, result.dateline.end if result.dateline else 0)
+        limit = res.nlp.max_length
+        if len(text) <= limit:
+            return _Todo(article, text, result)
+        if long_texts != SPLIT:
+            message = (f"text of {len(text):,} characters is over the model's limit of "
+                       f"{limit:,} (--long-texts split would analyse it in parts)")  # fmt: skip
+            return _Todo(article, failure=Failure(article, message, "rejected"))
+        parts = text_parts(text, min(limit, PART_CHARS))
+        result.warnings.append(
+            f"text of {len(text):,} characters (over the model's limit of {limit:,}) "
+            f"analysed in {len(parts)} parts"
+        )
+        return _Todo(article, result=result, parts=parts)
+    except Exception as exc:
+        return _Todo(article, failure=Failure(article, f"{type(exc).__name__}: {exc}"))
+
+
+def _finish(todo: _Todo, doc: Any, res: Resources) -> DocResult | Failure:
+    """The result of a prepared article; ``doc`` None: parse it here, alone."""
+    if todo.failure is not None or todo.result is None:
+        return todo.failure or Failure(todo.article, "not prepared")
+    try:
+        if todo.parts is not None:
+            doc = parse_in_parts(todo.parts, res)
+        elif doc is None:
+            doc = res.nlp(todo.text)
+        return analyze(DocContext(article=todo.article, doc=doc, result=todo.result), res)
+    except Exception as exc:  # one bad article must not stop the batch
+        return Failure(todo.article, f"{type(exc).__name__}: {exc}")
+
+
+def text_parts(text: str, size: int) -> list[str]:
+    """Consecutive slices of ``text`` (joined, they are ``text``) of at most ``size``
+    characters, cut after a blank line, else a line end, a sentence end or a space."""
+    parts, start = [], 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = 0
+        for sep in ("\n\n", "\n", ". ", " "):
+            found = window.rfind(sep, size // 4)
+            if found > 0:
+                cut = found + len(sep)
+                break
+        cut = cut or size
+        parts.append(text[start : start + cut])
+        start += cut
+    parts.append(text[start:])
+    return parts
+
+
+def parse_in_parts(parts: list[str], res: Resources) -> Any:
+    """One Doc of the whole text from its parts parsed apart: offsets refer to the whole."""
+    from spacy.tokens import Doc
+
+    docs = list(res.nlp.pipe(parts, batch_size=1))
+    return Doc.from_docs(docs, ensure_whitespace=False)

@@ -63,32 +63,48 @@ def ingest(
             "of sending them back to this process. Every worker must reach the --db URL.",
         ),
     ] = False,
+    long_texts: Annotated[
+        str,
+        typer.Option(
+            "--long-texts",
+            help="A text over the spaCy model's limit (1,000,000 characters): 'split' "
+            "analyses it in parts cut at paragraph ends, offsets kept (a warning); 'reject' "
+            "refuses it (an error).",
+            case_sensitive=False,
+        ),
+    ] = "split",
     as_json: JsonOption = False,
 ) -> None:
     """Read articles, extract actors, places, time, quotes and events, and store them.
 
     Re-ingesting an article with the same id and text changes nothing; the same id
-    with new text replaces the old version. Bad inputs are reported one line each on
+    with new text replaces the old version. Bad inputs are rejected one line each on
     stderr and the rest of the batch is ingested (exit code 1 if anything was rejected).
-    Every engine (one process, --workers, --dask, --write-from-workers) gives the same
-    knowledge base.
+    Articles kept with a caveat (unreadable date, replaced characters, a long text
+    analysed in parts) get a warning line and do not change the exit code. Every engine
+    (one process, --workers, --dask, --write-from-workers) gives the same knowledge base.
     """
     from functools import partial
 
+    from newsgraph.pipeline import LONG_TEXTS
     from newsgraph.run import engines as parallel
     from newsgraph.store.dialect import is_postgres_url
 
+    long_texts = long_texts.lower()
+    if long_texts not in LONG_TEXTS:
+        err.print(f"error: --long-texts must be one of: {', '.join(LONG_TEXTS)}", markup=False)
+        raise typer.Exit(2)
     if dask and workers > 1:
         err.print("error: choose --workers or --dask, not both", markup=False)
         raise typer.Exit(2)
     if write_from_workers and not (dask and is_postgres_url(db)):
         err.print("error: --write-from-workers needs --dask and a postgresql:// --db", markup=False)
         raise typer.Exit(2)
-    analyzer = parallel.in_process
+    analyzer: Any = partial(parallel.in_process, long_texts=long_texts)
     if dask:
-        analyzer = partial(parallel.with_dask, address=dask)
+        analyzer = partial(parallel.with_dask, address=dask, long_texts=long_texts)
     elif workers > 1:
-        analyzer = partial(parallel.with_processes, workers=workers)
+        analyzer = partial(parallel.with_processes, workers=workers, long_texts=long_texts)
     dask_writers = dask if write_from_workers else None
 
     def report(line: str) -> None:
@@ -96,7 +112,7 @@ def ingest(
 
     fresh = new_sqlite_file(db)
     try:
-        summary = _run(inputs, db, analyzer, max_bytes, report, dask_writers, as_json)
+        summary = _run(inputs, db, analyzer, max_bytes, report, dask_writers, as_json, long_texts)
     finally:
         if fresh:
             remove_if_empty(db)  # a failed first run leaves no empty database behind
@@ -107,7 +123,9 @@ def ingest(
         print_line(
             out,
             f"{c['added']} added, {c['replaced']} replaced, {c['unchanged']} unchanged, "
-            f"{len(summary.errors)} rejected -> {db}"
+            f"{len(summary.errors)} rejected"
+            + (f", {len(summary.warnings)} warning(s)" if summary.warnings else "")
+            + f" -> {db}"
             + (" (nothing stored: not created)" if fresh and new_sqlite_file(db) else ""),
         )
     if summary.errors:
@@ -122,6 +140,7 @@ def _run(
     report: Callable[[str], None],
     dask_writers: str | None,
     as_json: bool,
+    long_texts: str,
 ) -> IngestSummary:
     from newsgraph.run.ingest import ingest as run_ingest
 
@@ -135,9 +154,11 @@ def _run(
                 task = progress.add_task("ingest", total=None)
                 return run_ingest(
                     inputs, store, analyzer, max_bytes, report,
-                    lambda n: progress.advance(task, n), dask_writers,
+                    lambda n: progress.advance(task, n), dask_writers, long_texts,
                 )  # fmt: skip
-        return run_ingest(inputs, store, analyzer, max_bytes, report, None, dask_writers)
+        return run_ingest(
+            inputs, store, analyzer, max_bytes, report, None, dask_writers, long_texts
+        )
 
 
 @app.command()

@@ -1,8 +1,13 @@
 """Files to articles: .txt, .jsonl, .parquet, .html/.htm, folders and glob patterns.
 
 Each problem with an input becomes an ``IntakeError`` naming the file (and line or
-row); readers never raise for bad input, so the rest of a batch goes on. JSONL lines
-and Parquet rows share one field mapping (``_from_record``).
+row); readers never raise for bad input, so the rest of a batch goes on. An article
+kept with a change or an unknown value (an unreadable date, replaced characters) is
+preceded by an ``IntakeWarning``. JSONL lines and Parquet rows share one field mapping
+(``_from_record``).
+
+Characters no store can hold (lone surrogates such as a JSON ``"\\ud800"``, and NUL)
+become U+FFFD, one code point for one, so every character offset keeps its meaning.
 """
 
 from __future__ import annotations
@@ -32,6 +37,28 @@ class IntakeError:
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.message}"
+
+
+@dataclass
+class IntakeWarning:
+    """The article that follows is kept, changed or with an unknown value."""
+
+    origin: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+
+Item = Article | IntakeError | IntakeWarning
+REPLACEMENT = "\ufffd"
+_UNSTORABLE = re.compile("[\ud800-\udfff\x00]")  # lone surrogates (no pair in a str) and NUL
+
+
+def storable(value: str) -> tuple[str, int]:
+    """``value`` with lone surrogates and NUL replaced by U+FFFD (one code point for one,
+    so offsets do not move), and how many were replaced."""
+    return _UNSTORABLE.subn(REPLACEMENT, value)
 
 
 def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[Path | IntakeError]:
@@ -78,18 +105,20 @@ def _expand_glob(pattern: str) -> Iterator[Path | IntakeError]:
         yield IntakeError(pattern, f"the pattern matches no readable file ({kinds})")
 
 
-def read_inputs(
-    inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[Article | IntakeError]:
+def read_inputs(inputs: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """Articles from files and folders, in a stable order, with errors in line."""
     for item in expand_inputs(inputs):
         if isinstance(item, IntakeError):
             yield item
-        else:
-            yield from read_file(item, max_bytes)
+            continue
+        reader = read_file(item, max_bytes)
+        try:
+            yield from reader
+        except Exception as exc:  # a reader bug must cost one file, never the batch
+            yield IntakeError(str(item), f"cannot read further: {type(exc).__name__}: {exc}")
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | IntakeError]:
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     origin = str(path)
     if path.suffix.lower() == ".parquet":  # read in batches: ``max_bytes`` limits each text
         yield from _read_parquet(path, max_bytes)
@@ -106,6 +135,10 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
     if not data.strip():
         yield IntakeError(origin, "empty file")
         return
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":  # decoded line by line: one bad line costs that line only
+        yield from _read_jsonl(path, data)
+        return
     text = decode(data)
     if text is None:
         yield IntakeError(origin, "binary or undecodable file, not text")
@@ -113,13 +146,10 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Articl
     if not text.strip():  # e.g. only a byte-order mark
         yield IntakeError(origin, "empty file")
         return
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        yield from _read_jsonl(path, text)
-    elif suffix in (".html", ".htm"):
-        yield _read_html(path, text)
+    if suffix in (".html", ".htm"):
+        yield from _read_html(path, text)
     else:
-        yield Article(id=path.stem, text=text, origin=origin)
+        yield from _checked(Article(id=path.stem, text=text, origin=origin))
 
 
 def decode(data: bytes) -> str | None:
@@ -146,23 +176,64 @@ def decode(data: bytes) -> str | None:
     return None if controls > 8 else text
 
 
-def _read_jsonl(path: Path, text: str) -> Iterator[Article | IntakeError]:
-    for lineno, line in enumerate(text.splitlines(), start=1):
+def _jsonl_lines(data: bytes) -> Iterator[tuple[int, str | None]]:
+    """(line number, text or None when not UTF-8). Lines end at \\n only (JSON strings may
+    hold U+2028 and the like). A file with no UTF-8 at all is decoded as a whole (legacy)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    raw = data.split(b"\n")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        if not any(not line.isascii() and _utf8(line) is not None for line in raw):
+            text = decode(data)
+            if text is not None:
+                yield from enumerate((x.removesuffix("\r") for x in text.split("\n")), start=1)
+                return
+    for lineno, line in enumerate(raw, start=1):
+        yield lineno, _utf8(line.removesuffix(b"\r"))
+
+
+def _utf8(line: bytes) -> str | None:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _read_jsonl(path: Path, data: bytes) -> Iterator[Item]:
+    for lineno, line in _jsonl_lines(data):
+        origin = f"{path}:{lineno}"
+        if line is None:
+            yield IntakeError(origin, "not valid UTF-8")
+            continue
         if not line.strip():
             continue
-        origin = f"{path}:{lineno}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IntakeError(origin, f"not valid JSON ({exc.msg})")
-            continue
-        if not isinstance(record, dict):
-            yield IntakeError(origin, "not a JSON object")
-            continue
-        yield from _from_record(record, origin, f"{path.stem}-{lineno}")
+            yield from _jsonl_line(line, origin, f"{path.stem}-{lineno}")
+        except Exception as exc:  # one odd line must not end the file
+            yield IntakeError(origin, f"cannot read: {type(exc).__name__}: {exc}")
 
 
-def _read_parquet(path: Path, max_bytes: int) -> Iterator[Article | IntakeError]:
+def _jsonl_line(line: str, origin: str, fallback_id: str) -> Iterator[Item]:
+    if line.lstrip().startswith("["):  # an array is never an article: not decoded (depth)
+        yield IntakeError(origin, "not a JSON object")
+        return
+    try:
+        record = json.loads(line)
+    except RecursionError:
+        yield IntakeError(origin, "not read: JSON nested too deeply")
+        return
+    except ValueError as exc:  # JSONDecodeError, or an integer of too many digits
+        yield IntakeError(origin, f"not valid JSON ({getattr(exc, 'msg', exc)})")
+        return
+    if not isinstance(record, dict):
+        yield IntakeError(origin, "not a JSON object")
+        return
+    yield from _from_record(record, origin, fallback_id)
+
+
+def _read_parquet(path: Path, max_bytes: int) -> Iterator[Item]:
     """Rows of a Parquet file, batch by batch; a row is named ``path:N`` (N from 1)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -183,31 +254,40 @@ def _read_parquet(path: Path, max_bytes: int) -> Iterator[Article | IntakeError]
             for batch in parquet.iter_batches(batch_size=PARQUET_BATCH, columns=columns):
                 for record in batch.to_pylist():
                     row += 1
-                    origin = f"{path}:{row}"
-                    body = record.get("text")
-                    if isinstance(body, str) and len(body.encode("utf-8")) > max_bytes:
-                        yield IntakeError(
-                            origin, f"article text is over the {max_bytes:,}-byte limit"
-                        )
-                        continue
-                    yield from _from_record(record, origin, f"{path.stem}-{row}")
+                    yield from _parquet_row(record, f"{path}:{row}", f"{path.stem}-{row}",
+                                            max_bytes)  # fmt: skip
         except (OSError, pa.ArrowException) as exc:  # a damaged row group: the rest is lost
             yield IntakeError(f"{path}:{row + 1}", f"cannot read Parquet rows from here ({exc})")
 
 
-def _from_record(
-    record: dict[str, object], origin: str, fallback_id: str
-) -> Iterator[Article | IntakeError]:
+def _parquet_row(
+    record: dict[str, object], origin: str, fallback_id: str, max_bytes: int
+) -> Iterator[Item]:
+    try:
+        body = record.get("text")
+        if isinstance(body, str) and len(body.encode("utf-8", "replace")) > max_bytes:
+            yield IntakeError(origin, f"article text is over the {max_bytes:,}-byte limit")
+            return
+        yield from _from_record(record, origin, fallback_id)
+    except Exception as exc:  # one odd row must not end the file
+        yield IntakeError(origin, f"cannot read: {type(exc).__name__}: {exc}")
+
+
+def _from_record(record: dict[str, object], origin: str, fallback_id: str) -> Iterator[Item]:
     """One JSONL object or Parquet row as an article (the one field mapping of both)."""
     body = record.get("text")
-    if not isinstance(body, str) or not body.strip():
+    if body is None or (isinstance(body, str) and not body.strip()):
         yield IntakeError(origin, 'no "text" field with article text')
+        return
+    if not isinstance(body, str):
+        yield IntakeError(origin, f'"text" is {_kind(body)}, not a string of article text')
         return
     published = record.get("published")
     iso = normalise_date(published) if published else None
     if published and iso is None:
-        yield IntakeError(origin, f"unreadable published date {published!r}; kept as unknown")
-    yield Article(
+        shown = published if isinstance(published, str) else type(published).__name__
+        yield IntakeWarning(origin, f"unreadable published date {shown!r:.80}; kept as unknown")
+    article = Article(
         id=str(record.get("id") or fallback_id),
         text=body,
         title=_str_or_none(record.get("title")),
@@ -217,29 +297,66 @@ def _from_record(
         author=_str_or_none(record.get("author")),
         origin=origin,
     )
+    yield from _checked(article)
 
 
-def _read_html(path: Path, html: str) -> Article | IntakeError:
+def _kind(value: object) -> str:
+    names = {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "an object",
+    }
+    return names.get(type(value), f"a {type(value).__name__}")
+
+
+def _checked(article: Article) -> Iterator[Item]:
+    """``article`` made storable (see ``storable``) with a warning for what changed, or an
+    error when its text holds no letter or digit at all."""
+    replaced = 0
+    for name in ("id", "text", "title", "url", "source", "author"):
+        value = getattr(article, name)
+        if isinstance(value, str):
+            value, n = storable(value)
+            setattr(article, name, value)
+            replaced += n
+    if not any(ch.isalnum() for ch in article.text):
+        yield IntakeError(article.origin, "no readable text (no letter or digit)")
+        return
+    if replaced:
+        yield IntakeWarning(
+            article.origin,
+            f"{replaced} unstorable character(s) (lone surrogate or NUL) replaced by U+FFFD",
+        )
+    yield article
+
+
+def _read_html(path: Path, html: str) -> Iterator[Item]:
     import trafilatura
 
     origin = str(path)
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     except Exception as exc:  # trafilatura raises many kinds on broken markup
-        return IntakeError(origin, f"cannot parse HTML ({type(exc).__name__})")
+        yield IntakeError(origin, f"cannot parse HTML ({type(exc).__name__})")
+        return
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or len(body.split()) < MIN_HTML_WORDS:  # menus and boilerplate only
-        return IntakeError(origin, "no article text found in the HTML")
+        yield IntakeError(origin, "no article text found in the HTML")
+        return
     published = getattr(doc, "date", None)
-    return Article(
-        id=path.stem,
-        text=body,
-        title=getattr(doc, "title", None),
-        url=getattr(doc, "url", None),
-        source=getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
-        published=normalise_date(published) if published else None,
-        author=getattr(doc, "author", None),
-        origin=origin,
+    yield from _checked(
+        Article(
+            id=path.stem,
+            text=body,
+            title=getattr(doc, "title", None),
+            url=getattr(doc, "url", None),
+            source=getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
+            published=normalise_date(published) if published else None,
+            author=getattr(doc, "author", None),
+            origin=origin,
+        )
     )
 
 

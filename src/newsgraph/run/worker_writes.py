@@ -25,11 +25,11 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.model import Article, DocResult
-from newsgraph.pipeline import Failure
+from newsgraph.pipeline import SPLIT, Failure
 from newsgraph.run.chunks import analyze_chunk, chunks
 from newsgraph.run.engines import dask_client, started, window_size
 from newsgraph.store import turns
@@ -55,6 +55,7 @@ class Outcome:
     status: str | None = None
     error: str | None = None
     words: int = 0
+    warnings: list[str] = field(default_factory=list)
 
 
 # -- the client side -------------------------------------------------------------------
@@ -121,9 +122,13 @@ def _drop_stale_runs(store: Store) -> None:
 # -- the client: Dask tasks that write -------------------------------------------------
 
 
-def write_with_dask(articles: Iterable[Article], store: Store, address: str) -> Iterator[Outcome]:
+def write_with_dask(
+    articles: Iterable[Article], store: Store, address: str, long_texts: str = SPLIT
+) -> Iterator[Outcome]:
     """Dask workers analyse and write ``store`` (PostgreSQL) themselves; one outcome per
-    article, in input order. ``store`` is the client's connection: it holds the run."""
+    article, in input order. ``store`` is the client's connection: it holds the run.
+    A task that raised runs once more (``retries=1``; taken turns are skipped); one that
+    failed for good (e.g. ``KilledWorker``) has its articles rejected, and the run goes on."""
     batches = started(chunks(articles))
     if batches is None:
         return
@@ -133,7 +138,9 @@ def write_with_dask(articles: Iterable[Article], store: Store, address: str) -> 
             window: list[tuple[int, list[Article], Any]] = []
             first = 0
             for batch in batches:
-                future = client.submit(write_chunk, store.path, run, first, batch, pure=False)
+                future = client.submit(
+                    write_chunk, store.path, run, first, batch, long_texts, pure=False, retries=1
+                )
                 window.append((first, batch, future))
                 first += len(batch)
                 if len(window) >= window_size(client):
@@ -150,15 +157,18 @@ def _outcomes(
     try:
         return future.result()
     except Exception as exc:  # the task failed for good (e.g. its workers kept dying)
-        return give_up_chunk(store, run, first, batch, f"{type(exc).__name__}: {exc}")
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:240]
+        return give_up_chunk(store, run, first, batch, reason)
 
 
 # -- the worker side -------------------------------------------------------------------
 
 
-def write_chunk(url: str, run: str, first: int, articles: list[Article]) -> list[Outcome]:
+def write_chunk(
+    url: str, run: str, first: int, articles: list[Article], long_texts: str = SPLIT
+) -> list[Outcome]:
     """The Dask task: analyse ``articles`` (indices ``first``...) and write them in turn."""
-    results = analyze_chunk(articles)
+    results = analyze_chunk(articles, long_texts)
     out = []
     with _connection(url) as store:
         seceded = False
@@ -176,13 +186,14 @@ def _write_one(store: Store, run: str, index: int, result: DocResult | Failure) 
         if turn is None:
             raise RunEnded(f"ingest run {run} ended before article {index}")
         if isinstance(result, Failure):
-            outcome.error = f"analysis failed: {result.message}"
+            outcome.error = f"{result.what}: {result.message}"
         elif turn > index:  # an earlier attempt of this task took the turn
             return _written_before(store, index, article)
         else:
             try:  # Store.save runs in a savepoint: a refused article leaves the turn usable
                 outcome.status = store.save(result)
                 outcome.words = len(article.text.split())
+                outcome.warnings = list(result.warnings)
             except Exception as exc:  # a database refusing one article must not stop the run
                 outcome.error = f"cannot store: {type(exc).__name__}: {exc}"
         if turn == index:

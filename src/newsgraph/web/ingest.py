@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import HTTPException, Request
 from pydantic import BaseModel, Field
 
-from newsgraph.intake.readers import normalise_date
+from newsgraph.intake.readers import normalise_date, storable
 from newsgraph.model import Article
 from newsgraph.run.ingest import ingest_articles
 from newsgraph.store import Store
@@ -61,11 +61,15 @@ def to_articles(items: list[ArticleIn]) -> list[Article]:
         published = normalise_date(item.published) if item.published else None
         if item.published and published is None:
             raise HTTPException(422, f"article {n}: unreadable published date")
+        text = storable(item.text)[0]  # lone surrogates and NUL -> U+FFFD, as in files
+        fields = {k: storable(v)[0] if v else v for k, v in (
+            ("id", item.id), ("title", item.title), ("url", item.url),
+            ("source", item.source), ("author", item.author))}  # fmt: skip
         out.append(
             Article(
-                id=item.id or f"api-{Article(id='', text=item.text).sha256[:12]}",
-                text=item.text, title=item.title, url=item.url, source=item.source,
-                published=published, author=item.author, origin=f"api:{n}",
+                id=fields["id"] or f"api-{Article(id='', text=text).sha256[:12]}",
+                text=text, title=fields["title"], url=fields["url"], source=fields["source"],
+                published=published, author=fields["author"], origin=f"api:{n}",
             )
         )  # fmt: skip
     return out
