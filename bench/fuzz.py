@@ -174,6 +174,8 @@ def main() -> int:
     ap.add_argument("--no-shrink", action="store_true")
     ap.add_argument("--files", type=float, default=1 / 6, help="share of inputs that are files")
     ap.add_argument("--faces-every", type=int, default=50, help="CLI faces every N inputs")
+    ap.add_argument("--current", type=Path, default=None,
+                    help="write each article here before analysing it (finds a hang)")  # fmt: skip
     args = ap.parse_args()
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     rng = random.Random(seed)
@@ -211,6 +213,8 @@ def main() -> int:
             continue
         text = rng.choice(makers)()
         chars += len(text)
+        if args.current:
+            args.current.write_text(json.dumps({"input": tried, "text": text}), encoding="utf-8")
         found = crash_of(res, text)
         if found is None:
             continue

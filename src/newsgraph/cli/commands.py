@@ -245,6 +245,7 @@ def evaluate(
             raise typer.Exit(1) from exc
         with open_store(db) as store:
             results["gold"] = gold_eval.score(gold_data, store)
+        results["event confidence model"] = gold_eval.confidence_model()
     for name in peers.expand(bench or []):
         if name not in peers.BENCHMARKS:
             err.print(f"error: unknown benchmark {name!r}", markup=False)

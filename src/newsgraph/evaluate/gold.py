@@ -13,6 +13,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from newsgraph.extract.events import confidence
 from newsgraph.store import Store, records
 
 Span = dict[str, Any]
@@ -301,3 +302,19 @@ def _covers(event: dict[str, Any], doc_id: str, span: dict[str, Any]) -> bool:
     return event["type"] == span["type"] and any(
         m["doc_id"] == doc_id and overlaps(m, span) for m in event["mentions"]
     )
+
+
+def confidence_model() -> dict[str, Any]:
+    """What the event confidence model was fitted on and its held-out reliability table
+    (mean confidence against the share of events right, per confidence bin)."""
+    card = confidence.model_card()
+    rows = {
+        f"reliability {r['bin']}": f"{r['events']} events, confidence {r['mean_confidence']:.2f}"
+        f", right {r['share_right']:.2f}"
+        for r in card.get("reliability", [])
+    }
+    return {
+        "fitted_on": card.get("fitted_on", "-"),
+        "held_out_calibration_error": card.get("held_out_calibration_error", "-"),
+        **rows,
+    }
