@@ -179,3 +179,17 @@ def test_a_described_group_is_named_without_one_mentions_post_modifiers(analyze)
     )
     names = {e.name for e in r.entities}
     assert "Nigerian riot police" in names
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Fans of the Dodgers cheered when the Dodgers won the series on Sunday.", "Dodgers"),
+        ("“We are done,” said Ohtani after the game in Tokyo.", "Said Ohtani"),
+        ("School/Team: Central High. The coach spoke to reporters.", "School/Team:"),
+        ("Next, the mayor spoke. The next speaker was late.", "Next"),
+    ],
+)
+def test_person_spans_that_are_no_name(analyze, text, absent):
+    r = analyze(text)
+    assert absent not in {e.name for e in r.entities if e.kind == "person"}

@@ -58,6 +58,7 @@ class Finder(Protocol):
     idx: list[int]
     sent_of: list[int]
     doc_text: str
+    common_words: set[str]  # words the article writes in lower case
 
     def add(self, i: int, j: int, kind: str, etype: str, **attrs: Any) -> Cand | None: ...
 

@@ -17,6 +17,7 @@ from newsgraph.extract.actors.names import PersonNames
 from newsgraph.extract.actors.splits import (
     country_then_person,
     leading_country,
+    person_span,
     title_then_person,
 )
 from newsgraph.extract.actors.titles import TitleFinder, post_modifier
@@ -50,6 +51,7 @@ class MentionFinder:
         self.idx = self.toks.idx
         self.doc_text = doc.text if text is None else text  # spaCy rebuilds doc.text per call
         self.sent_of = self.toks.sent
+        self.common_words = {w for w, low in zip(self.text, self.lower, strict=True) if w == low}
 
     # -- helpers -----------------------------------------------------------
     def free(self, i: int, j: int) -> bool:
@@ -167,9 +169,10 @@ class MentionFinder:
             if ent.label_ != "PERSON":
                 rest.append(ent)
                 continue
-            i, j = self.trimmed(ent)
-            if i < j and self.doc[j - 1].lower_ in self.lex.facility_heads:
+            span = person_span(self, *self.trimmed(ent))
+            if span is None or self.doc[span[1] - 1].lower_ in self.lex.facility_heads:
                 continue
+            i, j = span
             i = names.strip_titles(self.doc, i, j, self.lex)
             text = self.doc[i:j].text
             if i >= j:

@@ -1,12 +1,34 @@
-"""Entity spans that hold two things: a country before an organisation's own name ("South
-African Foreign Affairs Department"), a country or a title before a person's name
-("Ambassador to Kenya Prudence Bushnell", "Spokeswoman Ilse Brandt": one entity for spaCy)."""
+"""Entity spans as spaCy marks them, corrected: two things in one span (a country before an
+organisation's own name, "South African Foreign Affairs Department"; a country or a title
+before a person's, "Ambassador to Kenya Prudence Bushnell", "Spokeswoman Ilse Brandt"),
+and PERSON spans that are no name ("’s Ash", "Said Ohtani", "Next", "Dodgers")."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
 from newsgraph.extract.actors.candidates import Finder
+
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+SPEECH_FORMS = frozenset({"said", "says", "told", "added", "asked"})  # "..., said Ohtani"
+
+
+def person_span(f: Finder, i: int, j: int) -> tuple[int, int] | None:
+    """The name inside a PERSON span, or None when the span is no person's name: a clitic
+    or speech verb run into it, a heading ("School/Team:"), a plural proper noun (a team:
+    "Dodgers"), a single word the article also writes in lower case ("Next", "Size")."""
+    while i < j and (f.lower[i] in POSSESSIVE or not f.text[i][:1].isalnum()):
+        i += 1
+    if i < j - 1 and f.lower[i] in SPEECH_FORMS and f.tag[i].startswith("VB"):
+        i += 1
+    inner = [k for k in range(i + 1, j - 1) if f.lower[k] in POSSESSIVE]
+    if inner:  # "Pokémon’s Ash Ketchum": the owner's name, then the person's
+        i = inner[-1] + 1
+    if i >= j or any("/" in f.text[k] or f.text[k].endswith(":") for k in range(i, j)):
+        return None
+    if j - i == 1 and (f.tag[i] == "NNPS" or f.lower[i] in f.common_words):
+        return None
+    return i, j
 
 
 def leading_country(f: Finder, i: int, j: int) -> tuple[str | None, int]:
