@@ -19,7 +19,7 @@ def person_span(f: Finder, i: int, j: int) -> tuple[int, int] | None:
     "Dodgers"), a single word the article also writes in lower case ("Next", "Size")."""
     while i < j and (f.lower[i] in POSSESSIVE or not f.text[i][:1].isalnum()):
         i += 1
-    if i < j - 1 and f.lower[i] in SPEECH_FORMS and f.tag[i].startswith("VB"):
+    if i < j - 1 and f.lower[i] in SPEECH_FORMS and _inverted_speech(f, i, j):
         i += 1
     inner = [k for k in range(i + 1, j - 1) if f.lower[k] in POSSESSIVE]
     if inner:  # "Pokémon’s Ash Ketchum": the owner's name, then the person's
@@ -63,6 +63,16 @@ def _plain_names(f: Finder, tokens: range) -> bool:
         and f.lower[t] not in lex.title_heads and f.lower[t] not in lex.title_modifiers
         for t in tokens
     )  # fmt: skip
+
+
+def _inverted_speech(f: Finder, i: int, j: int) -> bool:
+    """ "Said Ohtani, through his interpreter:": the verb, unless the article keeps the
+    whole as a name ("Said Jalili ... Said Jalili")."""
+    if f.tag[i].startswith("VB"):
+        return True
+    whole = f.doc[i:j].text
+    rest = f.doc[i + 1 : j].text
+    return f.doc_text.count(whole) == 1 and f.doc_text.count(rest) > 1
 
 
 def country_then_person(f: Finder, ent: Span) -> int | None:
