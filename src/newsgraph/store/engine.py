@@ -28,7 +28,9 @@ def make_engine(target: str, query_only: bool = False, pool_size: int = 2) -> En
     pool = {"pool_size": pool_size, "max_overflow": 0, "pool_timeout": 60}
     if is_postgres_url(target):
         url = make_url(target).set(drivername="postgresql+psycopg")
-        engine = create_engine(url, isolation_level="AUTOCOMMIT", **pool)
+        engine = create_engine(
+            url, isolation_level="AUTOCOMMIT", pool_pre_ping=query_only, **pool
+        )  # a server restart costs the web a reconnect, not an error
     else:
         url = URL.create("sqlite", database=target)
         engine = create_engine(
