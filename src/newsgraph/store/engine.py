@@ -9,13 +9,22 @@ hands connections to the web's request threads (``snapshots``).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.sql import Executable
 
-from newsgraph.store.dialect import Prepared, Row, is_postgres_url, name_of, row_class, rows_of
+from newsgraph.store.dialect import (
+    SQLITE,
+    Prepared,
+    Row,
+    is_postgres_url,
+    name_of,
+    row_class,
+    rows_of,
+)
 
 Params = Mapping[str, Any] | None
 
@@ -60,17 +69,29 @@ class Db:
         self.dialect = conn.dialect
         self.name = name_of(conn.dialect)
         self.raw: Any = conn.connection.driver_connection
+        self._key = conn.dialect.name
+        self._cursor: Any = self.raw  # psycopg: a cursor per statement
+        if self.name == SQLITE:  # one cursor, rows by name and position in C
+            self._cursor = self.raw.cursor()
+            self._cursor.row_factory = sqlite3.Row
 
     def _driver(self, stmt: Prepared | dict[str, Prepared], params: Params) -> Any:
+        """Run a prepared statement (results are read at once: the cursor is reused)."""
         if type(stmt) is dict:
-            stmt = stmt[self.dialect.name]
-        sql, args = stmt.args(self.dialect, params or {})  # type: ignore[union-attr]
-        return self.raw.execute(sql, args)
+            stmt = stmt[self._key]
+        sql, getter, fixed = stmt._compiled.get(self._key) or stmt.compiled(self.dialect)  # type: ignore[union-attr]
+        if params is None:
+            params = fixed
+        elif fixed:
+            params = {**fixed, **params}
+        return self._cursor.execute(sql, params if getter is None else getter(params))
 
-    def rows(self, stmt: Any, params: Params = None) -> list[Row]:
+    def rows(self, stmt: Any, params: Params = None) -> list[Any]:
         """All result rows (readable by position and by name)."""
         if type(stmt) is Prepared:
             cur = self._driver(stmt, params)
+            if self._cursor is not self.raw:
+                return cur.fetchall()
             cls = stmt.rows or _row_class(stmt, cur)
             return [cls(v) for v in cur.fetchall()]
         if isinstance(stmt, str):
@@ -80,19 +101,14 @@ class Db:
             return []
         return rows_of(list(result.keys()), result.all())
 
-    def one(self, stmt: Any, params: Params = None) -> Row | None:
-        if type(stmt) is Prepared:
-            cur = self._driver(stmt, params)
-            cls = stmt.rows or _row_class(stmt, cur)
-            found = cur.fetchone()
-            return None if found is None else cls(found)
+    def one(self, stmt: Any, params: Params = None) -> Any:
         found = self.rows(stmt, params)
         return found[0] if found else None
 
     def scalar(self, stmt: Any, params: Params = None) -> Any:
         if type(stmt) is Prepared:
-            found = self._driver(stmt, params).fetchone()
-            return None if found is None else found[0]
+            found = self._driver(stmt, params).fetchall()
+            return found[0][0] if found else None
         row = self.one(stmt, params)
         return row[0] if row else None
 
