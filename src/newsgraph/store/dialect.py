@@ -9,7 +9,7 @@ everything else goes through ``Connection.execute`` and its compiled cache.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
@@ -88,12 +88,6 @@ class Prepared:
             fixed = {k: b.value for k, b in binds if not b.required and b.value is not None}
             found = self._compiled[dialect.name] = (comp.string, getter, fixed)
         return found
-
-    def args(self, dialect: Dialect, params: Mapping[str, Any]) -> tuple[str, Any]:
-        sql, getter, fixed = self.compiled(dialect)
-        if fixed:
-            params = {**fixed, **params}
-        return sql, (params if getter is None else getter(params))
 
 
 def _tuple_getter(names: list[str]) -> Any:

@@ -44,12 +44,15 @@ _TIME = inserter(t.time_expressions, "doc_id", "start", "end", "text", "value", 
 _QUOTE = inserter(t.quotes, *(c.name for c in t.quotes.columns))
 _LOCK = Prepared(select(func.pg_advisory_xact_lock(bindparam("key", type_=BigInteger))))
 _VERSION = select(M.c.value).where(M.c.key == "schema_version")
-_SET_VERSION = {}
-for _name, _dialect in (("sqlite", sqlite), ("postgresql", postgresql)):
-    _ins = _dialect.insert(M).values(key="schema_version", value=bindparam("v"))
-    _SET_VERSION[_name] = _ins.on_conflict_do_update(
-        index_elements=[M.c.key], set_={"value": _ins.excluded.value}
-    )
+
+
+def _set_version(backend: Any) -> Any:
+    """The dialect's upsert of ``meta.schema_version``."""
+    ins = backend.insert(M).values(key="schema_version", value=bindparam("v"))
+    return ins.on_conflict_do_update(index_elements=[M.c.key], set_={"value": ins.excluded.value})
+
+
+_SET_VERSION = {"sqlite": _set_version(sqlite), "postgresql": _set_version(postgresql)}
 _BY_DOC = {
     name: Prepared(delete(t.metadata.tables[name]).where(
         t.metadata.tables[name].c.doc_id == bindparam("doc_id")))
@@ -313,10 +316,6 @@ class Store:
         return self.db.rows(stmt, params)
 
     query = rows
-
-
-def next_seq(db: Db, table: str) -> int:
-    return actor_links.next_seq(db, table)
 
 
 def _record_id(prefix: str, *parts: object) -> str:
