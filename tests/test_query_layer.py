@@ -4,6 +4,7 @@ one text-match semantics on SQLite and PostgreSQL (the PostgreSQL cases need a s
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -21,6 +22,7 @@ PEOPLE = [
     ("Ärzte ohne Grenzen", "organization"), ("Łukasz Nowak", "person"),
     ("Maria Sanchez", "person"), ("Port Authority", "organization"),
 ]  # fmt: skip
+OLD_SCHEMA = Path(__file__).with_name("schema_v3.sql")
 TYPES = ["CONSULT", "ASSAULT", "AID", "PROTEST", "COERCE", "ACCUSE"]
 
 
@@ -192,3 +194,41 @@ def test_postgres_search_columns_are_generated_and_gin_indexed(targets) -> None:
         assert "documents_search" in "\n".join(r[0] for r in plan)
         assert len(fts.search(store, "round")["documents"]) == 9
         assert [a["name"] for a in fts.search(store, "nowak")["actors"]] == ["Łukasz Nowak"]
+
+
+# -- the schema: the same database as the scripts of version 3 made ------------------------
+
+
+def _shape(path: Path) -> dict:
+    """Tables (columns: name, type, not null, default, primary key) and indexes."""
+    con = sqlite3.connect(path)
+    try:
+        out = {}
+        for (name,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'fts%' "
+            "ORDER BY name"
+        ):
+            cols = [r[1:] for r in con.execute(f'PRAGMA table_info("{name}")')]
+            indexes = {
+                r[1]: [c[2] for c in con.execute(f'PRAGMA index_info("{r[1]}")')]
+                for r in con.execute(f'PRAGMA index_list("{name}")')
+            }
+            out[name] = (cols, indexes)
+        return out
+    finally:
+        con.close()
+
+
+def test_tables_make_the_database_the_version_3_scripts_made(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.db", tmp_path / "new.db"
+    con = sqlite3.connect(old)
+    con.executescript(OLD_SCHEMA.read_text(encoding="utf-8"))
+    con.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '3')")
+    con.commit()
+    con.close()
+    Store(new).close()
+    assert _shape(old) == _shape(new)
+    with Store(old) as store:  # and such a file opens, gains the index and takes writes
+        assert store.version() == SCHEMA_VERSION
+        store.save(_doc(1))
+        assert [d["id"] for d in fts.search(store, "round")["documents"]] == ["d1"]

@@ -39,8 +39,10 @@ def c(name: str, type_: Any = TEXT, since: int = 1, null: bool = True, **kw: Any
     return Column(name, type_, nullable=null, info={"since": since}, **kw)
 
 
-def key(name: str, type_: Any = TEXT) -> Column:
-    return Column(name, type_, primary_key=True, nullable=False, info={"since": 1})
+def key(name: str, type_: Any = TEXT, null: bool = True) -> Column:
+    """A primary-key column (``null``: no NOT NULL in the DDL, as version 1 wrote a
+    single-column key; PostgreSQL's keys are NOT NULL anyway)."""
+    return Column(name, type_, primary_key=True, nullable=null, info={"since": 1})
 
 
 def ix(name: str, *cols: str, since: int = 1) -> Index:
@@ -85,9 +87,14 @@ actors = table(
     c("codes", null=False, server_default=EMPTY_JSON),  # JSON object
 )
 actor_keys = table(  # cross-document merge keys
-    "actor_keys", key("key"), key("actor_id"), key("doc_id")
+    "actor_keys", key("key", null=False), key("actor_id", null=False), key("doc_id", null=False)
 )
-actor_aliases = table("actor_aliases", key("actor_id"), key("alias"), key("doc_id"))
+actor_aliases = table(
+    "actor_aliases",
+    key("actor_id", null=False),
+    key("alias", null=False),
+    key("doc_id", null=False),
+)
 actor_roles = table(
     "actor_roles",
     c("actor_id", null=False), c("title", null=False), c("organization"),
