@@ -160,6 +160,20 @@ def test_search_index_follows_each_save(tmp_path: Path) -> None:
         assert not store.rows(text("SELECT 1 FROM meta WHERE key = 'fts_stamp'"))
 
 
+def test_a_copy_stops_being_one_when_its_original_is_replaced(tmp_path: Path) -> None:
+    with Store(tmp_path / "kb.db") as store:
+        store.save(_doc(0))
+        copy = _doc(0)
+        copy.article = Article(id="copy", text=copy.article.text, title="Copy")
+        store.save(copy)
+        dup = [d["duplicate_of"] for d in records.documents(store) if d["id"] == "copy"]
+        assert dup == ["d0"]
+        other = "Fishing boats returned to the northern harbour after the storm had passed."
+        store.save(DocResult(article=Article(id="d0", text=other)))
+        dup = [d["duplicate_of"] for d in records.documents(store) if d["id"] == "copy"]
+        assert dup == [None]
+
+
 def test_an_older_database_is_indexed_once_when_opened(tmp_path: Path) -> None:
     db = str(tmp_path / "kb.db")
     _fill(db)

@@ -85,7 +85,7 @@ class Prepared:
                 names = list(comp.positiontup or ())
                 getter = _tuple_getter(names)
             binds = comp.binds.items()
-            fixed = {k: b.value for k, b in binds if not b.required and b.value is not None}
+            fixed = {k: b.value for k, b in binds if not b.required}  # literals, NULL too
             found = self._compiled[dialect.name] = (comp.string, getter, fixed)
         return found
 
