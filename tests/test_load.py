@@ -274,18 +274,18 @@ def test_a_session_reads_one_snapshot(server, results):
     """What the web layer relies on, without the timing luck: a write committed in the
     middle of a request's session stays invisible to it; the next session sees it."""
     name, _, db = server
-    sha = "SELECT sha256 FROM documents WHERE id = ?"
+    sha = "SELECT sha256 FROM documents WHERE id = :id"
     stores = Stores(db)
     try:
         with stores.session() as store, Store(db) as writer:
-            before = store.query(sha, (FLIP,))[0][0]
+            before = store.query(sha, {"id": FLIP})[0][0]
             other = next(f for f in results[1] if f.article.sha256 != before)
             assert writer.save(other) == "replaced"
-            assert store.query(sha, (FLIP,))[0][0] == before
+            assert store.query(sha, {"id": FLIP})[0][0] == before
             if name == "postgres":  # the pooled connections only read
                 with pytest.raises(Exception, match="read-only"):
                     store.query("DELETE FROM meta WHERE key = 'nothing'")
         with stores.session() as store:
-            assert store.query(sha, (FLIP,))[0][0] == other.article.sha256
+            assert store.query(sha, {"id": FLIP})[0][0] == other.article.sha256
     finally:
         stores.close()

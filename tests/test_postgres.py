@@ -12,16 +12,20 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.schema import CreateTable
 from typer.testing import CliRunner
 
 from conftest import throwaway_pg, with_db
 from newsgraph.cli.main import app
-from newsgraph.store import Store, StoreError, records
-from newsgraph.store.dialect import POSTGRES, SQLITE, statements, to_postgres
+from newsgraph.store import Store, StoreError, dialect, records
 from newsgraph.store.records import Filter
 from newsgraph.store.records import views as queries
-from newsgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
+from newsgraph.store.schema import SCHEMA_VERSION
+from newsgraph.store.tables import metadata
 
+TABLES = list(metadata.sorted_tables)
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 runner = CliRunner()
@@ -30,31 +34,19 @@ runner = CliRunner()
 # -- the dialect (no server needed) ---------------------------------------------------
 
 
-def test_queries_are_rewritten_for_postgres() -> None:
-    assert to_postgres("SELECT a FROM t WHERE x = ? AND y LIKE ? ESCAPE '\\'") == (
-        "SELECT a FROM t WHERE x = %s AND y ILIKE %s ESCAPE '\\'"
-    )
-    assert to_postgres("INSERT OR IGNORE INTO t (a) VALUES (?)") == (
-        "INSERT INTO t (a) VALUES (%s) ON CONFLICT DO NOTHING"
-    )
-    upsert = to_postgres("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")
-    assert upsert.endswith("ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")
-    # string literals and percent signs survive
-    assert to_postgres("SELECT 'a?b', 'x''y?' || ? FROM t") == "SELECT 'a?b', 'x''y?' || %s FROM t"
-    assert to_postgres("SELECT '5%' FROM t WHERE n % 2 = ?") == (
-        "SELECT '5%' FROM t WHERE n %% 2 = %s"
-    )
+def test_no_sql_is_rewritten() -> None:
+    assert not hasattr(dialect, "to_postgres") and not hasattr(dialect, "statements")
+    store_src = Path(dialect.__file__).parent
+    assert not any("to_postgres" in p.read_text() for p in store_src.rglob("*.py"))
 
 
-def test_migrations_have_postgres_types_and_dialect_only_statements() -> None:
-    pg = [s for m in MIGRATIONS for s in statements(m, POSTGRES)]
-    lite = [s for m in MIGRATIONS for s in statements(m, SQLITE)]
-    joined = "\n".join(pg)
-    assert "BLOB" not in joined and " REAL" not in joined and "INTEGER" not in joined
-    assert "BYTEA" in joined and "DOUBLE PRECISION" in joined
-    assert not any("rowid" in s for s in pg)  # the SQLite-only backfill of V3
-    assert any("rowid" in s for s in lite)
-    assert all(";" not in s for s in pg + lite)
+def test_ddl_is_compiled_per_dialect() -> None:
+    pg = "\n".join(str(CreateTable(t).compile(dialect=postgresql.dialect())) for t in TABLES)
+    lite = "\n".join(str(CreateTable(t).compile(dialect=sqlite.dialect())) for t in TABLES)
+    assert "BLOB" not in pg and " REAL" not in pg and "INTEGER" not in pg
+    assert "BYTEA" in pg and "DOUBLE PRECISION" in pg and "BIGINT" in pg
+    assert pg.count("TEXT") == pg.count('TEXT COLLATE "C"')  # bytewise, as SQLite
+    assert "COLLATE" not in lite and "INTEGER" in lite and "REAL" in lite and "BLOB" in lite
 
 
 # -- a server --------------------------------------------------------------------------
@@ -98,7 +90,7 @@ def test_migrations_apply_and_version_is_checked(new_pg) -> None:
         assert store.version() == SCHEMA_VERSION
         for table in ("meta", "documents", "events", "event_keys", "story_actors"):
             assert store.has_table(table)
-        store.db.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+        store.rows(text("UPDATE meta SET value = '999' WHERE key = 'schema_version'"))
     with pytest.raises(StoreError, match="newer than this newsgraph"):
         Store(url)
     with pytest.raises(StoreError, match="cannot open"):

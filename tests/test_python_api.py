@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pandas as pd
 import pytest
+import sqlalchemy.exc
 
 import newsgraph
 from newsgraph.api import KnowledgeBase
@@ -27,10 +26,10 @@ def kb(db):
 def test_open_returns_a_read_only_context_manager(db):
     with newsgraph.open(db) as kb:
         assert isinstance(kb, KnowledgeBase)
-        with pytest.raises(sqlite3.OperationalError):
-            kb.store.db.execute("DELETE FROM events")
+        with pytest.raises(sqlalchemy.exc.OperationalError, match="readonly"):
+            kb.store.rows("DELETE FROM events")
         assert len(kb.events()) == 2
-    with pytest.raises(sqlite3.ProgrammingError):  # closed on exit
+    with pytest.raises(sqlalchemy.exc.ResourceClosedError):  # closed on exit
         kb.events()
 
 

@@ -19,7 +19,7 @@ from newsgraph.intake.readers import read_inputs
 from newsgraph.model import Article
 from newsgraph.run import chunks as chunking
 from newsgraph.run import worker_writes as writes
-from newsgraph.store import Store
+from newsgraph.store import Store, turns
 
 runner = CliRunner()
 
@@ -97,7 +97,7 @@ def test_dask_workers_write_the_same_knowledge_base(new_pg, single, corpus, monk
     assert 'day2.parquet:2: no "text" field' in output
     assert _export(pg) == expected
     with Store(pg, readonly=True) as store:  # the run's turn row is gone
-        assert not store.query("SELECT key FROM meta WHERE key LIKE ?", ("ingest-turn:%",))
+        assert not turns.keys_with_prefix(store, "ingest-turn:")
     started = time.monotonic()  # a rerun skips every article by its hash: no cluster starts
     again = _run("ingest", corpus[1], "--db", pg, "--dask", "local:2", "--write-from-workers",
                  code=1)  # fmt: skip
@@ -178,7 +178,7 @@ def test_a_lost_client_ends_the_run(new_pg, monkeypatch):
         writes.write_chunk(pg, run, 1, later)  # waits for article 0, which never comes
     with Store(pg) as client:
         writes.finish_run(client, writes.start_run(client))  # drops the stale row
-        assert not client.query("SELECT key FROM meta WHERE key LIKE ?", ("ingest-turn:%",))
+        assert not turns.keys_with_prefix(client, "ingest-turn:")
 
 
 def test_write_from_workers_needs_dask_and_postgres(tmp_path):

@@ -24,15 +24,10 @@ from newsgraph.store.records import Filter, Record
 if TYPE_CHECKING:
     import pandas as pd
 
-# the filters each kind honours (as in records.py); others raise instead of being ignored
+# the filters each kind honours (records.FIELDS); others raise instead of being ignored
 _PAGE = {"limit", "offset"}
 FILTERS: dict[str, set[str]] = {
-    "documents": {"search", "since", "until"} | _PAGE,
-    "actors": {"actor", "type", "doc_id"} | _PAGE,
-    "places": {"place", "doc_id"} | _PAGE,
-    "events": {"actor", "type", "since", "until", "place", "search", "doc_id"} | _PAGE,
-    "quotes": {"actor", "search", "since", "until", "doc_id"} | _PAGE,
-    "time_expressions": {"doc_id"} | _PAGE,
+    kind: set(fields) | _PAGE for kind, fields in records.FIELDS.items()
 }
 
 

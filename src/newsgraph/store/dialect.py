@@ -1,85 +1,40 @@
-"""SQL written once (SQLite flavour) and rewritten for PostgreSQL.
+"""The two backends' names, result rows, and Core statements compiled once per dialect.
 
-Queries use ``?`` placeholders, ``INSERT OR IGNORE``, ``INSERT OR REPLACE INTO meta`` and
-``LIKE`` (ASCII case-insensitive in SQLite). ``to_postgres`` turns them into ``%s``,
-``ON CONFLICT``, an upsert and ``ILIKE``. Schema scripts get PostgreSQL types: every
-``TEXT`` is ``COLLATE "C"`` so ordering and comparison are bytewise, as in SQLite.
+There is no SQL rewriting: statements are SQLAlchemy Core expressions compiled by
+SQLAlchemy for the connection's dialect. ``Prepared`` keeps the compiled SQL of a
+fixed statement per dialect and runs it on the driver connection (the write path's hot
+statements, where SQLAlchemy's per-call work would cost more than the database);
+everything else goes through ``Connection.execute`` and its compiled cache.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
+
+from sqlalchemy import bindparam, insert
+from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql import ColumnElement
+from sqlalchemy.sql.expression import FunctionElement
+from sqlalchemy.types import Text
 
 SQLITE, POSTGRES = "sqlite", "postgres"
 URL_PREFIXES = ("postgresql://", "postgres://")
-ONLY_MARK = "-- only:"  # a schema statement starting "-- only: sqlite" runs on that dialect only
-
-_STRING = re.compile(r"('(?:[^']|'')*')")
-_OR_IGNORE = re.compile(r"^\s*INSERT OR IGNORE INTO\b", re.IGNORECASE)
-_OR_REPLACE_META = re.compile(r"^\s*INSERT OR REPLACE INTO meta\b", re.IGNORECASE)
-_LIKE = re.compile(r"\bLIKE\b")
-_TYPES = [
-    (re.compile(r"\bINTEGER\b"), "BIGINT"),
-    (re.compile(r"\bREAL\b"), "DOUBLE PRECISION"),
-    (re.compile(r"\bBLOB\b"), "BYTEA"),
-    (re.compile(r"\bTEXT\b"), 'TEXT COLLATE "C"'),
-]
-_COMMENT = re.compile(r"--[^\n]*")
 
 
 def is_postgres_url(target: str) -> bool:
     return target.startswith(URL_PREFIXES)
 
 
-@lru_cache(maxsize=2048)
-def to_postgres(sql: str) -> str:
-    """One query or statement in PostgreSQL syntax (psycopg ``%s`` placeholders)."""
-    suffix = ""
-    if _OR_IGNORE.match(sql):
-        sql = _OR_IGNORE.sub("INSERT INTO", sql, count=1)
-        suffix = " ON CONFLICT DO NOTHING"
-    elif _OR_REPLACE_META.match(sql):
-        sql = _OR_REPLACE_META.sub("INSERT INTO meta", sql, count=1)
-        suffix = " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"
-    parts = _STRING.split(sql)
-    for i in range(0, len(parts), 2):  # outside string literals
-        part = parts[i].replace("%", "%%").replace("?", "%s")
-        parts[i] = _LIKE.sub("ILIKE", part)
-    return "".join(parts).rstrip().rstrip(";") + suffix
-
-
-def statements(script: str, dialect: str) -> list[str]:
-    """A schema script's statements for ``dialect``, in PostgreSQL types when asked.
-
-    Comments go first (they may hold a ``;``), except the ``-- only:`` marks.
-    """
-    lines = [
-        line if line.strip().startswith(ONLY_MARK) else _COMMENT.sub("", line)
-        for line in script.splitlines()
-    ]
-    out = []
-    for raw in "\n".join(lines).split(";"):
-        body = raw.strip()
-        if body.startswith(ONLY_MARK):
-            mark, _, body = body.partition("\n")
-            if mark[len(ONLY_MARK) :].strip() != dialect:
-                continue
-            body = body.strip()
-        if not body:
-            continue
-        if dialect == POSTGRES:
-            for pattern, replacement in _TYPES:
-                body = pattern.sub(replacement, body)
-            body = to_postgres(body)
-        out.append(body)
-    return out
+def name_of(dialect: Dialect) -> str:
+    return POSTGRES if dialect.name == "postgresql" else SQLITE
 
 
 class Row(tuple):
-    """A result row read by position or by column name, like ``sqlite3.Row``."""
+    """A result row read by position or by column name (``r[0]``, ``r["id"]``, ``dict(r)``)."""
 
     __slots__ = ()
     _index: dict[str, int] = {}
@@ -101,12 +56,105 @@ def row_class(names: tuple[str, ...]) -> type[Row]:
     return type("Row", (Row,), {"_index": index, "__slots__": ()})
 
 
-def row_factory(cursor: Any) -> Any:
-    """psycopg row factory producing ``Row`` objects."""
-    names = tuple(c.name for c in cursor.description or ())
-    cls = row_class(names)
+def rows_of(names: Sequence[str], values: Iterable[Sequence[Any]]) -> list[Row]:
+    cls = row_class(tuple(names))
+    return [cls(v) for v in values]
 
-    def make(values: Sequence[Any]) -> Row:
-        return cls(values)
 
-    return make
+class Prepared:
+    """A fixed Core statement, compiled once per dialect, run on the driver connection.
+
+    Parameters are passed by bind name; values reach the driver as given (the store
+    writes only str, int, float, bytes and None, which need no type processing).
+    """
+
+    __slots__ = ("stmt", "_compiled", "rows")
+
+    def __init__(self, stmt: Any) -> None:
+        self.stmt = stmt
+        self._compiled: dict[str, tuple[str, Any, dict[str, Any]]] = {}
+        self.rows: type[Row] | None = None  # the result row class, once known
+
+    def compiled(self, dialect: Dialect) -> tuple[str, Any, dict[str, Any]]:
+        """(SQL, a getter of the positional values or None for named, fixed values)."""
+        found = self._compiled.get(dialect.name)
+        if found is None:
+            comp = self.stmt.compile(dialect=dialect)
+            getter = None
+            if comp.positional:
+                names = list(comp.positiontup or ())
+                getter = _tuple_getter(names)
+            binds = comp.binds.items()
+            fixed = {k: b.value for k, b in binds if not b.required}  # literals, NULL too
+            found = self._compiled[dialect.name] = (comp.string, getter, fixed)
+        return found
+
+
+def _tuple_getter(names: list[str]) -> Any:
+    if not names:
+        return lambda params: ()
+    if len(names) == 1:
+        name = names[0]
+        return lambda params: (params[name],)
+    return itemgetter(*names)
+
+
+class PreparedIn:
+    """A statement with one ``IN`` list, prepared once per list length.
+
+    ``build(marks)`` makes the statement from the list's bind parameters; ``bind``
+    gives a length's statement and the parameters holding the values.
+    """
+
+    __slots__ = ("build", "name", "_by_length")
+
+    def __init__(self, name: str, build: Callable[[list[Any]], Any]) -> None:
+        self.name, self.build = name, build
+        self._by_length: dict[int, Prepared] = {}
+
+    def bind(self, values: Sequence[Any], **params: Any) -> tuple[Prepared, dict[str, Any]]:
+        n = len(values)
+        stmt = self._by_length.get(n)
+        if stmt is None:
+            marks = [bindparam(f"{self.name}_{i}") for i in range(n)]
+            stmt = self._by_length[n] = Prepared(self.build(marks))
+        params.update({f"{self.name}_{i}": v for i, v in enumerate(values)})
+        return stmt, params
+
+
+def inserter(table: Any, *columns: str) -> Prepared:
+    """``INSERT INTO table (columns) VALUES (:column, ...)``, prepared."""
+    return Prepared(insert(table).values({c: bindparam(c) for c in columns}))
+
+
+def ignoring_inserter(table: Any, *columns: str) -> dict[str, Prepared]:
+    """The per-dialect ``INSERT ... ON CONFLICT DO NOTHING`` (by dialect name)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    values = {c: bindparam(c) for c in columns}
+    return {
+        "sqlite": Prepared(sqlite.insert(table).values(values).on_conflict_do_nothing()),
+        "postgresql": Prepared(postgresql.insert(table).values(values).on_conflict_do_nothing()),
+    }
+
+
+class bytewise(FunctionElement):
+    """A text expression compared and ordered bytewise: ``COLLATE "C"`` on PostgreSQL
+    (literals have no collation there), unchanged on SQLite (BINARY already)."""
+
+    type = Text()
+    inherit_cache = True
+
+
+@compiles(bytewise)
+def _bytewise(element: bytewise, compiler: Any, **kw: Any) -> str:
+    return compiler.process(list(element.clauses)[0], **kw)
+
+
+@compiles(bytewise, "postgresql")
+def _bytewise_pg(element: bytewise, compiler: Any, **kw: Any) -> str:
+    return "(" + compiler.process(list(element.clauses)[0], **kw) + ') COLLATE "C"'
+
+
+def as_bytewise(expr: ColumnElement[Any]) -> ColumnElement[Any]:
+    return bytewise(expr)  # type: ignore[return-value]

@@ -4,71 +4,121 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections import Counter
 from datetime import date
 
+from sqlalchemy import bindparam, delete, func, select, update
+
 from newsgraph.link import dedup
 from newsgraph.link import stories as story_rules
+from newsgraph.store import tables as t
+from newsgraph.store.dialect import Prepared, PreparedIn, inserter
+from newsgraph.store.engine import Db
 
 PREFILTER = 0.2  # signature estimate below which a band candidate is not verified on text
+
+D, B, S = t.documents, t.doc_bands, t.stories
+SD, SA, SE = t.story_docs, t.story_actors, t.story_events
+_SAME_SHA = Prepared(
+    select(D.c.id, D.c.duplicate_of)
+    .where(D.c.sha256 == bindparam("sha"), D.c.id != bindparam("id"))
+    .order_by(D.c.seq)
+    .limit(1)
+)
+_BANDED = PreparedIn("b", lambda marks: (
+    select(D.c.id, D.c.seq, D.c.duplicate_of, D.c.minhash)
+    .where(
+        D.c.id.in_(select(B.c.doc_id).distinct().where(B.c.band.in_(marks))),
+        D.c.id != bindparam("id"),
+    )
+    .order_by(D.c.seq)
+))  # fmt: skip
+_TEXT = Prepared(select(D.c.text).where(D.c.id == bindparam("id")))
+_BAND = inserter(B, "band", "doc_id")
+_COPIES = Prepared(
+    select(D.c.id, D.c.text).where(D.c.duplicate_of == bindparam("c")).order_by(D.c.seq)
+)
+_UNCOPY = Prepared(update(D).where(D.c.id == bindparam("d")).values(duplicate_of=None))
+_STORY_OF = Prepared(select(SD.c.story_id).where(SD.c.doc_id == bindparam("d")).limit(1))
+_STORY_SEQ = Prepared(select(func.coalesce(func.max(S.c.seq), 0) + 1))
+_NEW_STORY = inserter(S, "id", "label", "seq")
+_STORY_DOC = inserter(SD, "story_id", "doc_id")
+_STORY_ACTOR = inserter(SA, "story_id", "actor_id", "doc_id", "day")
+_STORY_EVENT = inserter(SE, "story_id", "event_id", "doc_id")
+_NEAR = select(SA.c.story_id, SA.c.actor_id)
+_UNDATED_ACTORS = PreparedIn(
+    "a", lambda marks: _NEAR.where(SA.c.actor_id.in_(marks), SA.c.day.is_(None)).limit(500)
+)
+_DATED_ACTORS = PreparedIn("a", lambda marks: _NEAR.where(
+    SA.c.actor_id.in_(marks), SA.c.day.between(bindparam("lo"), bindparam("hi"))
+))  # fmt: skip
+_SHARED_EVENTS = PreparedIn(
+    "e", lambda marks: select(SE.c.story_id, SE.c.event_id).where(SE.c.event_id.in_(marks))
+)
+_SEQS = PreparedIn("s", lambda marks: select(S.c.id, S.c.seq).where(S.c.id.in_(marks)))
+_TYPE = Prepared(select(t.events.c.type).where(t.events.c.id == bindparam("e")))
+_COUNTS = Prepared(select(S.c.actor_counts, S.c.type_counts).where(S.c.id == bindparam("s")))
+_NAME = Prepared(select(t.actors.c.name).where(t.actors.c.id == bindparam("a")))
+_SET_COUNTS = Prepared(
+    update(S)
+    .where(S.c.id == bindparam("s"))
+    .values(label=bindparam("l"), actor_counts=bindparam("ac"), type_counts=bindparam("tc"))
+)
+_DOC_STORIES = Prepared(select(SD.c.story_id).distinct().where(SD.c.doc_id == bindparam("d")))
+_STORY_DOC_ACTORS = Prepared(
+    select(SA.c.actor_id).where(SA.c.story_id == bindparam("s"), SA.c.doc_id == bindparam("d"))
+)
+_STORY_DOC_EVENTS = Prepared(
+    select(SE.c.event_id).where(SE.c.story_id == bindparam("s"), SE.c.doc_id == bindparam("d"))
+)
+_LEAVE = [
+    Prepared(delete(x).where(x.c.story_id == bindparam("s"), x.c.doc_id == bindparam("d")))
+    for x in (SD, SA, SE)
+]
+_STORY_HAS_DOCS = Prepared(select(1).where(SD.c.story_id == bindparam("s")).limit(1))
+_DROP_STORY = [
+    Prepared(delete(SE).where(SE.c.story_id == bindparam("s"))),
+    Prepared(delete(S).where(S.c.id == bindparam("s"))),
+]
 
 
 # -- near-duplicates -----------------------------------------------------------------
 
 
-def find_canonical(
-    db: sqlite3.Connection, doc_id: str, sha256: str, text: str, signature: list[int]
-) -> str | None:
+def find_canonical(db: Db, doc_id: str, sha256: str, text: str, signature: list[int]) -> str | None:
     """The earliest stored document this one copies (exactly or nearly), if any."""
-    row = db.execute(
-        "SELECT id, duplicate_of FROM documents WHERE sha256 = ? AND id != ? ORDER BY seq LIMIT 1",
-        (sha256, doc_id),
-    ).fetchone()
+    row = db.one(_SAME_SHA, {"sha": sha256, "id": doc_id})
     if row:
-        return row["duplicate_of"] or row["id"]
+        return row[1] or row[0]
     if not signature:
         return None
     bands = dedup.band_hashes(signature)
-    marks = ",".join("?" * len(bands))
-    rows = db.execute(
-        "SELECT d.id, d.seq, d.duplicate_of, d.minhash FROM documents d WHERE d.id IN "
-        f"(SELECT DISTINCT doc_id FROM doc_bands WHERE band IN ({marks})) AND d.id != ? "
-        "ORDER BY d.seq",
-        (*bands, doc_id),
-    ).fetchall()
-    for r in rows:
+    for r in db.rows(*_BANDED.bind(bands, id=doc_id)):
         other = json.loads(r["minhash"]) if r["minhash"] else []
         if dedup.estimate(signature, other) < PREFILTER:
             continue
-        other_text = db.execute("SELECT text FROM documents WHERE id = ?", (r["id"],)).fetchone()
-        if dedup.is_near_duplicate(text, other_text[0]):
+        if dedup.is_near_duplicate(text, db.scalar(_TEXT, {"id": r["id"]})):
             return r["duplicate_of"] or r["id"]
     return None
 
 
-def index_bands(db: sqlite3.Connection, doc_id: str, signature: list[int]) -> None:
-    db.executemany(
-        "INSERT INTO doc_bands (band, doc_id) VALUES (?, ?)",
-        [(b, doc_id) for b in dedup.band_hashes(signature)],
-    )
+def index_bands(db: Db, doc_id: str, signature: list[int]) -> None:
+    db.many(_BAND, [{"band": b, "doc_id": doc_id} for b in dedup.band_hashes(signature)])
 
 
-def recheck_duplicates(db: sqlite3.Connection, canonical: str) -> None:
+def recheck_duplicates(db: Db, canonical: str) -> None:
     """After the canonical copy was replaced, keep only the copies still near it."""
-    text = db.execute("SELECT text FROM documents WHERE id = ?", (canonical,)).fetchone()[0]
-    for r in db.execute(
-        "SELECT id, text FROM documents WHERE duplicate_of = ? ORDER BY seq", (canonical,)
-    ).fetchall():
-        if not dedup.is_near_duplicate(text, r["text"]):
-            db.execute("UPDATE documents SET duplicate_of = NULL WHERE id = ?", (r["id"],))
+    text = db.scalar(_TEXT, {"id": canonical})
+    for r in db.rows(_COPIES, {"c": canonical}):
+        if not dedup.is_near_duplicate(text, r[1]):
+            db.run(_UNCOPY, {"d": r[0]})
 
 
 # -- stories ------------------------------------------------------------------------
 
 
 def assign_story(
-    db: sqlite3.Connection,
+    db: Db,
     doc_id: str,
     day: str | None,
     actors: list[str],
@@ -79,54 +129,40 @@ def assign_story(
     ordinal = _ordinal(day)
     story_id = None
     if canonical:
-        row = db.execute(
-            "SELECT story_id FROM story_docs WHERE doc_id = ? LIMIT 1", (canonical,)
-        ).fetchone()
-        story_id = row[0] if row else None
+        story_id = db.scalar(_STORY_OF, {"d": canonical})
     if story_id is None:
         story_id = story_rules.pick(actors, _candidates(db, ordinal, actors, event_ids))
     if story_id is None:
-        seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM stories").fetchone()[0]
+        seq = db.scalar(_STORY_SEQ)
         story_id = "S" + hashlib.sha1(f"{doc_id}|{seq}".encode()).hexdigest()[:12]
-        db.execute("INSERT INTO stories (id, label, seq) VALUES (?, '', ?)", (story_id, seq))
-    db.execute("INSERT INTO story_docs (story_id, doc_id) VALUES (?, ?)", (story_id, doc_id))
-    db.executemany(
-        "INSERT INTO story_actors (story_id, actor_id, doc_id, day) VALUES (?, ?, ?, ?)",
-        [(story_id, a, doc_id, ordinal) for a in actors],
-    )
-    db.executemany(
-        "INSERT INTO story_events (story_id, event_id, doc_id) VALUES (?, ?, ?)",
-        [(story_id, e, doc_id) for e in dict.fromkeys(event_ids)],
-    )
+        db.run(_NEW_STORY, {"id": story_id, "label": "", "seq": seq})
+    db.run(_STORY_DOC, {"story_id": story_id, "doc_id": doc_id})
+    db.many(_STORY_ACTOR, [
+        {"story_id": story_id, "actor_id": a, "doc_id": doc_id, "day": ordinal} for a in actors
+    ])  # fmt: skip
+    db.many(_STORY_EVENT, [
+        {"story_id": story_id, "event_id": e, "doc_id": doc_id} for e in dict.fromkeys(event_ids)
+    ])  # fmt: skip
     types = _event_types(db, event_ids)
     _update_counts(db, story_id, Counter(actors), types, +1)
     return story_id
 
 
 def _candidates(
-    db: sqlite3.Connection, ordinal: int | None, actors: list[str], event_ids: list[str]
+    db: Db, ordinal: int | None, actors: list[str], event_ids: list[str]
 ) -> list[story_rules.Candidate]:
     shared_actors: dict[str, set[str]] = {}
     if actors:
-        marks = ",".join("?" * len(actors))
         if ordinal is None:
-            sql = f"SELECT story_id, actor_id FROM story_actors WHERE actor_id IN ({marks}) "
-            sql += "AND day IS NULL LIMIT 500"
-            params: tuple = tuple(actors)
+            found = db.rows(*_UNDATED_ACTORS.bind(actors))
         else:
             w = story_rules.WINDOW_DAYS
-            sql = f"SELECT story_id, actor_id FROM story_actors WHERE actor_id IN ({marks}) "
-            sql += "AND day BETWEEN ? AND ?"
-            params = (*actors, ordinal - w, ordinal + w)
-        for r in db.execute(sql, params):
+            found = db.rows(*_DATED_ACTORS.bind(actors, lo=ordinal - w, hi=ordinal + w))
+        for r in found:
             shared_actors.setdefault(r[0], set()).add(r[1])
     shared_events: dict[str, set[str]] = {}
     if event_ids:
-        marks = ",".join("?" * len(event_ids))
-        for r in db.execute(
-            f"SELECT story_id, event_id FROM story_events WHERE event_id IN ({marks})",
-            tuple(event_ids),
-        ):
+        for r in db.rows(*_SHARED_EVENTS.bind(event_ids)):
             shared_events.setdefault(r[0], set()).add(r[1])
     ids = sorted(set(shared_actors) | set(shared_events))
     seqs = _seqs(db, ids)
@@ -138,80 +174,62 @@ def _candidates(
     ]
 
 
-def _seqs(db: sqlite3.Connection, ids: list[str]) -> dict[str, int]:
+def _seqs(db: Db, ids: list[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        for r in db.execute(f"SELECT id, seq FROM stories WHERE id IN ({marks})", tuple(chunk)):
+        for r in db.rows(*_SEQS.bind(ids[i : i + 500])):
             out[r[0]] = r[1]
     return out
 
 
-def _event_types(db: sqlite3.Connection, event_ids: list[str]) -> Counter[str]:
+def _event_types(db: Db, event_ids: list[str]) -> Counter[str]:
     types: Counter[str] = Counter()
     for e in event_ids:
-        row = db.execute("SELECT type FROM events WHERE id = ?", (e,)).fetchone()
-        if row:
-            types[row[0]] += 1
+        found = db.scalar(_TYPE, {"e": e})
+        if found:
+            types[found] += 1
     return types
 
 
 def _update_counts(
-    db: sqlite3.Connection, story_id: str, actors: Counter[str], types: Counter[str], sign: int
+    db: Db, story_id: str, actors: Counter[str], types: Counter[str], sign: int
 ) -> None:
-    row = db.execute(
-        "SELECT actor_counts, type_counts FROM stories WHERE id = ?", (story_id,)
-    ).fetchone()
-    counts = Counter(json.loads(row["actor_counts"]))
-    tcounts = Counter(json.loads(row["type_counts"]))
+    row = db.one(_COUNTS, {"s": story_id})
+    assert row is not None
+    counts = Counter(json.loads(row[0]))
+    tcounts = Counter(json.loads(row[1]))
     for a, n in actors.items():
         counts[a] += sign * n
-    for t, n in types.items():
-        tcounts[t] += sign * n
+    for t_, n in types.items():
+        tcounts[t_] += sign * n
     counts = Counter({k: v for k, v in counts.items() if v > 0})
     tcounts = Counter({k: v for k, v in tcounts.items() if v > 0})
     top = [a for a, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:2]]
     names = []
     for a in top:
-        r = db.execute("SELECT name FROM actors WHERE id = ?", (a,)).fetchone()
-        if r:
-            names.append(r[0])
+        name = db.scalar(_NAME, {"a": a})
+        if name is not None:
+            names.append(name)
     main_type = min(tcounts.items(), key=lambda x: (-x[1], x[0]))[0] if tcounts else None
-    db.execute(
-        "UPDATE stories SET label = ?, actor_counts = ?, type_counts = ? WHERE id = ?",
-        (story_rules.label(names, main_type), json.dumps(counts, sort_keys=True),
-         json.dumps(tcounts, sort_keys=True), story_id),
-    )  # fmt: skip
+    db.run(_SET_COUNTS, {
+        "s": story_id, "l": story_rules.label(names, main_type),
+        "ac": json.dumps(counts, sort_keys=True), "tc": json.dumps(tcounts, sort_keys=True),
+    })  # fmt: skip
 
 
-def remove_document(db: sqlite3.Connection, doc_id: str) -> None:
+def remove_document(db: Db, doc_id: str) -> None:
     """Take a document out of its story (and drop the story when it empties)."""
-    for (story_id,) in db.execute(
-        "SELECT DISTINCT story_id FROM story_docs WHERE doc_id = ?", (doc_id,)
-    ).fetchall():
-        actors = Counter(
-            r[0]
-            for r in db.execute(
-                "SELECT actor_id FROM story_actors WHERE story_id = ? AND doc_id = ?",
-                (story_id, doc_id),
-            )
-        )
-        event_ids = [
-            r[0]
-            for r in db.execute(
-                "SELECT event_id FROM story_events WHERE story_id = ? AND doc_id = ?",
-                (story_id, doc_id),
-            )
-        ]
-        types = _event_types(db, event_ids)
-        for table in ("story_docs", "story_actors", "story_events"):
-            db.execute(f"DELETE FROM {table} WHERE story_id = ? AND doc_id = ?", (story_id, doc_id))
-        if db.execute("SELECT 1 FROM story_docs WHERE story_id = ?", (story_id,)).fetchone():
+    for story_id in db.column(_DOC_STORIES, {"d": doc_id}):
+        key = {"s": story_id, "d": doc_id}
+        actors = Counter(db.column(_STORY_DOC_ACTORS, key))
+        types = _event_types(db, db.column(_STORY_DOC_EVENTS, key))
+        for stmt in _LEAVE:
+            db.run(stmt, key)
+        if db.one(_STORY_HAS_DOCS, {"s": story_id}):
             _update_counts(db, story_id, actors, types, -1)
         else:
-            db.execute("DELETE FROM story_events WHERE story_id = ?", (story_id,))
-            db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+            for stmt in _DROP_STORY:
+                db.run(stmt, {"s": story_id})
 
 
 def _ordinal(day: str | None) -> int | None:

@@ -8,17 +8,142 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from typing import Any
+
+from sqlalchemy import bindparam, delete, exists, func, select, update
 
 from newsgraph.link import conflicts as conflict_rules
 from newsgraph.link import events as rules
 from newsgraph.link.dates import TimeRange, event_range
 from newsgraph.model import Event
+from newsgraph.store import tables as t
+from newsgraph.store.dialect import Prepared, PreparedIn, inserter
+from newsgraph.store.engine import Db
+
+E, EM, P, K = t.events, t.event_mentions, t.places, t.event_keys
+_EVENT_COLS = [
+    E.c.id, E.c.type, E.c.mode, E.c.negated, E.c.source, E.c.target, E.c.date, E.c.place,
+    E.c.range_lo, E.c.range_hi, E.c.range_explicit, E.c.first_doc, E.c.seq,
+    P.c.kind.label("place_kind"), P.c.country.label("place_country"),
+]  # fmt: skip
+_WITH_PLACE = E.outerjoin(P, P.c.id == E.c.place)
+_MENTION_SEQ = Prepared(select(func.coalesce(func.max(EM.c.seq), 0) + 1))
+_MENTION = inserter(
+    EM,
+    "event_id",
+    "doc_id",
+    "start",
+    "end",
+    "text",
+    "trigger",
+    "source_text",
+    "target_text",
+    "date",
+    "place",
+    "figures",
+    "source",
+    "target",
+    "local",
+    "seq",
+)
+_AM = t.actor_mentions
+_EVIDENCE_PLACES = Prepared(
+    select(P.c.id, P.c.kind)
+    .distinct()
+    .select_from(t.place_mentions.join(P, P.c.id == t.place_mentions.c.place_id))
+    .where(
+        t.place_mentions.c.doc_id == bindparam("d"),
+        t.place_mentions.c.start >= bindparam("s"),
+        t.place_mentions.c.end <= bindparam("e"),
+        ~exists().where(
+            _AM.c.doc_id == t.place_mentions.c.doc_id,
+            _AM.c.start < t.place_mentions.c.end,
+            _AM.c.end > t.place_mentions.c.start,
+        ),
+    )
+)
+_EVENTS_OF = Prepared(select(EM.c.event_id).distinct().where(EM.c.doc_id == bindparam("d")))
+_PLACE_INFO = Prepared(select(P.c.kind, P.c.country).where(P.c.id == bindparam("p")))
+_EVENT_EXISTS = Prepared(select(1).where(E.c.id == bindparam("e")))
+_EVENT_SEQ = Prepared(select(func.coalesce(func.max(E.c.seq), 0) + 1))
+_NEW_EVENT = inserter(
+    E,
+    "id",
+    "type",
+    "mode",
+    "cameo",
+    "source",
+    "target",
+    "date",
+    "place",
+    "negated",
+    "modality",
+    "confidence",
+    "seq",
+    "first_doc",
+)
+_CANDIDATES = PreparedIn("b", lambda marks: (
+    select(*_EVENT_COLS)
+    .select_from(K.join(E, E.c.id == K.c.event_id).outerjoin(P, P.c.id == E.c.place))
+    .where(K.c.key == bindparam("k"), K.c.bucket.in_(marks))
+))  # fmt: skip
+_OF_CANONICAL = Prepared(
+    select(*_EVENT_COLS)
+    .distinct()
+    .select_from(EM.join(E, E.c.id == EM.c.event_id).outerjoin(P, P.c.id == E.c.place))
+    .where(EM.c.doc_id == bindparam("d"))
+    .order_by(E.c.seq)
+)
+_MENTION_TEXTS = Prepared(
+    select(EM.c.text).where(EM.c.event_id == bindparam("e"), EM.c.doc_id == bindparam("d"))
+)
+_OVERLAPPING = Prepared(
+    select(E.c.id, E.c.type, E.c.negated, E.c.first_doc, EM.c.source, EM.c.target, EM.c.date,
+           EM.c.place, P.c.kind, P.c.country)
+    .select_from(EM.join(E, E.c.id == EM.c.event_id).outerjoin(P, P.c.id == EM.c.place))
+    .where(EM.c.doc_id == bindparam("d"), EM.c.start < bindparam("e"), EM.c.end > bindparam("s"))
+    .order_by(E.c.seq, EM.c.seq)
+)  # fmt: skip
+_SWAP = Prepared(
+    update(EM).where(EM.c.event_id == bindparam("gone"))
+    .values(source=EM.c.target, target=EM.c.source)
+)  # fmt: skip
+_MOVES = [
+    Prepared(update(x).where(x.c.event_id == bindparam("gone")).values(event_id=bindparam("keep")))
+    for x in (EM, t.story_events)
+]
+_GONE = [
+    Prepared(delete(K).where(K.c.event_id == bindparam("e"))),
+    Prepared(delete(t.conflicts).where(t.conflicts.c.event_id == bindparam("e"))),
+]
+_DELETE_EVENT = Prepared(delete(E).where(E.c.id == bindparam("e")))
+_DELETE_STORY_EVENTS = Prepared(
+    delete(t.story_events).where(t.story_events.c.event_id == bindparam("e"))
+)
+_DOCS = Prepared(select(EM.c.doc_id).distinct().where(EM.c.event_id == bindparam("e")))
+_SEQ = Prepared(select(E.c.seq).where(E.c.id == bindparam("e")))
+_EVENT_ROW = Prepared(select(*_EVENT_COLS).select_from(_WITH_PLACE).where(E.c.id == bindparam("e")))
+_REFRESH = Prepared(
+    update(E).where(E.c.id == bindparam("e")).values(
+        source=bindparam("s"), target=bindparam("t"), date=bindparam("dt"), place=bindparam("p"),
+        range_lo=bindparam("lo"), range_hi=bindparam("hi"), range_explicit=bindparam("x"),
+        first_doc=bindparam("fd"),
+    )
+)  # fmt: skip
+_KEY = inserter(K, "key", "bucket", "event_id")
+_CONFLICT = inserter(t.conflicts, "id", "event_id", "field", "values")
+_D = t.documents
+_REPORTS = Prepared(
+    select(EM.c.doc_id, EM.c.local, EM.c.source, EM.c.target, EM.c.date, EM.c.place,
+           EM.c.figures, EM.c.start, EM.c.end, EM.c.text, _D.c.published, P.c.kind, P.c.country)
+    .select_from(EM.join(_D, _D.c.id == EM.c.doc_id).outerjoin(P, P.c.id == EM.c.place))
+    .where(EM.c.event_id == bindparam("e"))
+    .order_by(_D.c.seq, EM.c.local, EM.c.start)
+)  # fmt: skip
 
 
 def link_event(
-    db: sqlite3.Connection,
+    db: Db,
     doc_id: str,
     local: int,
     ev: Event,
@@ -46,51 +171,41 @@ def link_event(
         event_id = match.event_id
         if match.swapped:
             source, target = target, source
-    seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM event_mentions").fetchone()[0]
-    for i, m in enumerate(ev.mentions):
-        db.execute(
-            'INSERT INTO event_mentions (event_id, doc_id, start, "end", text, trigger, '
-            "source_text, target_text, date, place, figures, source, target, local, seq) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                event_id, doc_id, m.start, m.end, m.text, m.trigger, ev.source_text,
-                ev.target_text, ev.date, place, json.dumps(ev.figures, sort_keys=True),
-                source, target, local, seq + i,
-            ),
-        )  # fmt: skip
+    seq = db.scalar(_MENTION_SEQ)
+    figures = json.dumps(ev.figures, sort_keys=True)
+    db.many(_MENTION, [
+        {"event_id": event_id, "doc_id": doc_id, "start": m.start, "end": m.end, "text": m.text,
+         "trigger": m.trigger, "source_text": ev.source_text, "target_text": ev.target_text,
+         "date": ev.date, "place": place, "figures": figures, "source": source,
+         "target": target, "local": local, "seq": seq + i}
+        for i, m in enumerate(ev.mentions)
+    ])  # fmt: skip
     refresh(db, event_id)
     # a new event matched nothing; a merged one may now reach events it could not
     return _absorb_bridged(db, event_id) if match else event_id
 
 
-def _evidence_place(db: sqlite3.Connection, doc_id: str, ev: Event) -> str | None:
+def _evidence_place(db: Db, doc_id: str, ev: Event) -> str | None:
     """The one sub-national place named inside the event's own words, if any: "a drone
     attack near El Fasher" happened there even when the extractor gave no place.
     Countries, and places that name an actor ("Moscow said"), are left out."""
     found: set[str] = set()
     for m in ev.mentions:
-        for r in db.execute(
-            "SELECT DISTINCT p.id, p.kind FROM place_mentions pm JOIN places p "
-            'ON p.id = pm.place_id WHERE pm.doc_id = ? AND pm.start >= ? AND pm."end" <= ? '
-            "AND NOT EXISTS (SELECT 1 FROM actor_mentions a WHERE a.doc_id = pm.doc_id "
-            'AND a.start < pm."end" AND a."end" > pm.start)',
-            (doc_id, m.start, m.end),
-        ):
+        for r in db.rows(_EVIDENCE_PLACES, {"d": doc_id, "s": m.start, "e": m.end}):
             if r[1] in ("city", "region"):
                 found.add(r[0])
     return found.pop() if len(found) == 1 else None
 
 
-def _events_of(db: sqlite3.Connection, doc_id: str) -> set[str]:
+def _events_of(db: Db, doc_id: str) -> set[str]:
     """The events this document already reports."""
-    rows = db.execute("SELECT DISTINCT event_id FROM event_mentions WHERE doc_id = ?", (doc_id,))
-    return {r[0] for r in rows}
+    return set(db.column(_EVENTS_OF, {"d": doc_id}))
 
 
-def _place_info(db: sqlite3.Connection, place: str | None) -> tuple[str | None, str | None]:
+def _place_info(db: Db, place: str | None) -> tuple[str | None, str | None]:
     if not place:
         return None, None
-    row = db.execute("SELECT kind, country FROM places WHERE id = ?", (place,)).fetchone()
+    row = db.one(_PLACE_INFO, {"p": place})
     return (row[0], row[1]) if row else (None, None)
 
 
@@ -98,29 +213,24 @@ def _own_range(date: str | None, published: str | None) -> TimeRange | None:
     return event_range(date, published)
 
 
-def _new_event(
-    db: sqlite3.Connection, doc_id: str, ev: Event, source: str | None, target: str | None
-) -> str:
+def _new_event(db: Db, doc_id: str, ev: Event, source: str | None, target: str | None) -> str:
     first = ev.mentions[0]
     seed = f"{doc_id}|{first.start}|{first.end}|{ev.type}"
     event_id = _id("E", seed)
     n = 1
-    while db.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone():
+    while db.one(_EVENT_EXISTS, {"e": event_id}):
         event_id = _id("E", f"{seed}|{n}")
         n += 1
-    seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM events").fetchone()[0]
-    db.execute(
-        "INSERT INTO events (id, type, mode, cameo, source, target, date, place, negated, "
-        "modality, confidence, seq, first_doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            event_id, ev.type, ev.mode, ev.cameo, source, target, ev.date, ev.place,
-            int(ev.negated), ev.modality, ev.confidence, seq, doc_id,
-        ),
-    )  # fmt: skip
+    db.run(_NEW_EVENT, {
+        "id": event_id, "type": ev.type, "mode": ev.mode, "cameo": ev.cameo, "source": source,
+        "target": target, "date": ev.date, "place": ev.place, "negated": int(ev.negated),
+        "modality": ev.modality, "confidence": ev.confidence, "seq": db.scalar(_EVENT_SEQ),
+        "first_doc": doc_id,
+    })  # fmt: skip
     return event_id
 
 
-def _view(row: sqlite3.Row) -> rules.EventView:
+def _view(row: Any) -> rules.EventView:
     rng = None
     if row["range_lo"] is not None:
         rng = TimeRange(row["range_lo"], row["range_hi"], bool(row["range_explicit"]))
@@ -132,50 +242,28 @@ def _view(row: sqlite3.Row) -> rules.EventView:
     )  # fmt: skip
 
 
-_EVENT_COLS = "e.id, e.type, e.mode, e.negated, e.source, e.target, e.date, e.place, e.range_lo, "
-_EVENT_COLS += "e.range_hi, e.range_explicit, e.first_doc, e.seq, "
-_EVENT_COLS += "p.kind AS place_kind, p.country AS place_country"
-_PLACE_JOIN = "LEFT JOIN places p ON p.id = e.place"
-
-
-def _candidates(db: sqlite3.Connection, view: rules.EventView) -> list[rules.EventView]:
+def _candidates(db: Db, view: rules.EventView) -> list[rules.EventView]:
     keys = rules.lookup_keys(view)
     if not keys:
         return []
-    found: dict[str, sqlite3.Row] = {}
+    found: dict[str, Any] = {}
     for key in sorted({k for k, _ in keys}):
-        bucket_list = sorted({b for k, b in keys if k == key})
-        marks = ",".join("?" * len(bucket_list))
-        for row in db.execute(
-            f"SELECT {_EVENT_COLS} FROM event_keys k JOIN events e ON e.id = k.event_id "
-            f"{_PLACE_JOIN} WHERE k.key = ? AND k.bucket IN ({marks})",
-            (key, *bucket_list),
-        ):
+        buckets = sorted({b for k, b in keys if k == key})
+        for row in db.rows(*_CANDIDATES.bind(buckets, k=key)):
             found[row["id"]] = row
     return [_view(r) for r in sorted(found.values(), key=lambda r: r["seq"])]
 
 
 def _duplicate_match(
-    db: sqlite3.Connection, view: rules.EventView, ev: Event, canonical: str, told: set[str]
+    db: Db, view: rules.EventView, ev: Event, canonical: str, told: set[str]
 ) -> rules.Match | None:
     """A near-duplicate article's event is the canonical copy's event it rewords."""
     text = " ".join(m.text for m in ev.mentions)
-    rows = db.execute(
-        f"SELECT DISTINCT {_EVENT_COLS} FROM event_mentions m JOIN events e "
-        f"ON e.id = m.event_id {_PLACE_JOIN} WHERE m.doc_id = ? ORDER BY e.seq",
-        (canonical,),
-    ).fetchall()
-    for row in rows:
+    for row in db.rows(_OF_CANONICAL, {"d": canonical}):
         old = _view(row)
         if old.id in told:
             continue
-        old_text = " ".join(
-            r[0]
-            for r in db.execute(
-                "SELECT text FROM event_mentions WHERE event_id = ? AND doc_id = ?",
-                (old.id, canonical),
-            )
-        )
+        old_text = " ".join(db.column(_MENTION_TEXTS, {"e": old.id, "d": canonical}))
         if rules.same_report(view, text, old, old_text):
             orientation = rules._orientation(view, old)
             swapped = bool(orientation and orientation[0])
@@ -183,18 +271,10 @@ def _duplicate_match(
     return None
 
 
-def _same_document_match(
-    db: sqlite3.Connection, view: rules.EventView, ev: Event
-) -> rules.Match | None:
+def _same_document_match(db: Db, view: rules.EventView, ev: Event) -> rules.Match | None:
     """A stored event of this document reported in overlapping words (see the rules)."""
     for m in ev.mentions:
-        for r in db.execute(
-            "SELECT e.id, e.type, e.negated, e.first_doc, m.source, m.target, m.date, m.place, "
-            "p.kind, p.country FROM event_mentions m JOIN events e ON e.id = m.event_id "
-            'LEFT JOIN places p ON p.id = m.place WHERE m.doc_id = ? AND m.start < ? AND m."end" > ? '
-            "ORDER BY e.seq, m.seq",
-            (view.doc_id, m.end, m.start),
-        ).fetchall():
+        for r in db.rows(_OVERLAPPING, {"d": view.doc_id, "e": m.end, "s": m.start}):
             told = rules.EventView(
                 type=r[1], negated=bool(r[2]), source=r[4], target=r[5], date=r[6], place=r[7],
                 range=None, doc_id=r[3], id=r[0], place_kind=r[8], place_country=r[9],
@@ -205,7 +285,7 @@ def _same_document_match(
     return None
 
 
-def _absorb_bridged(db: sqlite3.Connection, event_id: str) -> str:
+def _absorb_bridged(db: Db, event_id: str) -> str:
     """Join stored events that the event's new report shows to be the same one.
 
     A report can bring what two stored events lacked to meet (a date, a place, an
@@ -231,77 +311,57 @@ def _absorb_bridged(db: sqlite3.Connection, event_id: str) -> str:
 MAX_ABSORB = 8
 
 
-def _move(db: sqlite3.Connection, gone: str, keep: str, swapped: bool) -> None:
+def _move(db: Db, gone: str, keep: str, swapped: bool) -> None:
     if swapped:
-        db.execute(
-            "UPDATE event_mentions SET source = target, target = source WHERE event_id = ?",
-            (gone,),
-        )
-    db.execute("UPDATE event_mentions SET event_id = ? WHERE event_id = ?", (keep, gone))
-    db.execute("UPDATE story_events SET event_id = ? WHERE event_id = ?", (keep, gone))
-    for table in ("event_keys", "conflicts"):
-        db.execute(f"DELETE FROM {table} WHERE event_id = ?", (gone,))
-    db.execute("DELETE FROM events WHERE id = ?", (gone,))
+        db.run(_SWAP, {"gone": gone})
+    for stmt in _MOVES:
+        db.run(stmt, {"gone": gone, "keep": keep})
+    for stmt in _GONE:
+        db.run(stmt, {"e": gone})
+    db.run(_DELETE_EVENT, {"e": gone})
 
 
-def _docs(db: sqlite3.Connection, event_id: str) -> set[str]:
-    rows = db.execute("SELECT DISTINCT doc_id FROM event_mentions WHERE event_id = ?", (event_id,))
-    return {r[0] for r in rows}
+def _docs(db: Db, event_id: str) -> set[str]:
+    return set(db.column(_DOCS, {"e": event_id}))
 
 
-def _seq(db: sqlite3.Connection, event_id: str) -> int:
-    return db.execute("SELECT seq FROM events WHERE id = ?", (event_id,)).fetchone()[0]
+def _seq(db: Db, event_id: str) -> int:
+    return db.scalar(_SEQ, {"e": event_id})
 
 
-def _event_row(db: sqlite3.Connection, event_id: str) -> Any:
-    return db.execute(
-        f"SELECT {_EVENT_COLS} FROM events e {_PLACE_JOIN} WHERE e.id = ?", (event_id,)
-    ).fetchone()
+def _event_row(db: Db, event_id: str) -> Any:
+    return db.one(_EVENT_ROW, {"e": event_id})
 
 
-def refresh(db: sqlite3.Connection, event_id: str) -> None:
+def refresh(db: Db, event_id: str) -> None:
     """Recompute a merged event from its mentions: attributes, index keys, conflicts."""
     reports = _reports(db, event_id)
-    db.execute("DELETE FROM event_keys WHERE event_id = ?", (event_id,))
-    db.execute("DELETE FROM conflicts WHERE event_id = ?", (event_id,))
+    for stmt in _GONE:
+        db.run(stmt, {"e": event_id})
     if not reports:
-        db.execute("DELETE FROM events WHERE id = ?", (event_id,))
-        db.execute("DELETE FROM story_events WHERE event_id = ?", (event_id,))
+        db.run(_DELETE_EVENT, {"e": event_id})
+        db.run(_DELETE_STORY_EVENTS, {"e": event_id})
         return
     c = rules.consensus(reports)
     rng: TimeRange | None = c["range"]
-    db.execute(
-        "UPDATE events SET source = ?, target = ?, date = ?, place = ?, range_lo = ?, "
-        "range_hi = ?, range_explicit = ?, first_doc = ? WHERE id = ?",
-        (
-            c["source"], c["target"], c["date"], c["place"], rng.lo if rng else None,
-            rng.hi if rng else None, int(rng.explicit) if rng else None, reports[0].doc_id,
-            event_id,
-        ),
-    )  # fmt: skip
+    db.run(_REFRESH, {
+        "s": c["source"], "t": c["target"], "dt": c["date"], "p": c["place"],
+        "lo": rng.lo if rng else None, "hi": rng.hi if rng else None,
+        "x": int(rng.explicit) if rng else None, "fd": reports[0].doc_id, "e": event_id,
+    })  # fmt: skip
     row = _event_row(db, event_id)
-    db.executemany(
-        "INSERT INTO event_keys (key, bucket, event_id) VALUES (?, ?, ?)",
-        [(k, b, event_id) for k, b in rules.index_keys(_view(row))],
-    )
-    for found in conflict_rules.find(reports):
-        db.execute(
-            'INSERT INTO conflicts (id, event_id, field, "values") VALUES (?, ?, ?, ?)',
-            (_id("C", f"{event_id}|{found['field']}"), event_id, found["field"],
-             json.dumps(found["values"], sort_keys=True)),
-        )  # fmt: skip
+    db.many(_KEY, [{"key": k, "bucket": b, "event_id": event_id}
+                   for k, b in rules.index_keys(_view(row))])  # fmt: skip
+    db.many(_CONFLICT, [
+        {"id": _id("C", f"{event_id}|{found['field']}"), "event_id": event_id,
+         "field": found["field"], "values": json.dumps(found["values"], sort_keys=True)}
+        for found in conflict_rules.find(reports)
+    ])  # fmt: skip
 
 
-def _reports(db: sqlite3.Connection, event_id: str) -> list[rules.Report]:
-    rows = db.execute(
-        "SELECT m.doc_id, m.local, m.source, m.target, m.date, m.place, m.figures, m.start, "
-        'm."end", m.text, d.published, p.kind, p.country FROM event_mentions m JOIN documents d '
-        "ON d.id = m.doc_id LEFT JOIN places p ON p.id = m.place WHERE m.event_id = ? "
-        "ORDER BY d.seq, m.local, m.start",
-        (event_id,),
-    ).fetchall()
+def _reports(db: Db, event_id: str) -> list[rules.Report]:
     grouped: dict[tuple[str, Any], rules.Report] = {}
-    for r in rows:
+    for r in db.rows(_REPORTS, {"e": event_id}):
         key = (r["doc_id"], r["local"])
         rep = grouped.get(key)
         if rep is None:

@@ -1,168 +1,57 @@
-"""The knowledge-base schema as numbered forward migrations.
+"""The knowledge-base schema as numbered forward migrations, derived from ``tables``.
 
-``MIGRATIONS[n]`` takes a database from version n to n+1. A database records its
-version in ``meta``; opening it applies whatever migrations it lacks. The SQL is
-SQLite's; ``dialect.statements`` gives PostgreSQL types. A statement that starts with
-``-- only: sqlite`` (or ``postgres``) runs on that backend only. Never edit a released
-migration: add the next one.
+A database records its version in ``meta``; opening it applies what it lacks. Step n
+(version n to n+1) creates the tables, adds the columns and creates the indexes marked
+``since = n + 1`` in ``tables``, with DDL compiled by SQLAlchemy for the dialect, then
+runs that version's data steps. Version 4 adds the search indexes the writer keeps
+current (``search_index``): FTS5 tables and triggers on SQLite, stored tsvector columns
+with GIN indexes on PostgreSQL. Never edit a released step: add the next one.
 """
 
 from __future__ import annotations
 
-V1 = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+from sqlalchemy import Column, MetaData, Table, literal_column, update
+from sqlalchemy.schema import CreateColumn, CreateIndex, CreateTable
 
-CREATE TABLE documents (
-    id TEXT PRIMARY KEY,
-    seq INTEGER NOT NULL,            -- ingest order; export order
-    title TEXT, url TEXT, source TEXT, author TEXT,
-    published TEXT,                  -- ISO date or NULL
-    published_from TEXT,             -- 'metadata' | 'text' | NULL
-    dateline_text TEXT, dateline_start INTEGER, dateline_end INTEGER,
-    dateline_place TEXT,             -- places.id
-    sha256 TEXT NOT NULL,
-    chars INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    origin TEXT,
-    duplicate_of TEXT,               -- documents.id of the canonical copy
-    minhash BLOB,
-    ingested_at TEXT NOT NULL
-);
-CREATE INDEX documents_sha ON documents(sha256);
+from newsgraph.store import search_index, tables
+from newsgraph.store.dialect import SQLITE
+from newsgraph.store.engine import Db
+from newsgraph.store.tables import metadata, since
 
-CREATE TABLE actors (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    country TEXT,
-    codes TEXT NOT NULL DEFAULT '{}'  -- JSON object
-);
-CREATE TABLE actor_keys (              -- cross-document merge keys
-    key TEXT NOT NULL, actor_id TEXT NOT NULL, doc_id TEXT NOT NULL,
-    PRIMARY KEY (key, actor_id, doc_id)
-);
-CREATE TABLE actor_aliases (
-    actor_id TEXT NOT NULL, alias TEXT NOT NULL, doc_id TEXT NOT NULL,
-    PRIMARY KEY (actor_id, alias, doc_id)
-);
-CREATE TABLE actor_roles (
-    actor_id TEXT NOT NULL, title TEXT NOT NULL, organization TEXT,
-    past INTEGER NOT NULL DEFAULT 0, doc_id TEXT NOT NULL
-);
-CREATE INDEX actor_roles_actor ON actor_roles(actor_id);
-CREATE TABLE actor_mentions (
-    doc_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    text TEXT NOT NULL, kind TEXT NOT NULL, actor_id TEXT NOT NULL
-);
-CREATE INDEX actor_mentions_doc ON actor_mentions(doc_id);
-CREATE INDEX actor_mentions_actor ON actor_mentions(actor_id);
+SCHEMA_VERSION = 4
 
-CREATE TABLE places (
-    id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT,
-    lat REAL, lon REAL, geonames_id INTEGER
-);
-CREATE TABLE place_mentions (
-    doc_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    text TEXT NOT NULL, place_id TEXT NOT NULL
-);
-CREATE INDEX place_mentions_doc ON place_mentions(doc_id);
 
-CREATE TABLE time_expressions (
-    doc_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    text TEXT NOT NULL, value TEXT, precision TEXT
-);
-CREATE INDEX time_expressions_doc ON time_expressions(doc_id);
+def _table_as_of(table: Table, version: int) -> Table:
+    """The table with only the columns it had at ``version`` (a throwaway copy)."""
+    cols = [c._copy() for c in table.columns if since(c) <= version]
+    return Table(table.name, MetaData(), *cols)
 
-CREATE TABLE quotes (
-    id TEXT PRIMARY KEY, doc_id TEXT NOT NULL,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
-    direct INTEGER NOT NULL,
-    speaker TEXT,                    -- actors.id
-    speaker_text TEXT, speaker_start INTEGER, speaker_end INTEGER,
-    cue TEXT, cue_start INTEGER, cue_end INTEGER,
-    addressee TEXT,                  -- actors.id
-    medium TEXT, date TEXT
-);
-CREATE INDEX quotes_doc ON quotes(doc_id);
-CREATE INDEX quotes_speaker ON quotes(speaker);
 
-CREATE TABLE events (
-    id TEXT PRIMARY KEY,
-    type TEXT NOT NULL, mode TEXT, cameo TEXT,
-    source TEXT, target TEXT,        -- actors.id
-    date TEXT, place TEXT,           -- places.id
-    negated INTEGER NOT NULL, modality TEXT NOT NULL, confidence REAL NOT NULL
-);
-CREATE TABLE event_mentions (
-    event_id TEXT NOT NULL, doc_id TEXT NOT NULL,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
-    trigger TEXT, source_text TEXT, target_text TEXT,
-    date TEXT, place TEXT, figures TEXT NOT NULL DEFAULT '{}'
-);
-CREATE INDEX event_mentions_doc ON event_mentions(doc_id);
-CREATE INDEX event_mentions_event ON event_mentions(event_id);
+def _add_column(db: Db, column: Column) -> None:
+    ddl = CreateColumn(column).compile(dialect=db.dialect)
+    db.conn.exec_driver_sql(f"ALTER TABLE {_quoted(db, column.table.name)} ADD COLUMN {ddl}")
 
-CREATE TABLE stories (id TEXT PRIMARY KEY, label TEXT NOT NULL);
-CREATE TABLE story_docs (story_id TEXT NOT NULL, doc_id TEXT NOT NULL);
-CREATE TABLE story_events (story_id TEXT NOT NULL, event_id TEXT NOT NULL);
-"""
 
-V2 = """
--- cross-document linking: duplicates, merged events, conflicts, stories (issue 7)
-CREATE INDEX documents_seq ON documents(seq);
-CREATE INDEX documents_duplicate ON documents(duplicate_of);
-CREATE TABLE doc_bands (band INTEGER NOT NULL, doc_id TEXT NOT NULL);  -- MinHash LSH
-CREATE INDEX doc_bands_band ON doc_bands(band);
-CREATE INDEX doc_bands_doc ON doc_bands(doc_id);
-CREATE INDEX place_mentions_place ON place_mentions(place_id);
+def _quoted(db: Db, name: str) -> str:
+    return db.dialect.identifier_preparer.quote(name)
 
-ALTER TABLE events ADD COLUMN seq INTEGER;
-ALTER TABLE events ADD COLUMN range_lo INTEGER;     -- day ordinals of the event's time
-ALTER TABLE events ADD COLUMN range_hi INTEGER;
-ALTER TABLE events ADD COLUMN range_explicit INTEGER;
-ALTER TABLE events ADD COLUMN first_doc TEXT;
-CREATE INDEX events_seq ON events(seq);
-ALTER TABLE event_mentions ADD COLUMN source TEXT;  -- actors.id, aligned to the event
-ALTER TABLE event_mentions ADD COLUMN target TEXT;
-ALTER TABLE event_mentions ADD COLUMN local INTEGER;  -- the event's index in its document
-CREATE TABLE event_keys (key TEXT NOT NULL, bucket INTEGER NOT NULL, event_id TEXT NOT NULL);
-CREATE INDEX event_keys_lookup ON event_keys(key, bucket);
-CREATE INDEX event_keys_event ON event_keys(event_id);
 
-CREATE TABLE conflicts (
-    id TEXT PRIMARY KEY, event_id TEXT NOT NULL, field TEXT NOT NULL,
-    "values" TEXT NOT NULL           -- JSON [{value, doc_id, start, end, text}]
-);
-CREATE INDEX conflicts_event ON conflicts(event_id);
-
-ALTER TABLE stories ADD COLUMN seq INTEGER;
-ALTER TABLE stories ADD COLUMN actor_counts TEXT NOT NULL DEFAULT '{}';
-ALTER TABLE stories ADD COLUMN type_counts TEXT NOT NULL DEFAULT '{}';
-CREATE INDEX stories_seq ON stories(seq);
-ALTER TABLE story_events ADD COLUMN doc_id TEXT;
-CREATE INDEX story_docs_doc ON story_docs(doc_id);
-CREATE INDEX story_docs_story ON story_docs(story_id);
-CREATE INDEX story_events_event ON story_events(event_id);
-CREATE INDEX story_events_doc ON story_events(doc_id);
-CREATE INDEX story_events_story ON story_events(story_id);
-CREATE TABLE story_actors (
-    story_id TEXT NOT NULL, actor_id TEXT NOT NULL, doc_id TEXT NOT NULL, day INTEGER
-);
-CREATE INDEX story_actors_lookup ON story_actors(actor_id, day);
-CREATE INDEX story_actors_doc ON story_actors(doc_id);
-"""
-
-V3 = """
--- explicit insertion order where SQLite's rowid broke ties; works on PostgreSQL (issue 9)
-ALTER TABLE actor_roles ADD COLUMN seq INTEGER;
--- only: sqlite
-UPDATE actor_roles SET seq = rowid;
-CREATE INDEX actor_roles_seq ON actor_roles(seq);
-ALTER TABLE event_mentions ADD COLUMN seq INTEGER;
--- only: sqlite
-UPDATE event_mentions SET seq = rowid;
-CREATE INDEX event_mentions_seq ON event_mentions(seq);
-"""
-
-MIGRATIONS: list[str] = [V1, V2, V3]
-SCHEMA_VERSION = len(MIGRATIONS)
+def upgrade(db: Db, version: int) -> None:
+    """Take the database from ``version`` to ``version + 1`` (inside a transaction)."""
+    target = version + 1
+    for table in metadata.sorted_tables:
+        if since(table) == target:
+            db.conn.execute(CreateTable(_table_as_of(table, target)))
+        elif since(table) < target:
+            for column in table.columns:
+                if since(column) == target:
+                    _add_column(db, column)
+    for table in metadata.sorted_tables:
+        for index in sorted(table.indexes, key=lambda i: str(i.name)):
+            if since(index) == target:
+                db.conn.execute(CreateIndex(index))
+    if target == 3 and db.name == SQLITE:  # explicit insertion order where rowid broke ties
+        for t in (tables.actor_roles, tables.event_mentions):
+            db.run(update(t).values(seq=literal_column("rowid")))
+    if target == 4:
+        search_index.create(db)

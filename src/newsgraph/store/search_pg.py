@@ -1,8 +1,8 @@
-"""Full-text search on PostgreSQL: to_tsvector / to_tsquery with the 'simple' config.
+"""Full-text search on PostgreSQL: the stored tsvector columns (GIN indexed, 'simple' config).
 
 Same results shape as the SQLite FTS5 search (``search.search`` dispatches here): every
 word required, the last one a prefix; snippets marked with ``HIT_START`` / ``HIT_END``.
-No stemming, like FTS5's unicode61 tokenizer. Vectors are computed at query time.
+No stemming, like FTS5's unicode61 tokenizer. The columns are ``search_index``'s.
 """
 
 from __future__ import annotations
@@ -10,10 +10,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sqlalchemy import bindparam, func, literal_column, select
+from sqlalchemy.dialects.postgresql import REGCONFIG, TSVECTOR
+
+from newsgraph.store import tables as t
+from newsgraph.store.search_index import pg_aliases, pg_documents, pg_quotes
 from newsgraph.store.sqlite import Store
 
 MAX_TERMS = 12
 _TERM = re.compile(r"[^\W_]+", re.UNICODE)  # no tsquery operator can get through
+SIMPLE = literal_column("'simple'", REGCONFIG)
 
 
 def ts_query(text: str) -> str | None:
@@ -28,6 +34,15 @@ def _headline(words: int, start: str, end: str) -> str:
     return f'StartSel="{start}", StopSel="{end}", MaxWords={words}, MinWords={words // 2}'
 
 
+def _search(table: Any) -> Any:
+    """The base table's generated search column (defined in ``search_index``)."""
+    return literal_column(f"{table.name}.search", TSVECTOR)
+
+
+def _matches(vector: Any, query: Any) -> Any:
+    return vector.bool_op("@@")(query)
+
+
 def search(
     store: Store, text: str, kinds: tuple[str, ...], limit: int, marks: tuple[str, str]
 ) -> dict[str, list[dict[str, Any]]]:
@@ -35,40 +50,37 @@ def search(
     out: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
     if query is None:
         return out
+    q = func.to_tsquery(SIMPLE, bindparam("q"))
+    params = {"q": query}
     if "documents" in kinds:
-        out["documents"] = [
-            {"id": r["id"], "title": r["title"], "published": r["published"],
-             "snippet": r["snip"]}
-            for r in store.query(
-                "SELECT d.id, d.title, d.published, ts_headline('simple', d.text, q, ?) AS snip "
-                "FROM documents d, to_tsquery('simple', ?) q WHERE "
-                "to_tsvector('simple', COALESCE(d.title, '') || ' ' || d.text) @@ q ORDER BY "
-                "ts_rank(setweight(to_tsvector('simple', COALESCE(d.title, '')), 'A') || "
-                "to_tsvector('simple', d.text), q) DESC, d.seq LIMIT ?",
-                (_headline(16, *marks), query, limit),
-            )
-        ]  # fmt: skip
+        D, S = t.documents, _search(pg_documents)
+        snip = func.ts_headline(SIMPLE, D.c.text, q, _headline(16, *marks)).label("snippet")
+        stmt = (
+            select(D.c.id, D.c.title, D.c.published, snip)
+            .where(_matches(S, q))
+            .order_by(func.ts_rank(S, q).desc(), D.c.seq)
+            .limit(limit)
+        )
+        out["documents"] = [dict(r) for r in store.rows(stmt, params)]
     if "quotes" in kinds:
-        out["quotes"] = [
-            {"id": r["id"], "doc_id": r["doc_id"], "speaker": r["speaker"],
-             "speaker_text": r["speaker_text"], "snippet": r["snip"]}
-            for r in store.query(
-                "SELECT qu.id, qu.doc_id, qu.speaker, qu.speaker_text, "
-                "ts_headline('simple', qu.text, q, ?) AS snip FROM quotes qu, "
-                "to_tsquery('simple', ?) q WHERE to_tsvector('simple', qu.text) @@ q "
-                "ORDER BY ts_rank(to_tsvector('simple', qu.text), q) DESC, qu.id LIMIT ?",
-                (_headline(24, *marks), query, limit),
-            )
-        ]  # fmt: skip
+        Q, S = t.quotes, _search(pg_quotes)
+        snip = func.ts_headline(SIMPLE, Q.c.text, q, _headline(24, *marks)).label("snippet")
+        stmt = (
+            select(Q.c.id, Q.c.doc_id, Q.c.speaker, Q.c.speaker_text, snip)
+            .where(_matches(S, q))
+            .order_by(func.ts_rank(S, q).desc(), Q.c.id)
+            .limit(limit)
+        )
+        out["quotes"] = [dict(r) for r in store.rows(stmt, params)]
     if "actors" in kinds:
-        out["actors"] = [
-            {"id": r["id"], "name": r["name"], "kind": r["kind"], "country": r["country"]}
-            for r in store.query(
-                "SELECT a.id, a.name, a.kind, a.country FROM actors a WHERE "
-                "to_tsvector('simple', a.name || ' ' || COALESCE((SELECT string_agg(al.alias, ' ') "
-                "FROM actor_aliases al WHERE al.actor_id = a.id), '')) @@ "
-                "to_tsquery('simple', ?) ORDER BY a.id LIMIT ?",
-                (query, limit),
-            )
-        ]
+        A = t.actors
+        al = t.actor_aliases
+        named = select(al.c.actor_id).where(_matches(_search(pg_aliases), q))
+        stmt = (
+            select(A.c.id, A.c.name, A.c.kind, A.c.country)
+            .where(A.c.id.in_(named))
+            .order_by(A.c.id)
+            .limit(limit)
+        )
+        out["actors"] = [dict(r) for r in store.rows(stmt, params)]
     return out

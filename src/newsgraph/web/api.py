@@ -48,9 +48,9 @@ def consistent(endpoint: F) -> F:
 
 
 def searching(endpoint: F) -> F:
-    """Like ``consistent`` but without a SQLite read transaction: search may build the
-    FTS index, a write that needs its own transaction."""
-    return _in_session(endpoint, snapshot=False)
+    """Search endpoints: ``consistent`` too (the writer keeps the index current, so a
+    search only reads)."""
+    return _in_session(endpoint, snapshot=True)
 
 
 def _in_session(endpoint: F, snapshot: bool) -> F:
@@ -176,7 +176,7 @@ def list_places(
 @consistent
 def list_stories(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Stories: documents and events grouped as one developing story."""
-    return page(records.stories(store)[offset : offset + limit + 1], limit, offset)
+    return page(records.stories(store, Filter(limit=limit + 1, offset=offset)), limit, offset)
 
 
 @router.get("/conflicts")
@@ -286,10 +286,10 @@ def get_place(place_id: str, store: StoreDep) -> dict[str, Any]:
 @router.get("/stories/{story_id:path}")
 @consistent
 def get_story(story_id: str, store: StoreDep) -> Record:
-    for story in records.stories(store):
-        if story["id"] == story_id:
-            return story
-    raise not_found("story", story_id)
+    story = records.story(store, story_id)
+    if story is None:
+        raise not_found("story", story_id)
+    return story
 
 
 # -- search, timeline, graph -----------------------------------------------------------
@@ -325,9 +325,8 @@ def timeline(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Dated events and quotes in one list, oldest first."""
-
-    rows = queries.timeline_rows(store, Filter(actor=actor, since=since, until=until))
-    return page(rows[offset : offset + limit + 1], limit, offset)
+    f = Filter(actor=actor, since=since, until=until, limit=limit + 1, offset=offset)
+    return page(queries.timeline_rows(store, f), limit, offset)
 
 
 @router.get("/graph")

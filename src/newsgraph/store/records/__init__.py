@@ -1,7 +1,8 @@
 """Contract records (newsgraph/1) read from the store.
 
 One reader for every face: ``export`` writes these records, the CLI lists them,
-``eval`` scores them, and the web API serves them. Filters are SQL parameters.
+``eval`` scores them, and the web API serves them. Each kind's query and filters are
+defined once, in ``filters`` (SQLAlchemy Core; values are bound parameters).
 """
 
 from __future__ import annotations
@@ -18,9 +19,18 @@ from newsgraph.store.records.documents import (
     places,
     time_expressions,
 )
-from newsgraph.store.records.events import conflicts, events, quote_record, quotes, stories
+from newsgraph.store.records.events import (
+    conflicts,
+    events,
+    quote_record,
+    quotes,
+    stories,
+    story,
+)
+from newsgraph.store.records.filters import FIELDS
 
 __all__ = [
+    "FIELDS",
     "FORMAT",
     "Filter",
     "Record",
@@ -37,6 +47,7 @@ __all__ = [
     "quote_record",
     "quotes",
     "stories",
+    "story",
     "time_expressions",
 ]
 

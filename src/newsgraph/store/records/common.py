@@ -1,4 +1,4 @@
-"""What every record query shares: the filter, LIKE patterns, paging, id chunks."""
+"""What every record query shares: the filter, LIKE patterns, id chunks."""
 
 from __future__ import annotations
 
@@ -24,23 +24,10 @@ class Filter:
     offset: int = 0
 
 
-def actor_ids_sql(column: str) -> str:
-    return (
-        f"({column} = ? OR {column} IN (SELECT actor_id FROM actor_aliases "
-        "WHERE alias LIKE ? ESCAPE '\\'))"
-    )
-
-
 def like(text: str) -> str:
+    """A LIKE pattern (escape character ``\\``) for a substring taken literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
-
-
-def page(sql: str, params: list[Any], f: Filter) -> tuple[str, list[Any]]:
-    if f.limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params += [f.limit, f.offset]
-    return sql, params
 
 
 def id_chunks(items: list[str], size: int) -> list[list[str]]:

@@ -6,8 +6,32 @@ import json
 from collections import defaultdict
 from typing import Any
 
+from sqlalchemy import bindparam, func, select
+
 from newsgraph.store import Store
-from newsgraph.store.records.common import Filter, Record, actor_ids_sql, id_chunks, like, page
+from newsgraph.store import tables as t
+from newsgraph.store.records.common import Filter, Record, id_chunks
+from newsgraph.store.records.filters import listing
+
+D = t.documents
+_IDS = bindparam("ids", expanding=True)
+_ALIASES = (
+    select(t.actor_aliases.c.actor_id, t.actor_aliases.c.alias)
+    .join(D, D.c.id == t.actor_aliases.c.doc_id)
+    .where(t.actor_aliases.c.actor_id.in_(_IDS))
+    .order_by(D.c.seq, t.actor_aliases.c.alias)
+)
+_ROLES = (
+    select(t.actor_roles)
+    .join(D, D.c.id == t.actor_roles.c.doc_id)
+    .where(t.actor_roles.c.actor_id.in_(_IDS))
+    .order_by(D.c.seq, t.actor_roles.c.seq)
+)
+_MENTION_COUNTS = (
+    select(t.actor_mentions.c.actor_id, func.count().label("n"))
+    .where(t.actor_mentions.c.actor_id.in_(_IDS))
+    .group_by(t.actor_mentions.c.actor_id)
+)
 
 # -- documents ----------------------------------------------------------------------
 
@@ -38,42 +62,11 @@ def document_record(r: Any) -> Record:
 
 
 def documents(store: Store, f: Filter | None = None) -> list[Record]:
-    f = f or Filter()
-    sql = "SELECT *, (SELECT story_id FROM story_docs s WHERE s.doc_id = documents.id LIMIT 1) "
-    sql += "AS story_id FROM documents WHERE 1 = 1"
-    params: list[Any] = []
-    if f.search:
-        sql += " AND (text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')"
-        params += [like(f.search)] * 2
-    if f.since:
-        sql += " AND published >= ?"
-        params.append(f.since)
-    if f.until:
-        sql += " AND published <= ?"
-        params.append(f.until)
-    if f.actor:
-        sql += (
-            " AND id IN (SELECT doc_id FROM actor_mentions WHERE " + actor_ids_sql("actor_id") + ")"
-        )
-        params += [f.actor, like(f.actor)]
-    if f.place:
-        sql += (
-            " AND id IN (SELECT doc_id FROM place_mentions WHERE place_id IN "
-            "(SELECT id FROM places WHERE id = ? OR name LIKE ? ESCAPE '\\'))"
-        )
-        params += [f.place, like(f.place)]
-    if f.type:
-        sql += (
-            " AND id IN (SELECT m.doc_id FROM event_mentions m JOIN events e "
-            "ON e.id = m.event_id WHERE e.type = ?)"
-        )
-        params.append(f.type.upper())
-    sql, params = page(sql + " ORDER BY seq", params, f)
-    return [document_record(r) for r in store.query(sql, tuple(params))]
+    return [document_record(r) for r in store.rows(listing("documents", f))]
 
 
 def document_text(store: Store, doc_id: str) -> str | None:
-    rows = store.query("SELECT text FROM documents WHERE id = ?", (doc_id,))
+    rows = store.rows(select(D.c.text).where(D.c.id == doc_id))
     return rows[0]["text"] if rows else None
 
 
@@ -81,20 +74,7 @@ def document_text(store: Store, doc_id: str) -> str | None:
 
 
 def actors(store: Store, f: Filter | None = None) -> list[Record]:
-    f = f or Filter()
-    sql = "SELECT * FROM actors WHERE 1 = 1"
-    params: list[Any] = []
-    if f.actor:
-        sql += " AND " + actor_ids_sql("id")
-        params += [f.actor, like(f.actor)]
-    if f.type:
-        sql += " AND kind = ?"
-        params.append(f.type)
-    if f.doc_id:
-        sql += " AND id IN (SELECT actor_id FROM actor_mentions WHERE doc_id = ?)"
-        params.append(f.doc_id)
-    sql, params = page(sql + " ORDER BY id", params, f)
-    rows = store.query(sql, tuple(params))
+    rows = store.rows(listing("actors", f))
     ids = [r["id"] for r in rows]
     aliases, roles, counts = _actor_details(store, ids)
     return [
@@ -117,19 +97,10 @@ def _actor_details(store: Store, ids: list[str]) -> tuple[dict, dict, dict]:
     roles: dict[str, list[Record]] = defaultdict(list)
     counts: dict[str, int] = {}
     for chunk in id_chunks(ids, 500):
-        marks = ",".join("?" * len(chunk))
-        for r in store.query(
-            "SELECT al.actor_id, al.alias FROM actor_aliases al JOIN documents d "
-            f"ON d.id = al.doc_id WHERE al.actor_id IN ({marks}) ORDER BY d.seq, al.alias",
-            tuple(chunk),
-        ):
+        for r in store.rows(_ALIASES, {"ids": chunk}):
             if r["alias"] not in aliases[r["actor_id"]]:
                 aliases[r["actor_id"]].append(r["alias"])
-        for r in store.query(
-            "SELECT ro.* FROM actor_roles ro JOIN documents d ON d.id = ro.doc_id "
-            f"WHERE ro.actor_id IN ({marks}) ORDER BY d.seq, ro.seq",
-            tuple(chunk),
-        ):
+        for r in store.rows(_ROLES, {"ids": chunk}):
             role = {
                 "title": r["title"],
                 "organization": r["organization"],
@@ -138,62 +109,33 @@ def _actor_details(store: Store, ids: list[str]) -> tuple[dict, dict, dict]:
             }
             if role not in roles[r["actor_id"]]:
                 roles[r["actor_id"]].append(role)
-        for r in store.query(
-            "SELECT actor_id, COUNT(*) AS n FROM actor_mentions "
-            f"WHERE actor_id IN ({marks}) GROUP BY actor_id",
-            tuple(chunk),
-        ):
+        for r in store.rows(_MENTION_COUNTS, {"ids": chunk}):
             counts[r["actor_id"]] = r["n"]
     return aliases, roles, counts
 
 
 def actor_mentions(store: Store, doc_id: str | None = None) -> list[Record]:
-    sql = 'SELECT doc_id, start, "end", text, kind, actor_id FROM actor_mentions'
-    params: tuple[Any, ...] = ()
+    m = t.actor_mentions
+    stmt = select(m.c.doc_id, m.c.start, m.c.end, m.c.text, m.c.kind, m.c.actor_id)
     if doc_id is not None:
-        sql += " WHERE doc_id = ?"
-        params = (doc_id,)
-    return [dict(r) for r in store.query(sql + " ORDER BY doc_id, start", params)]
+        stmt = stmt.where(m.c.doc_id == doc_id)
+    return [dict(r) for r in store.rows(stmt.order_by(m.c.doc_id, m.c.start))]
 
 
 # -- places and time ----------------------------------------------------------------
 
+_PLACE_KEYS = ("id", "name", "kind", "country", "lat", "lon", "geonames_id")
+
 
 def places(store: Store, f: Filter | None = None) -> list[Record]:
-    f = f or Filter()
-    sql = "SELECT * FROM places WHERE 1 = 1"
-    params: list[Any] = []
-    if f.place:
-        sql += " AND (id = ? OR name LIKE ? ESCAPE '\\')"
-        params += [f.place, like(f.place)]
-    if f.doc_id:
-        sql += " AND id IN (SELECT place_id FROM place_mentions WHERE doc_id = ?)"
-        params.append(f.doc_id)
-    sql, params = page(sql + " ORDER BY id", params, f)
-    keys = ("id", "name", "kind", "country", "lat", "lon", "geonames_id")
-    return [{k: r[k] for k in keys} for r in store.query(sql, tuple(params))]
+    return [{k: r[k] for k in _PLACE_KEYS} for r in store.rows(listing("places", f))]
 
 
 def place_mentions(store: Store, doc_id: str) -> list[Record]:
-    return [
-        dict(r)
-        for r in store.query(
-            'SELECT doc_id, start, "end", text, place_id FROM place_mentions '
-            "WHERE doc_id = ? ORDER BY start",
-            (doc_id,),
-        )
-    ]
+    m = t.place_mentions
+    stmt = select(m.c.doc_id, m.c.start, m.c.end, m.c.text, m.c.place_id)
+    return [dict(r) for r in store.rows(stmt.where(m.c.doc_id == doc_id).order_by(m.c.start))]
 
 
 def time_expressions(store: Store, f: Filter | None = None) -> list[Record]:
-    f = f or Filter()
-    sql = (
-        'SELECT t.doc_id, t.text, t.start, t."end", t.value, t.precision FROM time_expressions t '
-        "JOIN documents d ON d.id = t.doc_id WHERE 1 = 1"
-    )
-    params: list[Any] = []
-    if f.doc_id:
-        sql += " AND t.doc_id = ?"
-        params.append(f.doc_id)
-    sql, params = page(sql + " ORDER BY d.seq, t.start", params, f)
-    return [dict(r) for r in store.query(sql, tuple(params))]
+    return [dict(r) for r in store.rows(listing("time_expressions", f))]

@@ -6,8 +6,45 @@ import json
 from collections import defaultdict
 from typing import Any
 
+from sqlalchemy import bindparam, func, select
+
 from newsgraph.store import Store
-from newsgraph.store.records.common import Filter, Record, actor_ids_sql, id_chunks, like, page
+from newsgraph.store import tables as t
+from newsgraph.store.records.common import Filter, Record, id_chunks
+from newsgraph.store.records.filters import listing
+
+D, EM, S = t.documents, t.event_mentions, t.stories
+_IDS = bindparam("ids", expanding=True)
+_CANON = D.alias("c")
+_COUNTED = (
+    select(EM.c.event_id, D.c.id, func.coalesce(_CANON.c.source, "doc:" + _CANON.c.id))
+    .distinct()
+    .select_from(
+        EM.join(D, D.c.id == EM.c.doc_id).join(
+            _CANON, _CANON.c.id == func.coalesce(D.c.duplicate_of, D.c.id)
+        )
+    )
+    .where(EM.c.event_id.in_(_IDS))
+)
+_MENTIONS = (
+    select(EM)
+    .join(D, D.c.id == EM.c.doc_id)
+    .where(EM.c.event_id.in_(_IDS))
+    .order_by(D.c.seq, EM.c.start, EM.c.seq)
+)
+_STORY_DOCS = (
+    select(t.story_docs.c.story_id, t.story_docs.c.doc_id)
+    .join(D, D.c.id == t.story_docs.c.doc_id)
+    .where(t.story_docs.c.story_id.in_(_IDS))
+    .order_by(D.c.seq)
+)
+_STORY_EVENTS = (
+    select(t.story_events.c.story_id, t.story_events.c.event_id, t.events.c.seq)
+    .distinct()
+    .join(t.events, t.events.c.id == t.story_events.c.event_id)
+    .where(t.story_events.c.story_id.in_(_IDS))
+    .order_by(t.events.c.seq)
+)
 
 # -- quotes -------------------------------------------------------------------------
 
@@ -32,58 +69,14 @@ def quote_record(r: Any) -> Record:
 
 
 def quotes(store: Store, f: Filter | None = None) -> list[Record]:
-    f = f or Filter()
-    sql = "SELECT q.* FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE 1 = 1"
-    params: list[Any] = []
-    if f.actor:
-        sql += " AND " + actor_ids_sql("q.speaker")
-        params += [f.actor, like(f.actor)]
-    if f.search:
-        sql += " AND q.text LIKE ? ESCAPE '\\'"
-        params.append(like(f.search))
-    if f.since:
-        sql += " AND COALESCE(q.date, d.published) >= ?"
-        params.append(f.since)
-    if f.until:
-        sql += " AND COALESCE(q.date, d.published) <= ?"
-        params.append(f.until)
-    if f.doc_id:
-        sql += " AND q.doc_id = ?"
-        params.append(f.doc_id)
-    sql, params = page(sql + " ORDER BY d.seq, q.start", params, f)
-    return [quote_record(r) for r in store.query(sql, tuple(params))]
+    return [quote_record(r) for r in store.rows(listing("quotes", f))]
 
 
 # -- events -------------------------------------------------------------------------
 
 
 def events(store: Store, f: Filter | None = None) -> list[Record]:
-    f = f or Filter()
-    sql = "SELECT e.* FROM events e WHERE 1 = 1"
-    params: list[Any] = []
-    if f.type:
-        sql += " AND e.type = ?"
-        params.append(f.type.upper())
-    if f.actor:
-        sql += " AND (" + actor_ids_sql("e.source") + " OR " + actor_ids_sql("e.target") + ")"
-        params += [f.actor, like(f.actor)] * 2
-    if f.since:
-        sql += " AND e.date >= ?"
-        params.append(f.since)
-    if f.until:
-        sql += " AND e.date <= ?"
-        params.append(f.until)
-    if f.place:
-        sql += " AND e.place IN (SELECT id FROM places WHERE id = ? OR name LIKE ? ESCAPE '\\')"
-        params += [f.place, like(f.place)]
-    if f.doc_id:
-        sql += " AND e.id IN (SELECT event_id FROM event_mentions WHERE doc_id = ?)"
-        params.append(f.doc_id)
-    if f.search:
-        sql += " AND e.id IN (SELECT event_id FROM event_mentions WHERE text LIKE ? ESCAPE '\\')"
-        params.append(like(f.search))
-    sql, params = page(sql + " ORDER BY e.date IS NULL, e.date, e.id", params, f)
-    rows = store.query(sql, tuple(params))
+    rows = store.rows(listing("events", f))
     mentions = _event_mentions(store, [r["id"] for r in rows])
     counts = _event_counts(store, [r["id"] for r in rows])
     out = []
@@ -121,14 +114,7 @@ def _event_counts(store: Store, ids: list[str]) -> dict[str, dict[str, int]]:
     articles: dict[str, set[str]] = defaultdict(set)
     sources: dict[str, set[str]] = defaultdict(set)
     for chunk in id_chunks(ids, 500):
-        marks = ",".join("?" * len(chunk))
-        for r in store.query(
-            "SELECT DISTINCT m.event_id, d.id, COALESCE(c.source, 'doc:' || c.id) AS src "
-            "FROM event_mentions m JOIN documents d ON d.id = m.doc_id "
-            "JOIN documents c ON c.id = COALESCE(d.duplicate_of, d.id) "
-            f"WHERE m.event_id IN ({marks})",
-            tuple(chunk),
-        ):
+        for r in store.rows(_COUNTED, {"ids": chunk}):
             articles[r[0]].add(r[1])
             sources[r[0]].add(r[2])
     return {e: {"num_articles": len(articles[e]), "num_sources": len(sources[e])} for e in articles}
@@ -137,12 +123,7 @@ def _event_counts(store: Store, ids: list[str]) -> dict[str, dict[str, int]]:
 def _event_mentions(store: Store, ids: list[str]) -> dict[str, list[Record]]:
     mentions: dict[str, list[Record]] = defaultdict(list)
     for chunk in id_chunks(ids, 500):
-        marks = ",".join("?" * len(chunk))
-        for r in store.query(
-            "SELECT m.* FROM event_mentions m JOIN documents d ON d.id = m.doc_id "
-            f"WHERE m.event_id IN ({marks}) ORDER BY d.seq, m.start, m.seq",
-            tuple(chunk),
-        ):
+        for r in store.rows(_MENTIONS, {"ids": chunk}):
             mentions[r["event_id"]].append(
                 {
                     "doc_id": r["doc_id"],
@@ -161,23 +142,29 @@ def _event_mentions(store: Store, ids: list[str]) -> dict[str, list[Record]]:
 # -- stories and the whole export ---------------------------------------------------
 
 
-def stories(store: Store) -> list[Record]:
+def stories(store: Store, f: Filter | None = None) -> list[Record]:
+    """Stories in order (seq), each with its documents and events; paged in SQL by ``f``."""
+    rows = store.rows(listing("stories", f))
+    return _story_records(store, rows)
+
+
+def story(store: Store, story_id: str) -> Record | None:
+    found = _story_records(store, store.rows(select(S).where(S.c.id == story_id)))
+    return found[0] if found else None
+
+
+def _story_records(store: Store, rows: list[Any]) -> list[Record]:
     docs: dict[str, list[str]] = defaultdict(list)
-    for r in store.query(
-        "SELECT sd.story_id, sd.doc_id FROM story_docs sd JOIN documents d ON d.id = sd.doc_id "
-        "ORDER BY d.seq"
-    ):
-        docs[r["story_id"]].append(r["doc_id"])
     evs: dict[str, list[str]] = defaultdict(list)
-    for r in store.query(
-        "SELECT DISTINCT se.story_id, se.event_id, e.seq FROM story_events se "
-        "JOIN events e ON e.id = se.event_id ORDER BY e.seq"
-    ):
-        if r["event_id"] not in evs[r["story_id"]]:
-            evs[r["story_id"]].append(r["event_id"])
+    for chunk in id_chunks([r["id"] for r in rows], 500):
+        for r in store.rows(_STORY_DOCS, {"ids": chunk}):
+            docs[r["story_id"]].append(r["doc_id"])
+        for r in store.rows(_STORY_EVENTS, {"ids": chunk}):
+            if r["event_id"] not in evs[r["story_id"]]:
+                evs[r["story_id"]].append(r["event_id"])
     return [
         {"id": r["id"], "label": r["label"], "doc_ids": docs[r["id"]], "event_ids": evs[r["id"]]}
-        for r in store.query("SELECT * FROM stories ORDER BY seq, id")
+        for r in rows
     ]
 
 
@@ -186,19 +173,8 @@ def conflicts(store: Store, f: Filter | None = None) -> list[Record]:
 
     Each value carries its evidence: the document and the mention that states it.
     """
-    f = f or Filter()
-    sql = 'SELECT c.id, c.event_id, c.field, c."values" FROM conflicts c JOIN events e '
-    sql += "ON e.id = c.event_id WHERE 1 = 1"
-    params: list[Any] = []
-    if f.type:
-        sql += " AND e.type = ?"
-        params.append(f.type.upper())
-    if f.doc_id:
-        sql += " AND c.event_id IN (SELECT event_id FROM event_mentions WHERE doc_id = ?)"
-        params.append(f.doc_id)
-    sql, params = page(sql + " ORDER BY e.seq, c.field", params, f)
     return [
         {"id": r["id"], "event_id": r["event_id"], "field": r["field"],
          "values": json.loads(r["values"])}
-        for r in store.query(sql, tuple(params))
+        for r in store.rows(listing("conflicts", f))
     ]  # fmt: skip

@@ -1,7 +1,8 @@
 """Read queries for browsing (overview, pages, graph, timeline) beyond the contract lists.
 
 Every record returned is built by ``records`` (the export contract); this module only
-selects which ones. All values are SQL parameters.
+selects which ones. All values are bound parameters; the
+filters are ``records.filters``'.
 """
 
 from __future__ import annotations
@@ -9,49 +10,60 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
+from sqlalchemy import bindparam, func, or_, select
+
 from newsgraph.store import Store, records
+from newsgraph.store import tables as t
 from newsgraph.store.records.common import Filter, Record, id_chunks
+from newsgraph.store.records.filters import dated_timeline, where
+
+A, E, Q, P, EM = t.actors, t.events, t.quotes, t.places, t.event_mentions
+_IDS = bindparam("ids", expanding=True)
+_EVENT_ORDER = (E.c.date.is_(None), E.c.date, E.c.id)
 
 
 def counts(store: Store) -> dict[str, int]:
     tables = ("documents", "actors", "events", "quotes", "places")
-    sql = "SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {t}) AS {t}" for t in tables)
-    row = store.query(sql)[0]
-    return {t: row[t] for t in tables}
+    row = store.rows(select(*(
+        select(func.count()).select_from(t.metadata.tables[n]).scalar_subquery().label(n)
+        for n in tables
+    )))[0]  # fmt: skip
+    return {n: row[n] for n in tables}
+
+
+def _names(store: Store, table: Any, ids: set[str]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    stmt = select(table.c.id, table.c.name).where(table.c.id.in_(_IDS))
+    for chunk in id_chunks(sorted({i for i in ids if i}), 500):
+        for r in store.rows(stmt, {"ids": chunk}):
+            names[r["id"]] = r["name"]
+    return names
 
 
 def actor_names(store: Store, ids: set[str]) -> dict[str, str]:
-    ids = {i for i in ids if i}
-    names: dict[str, str] = {}
-    for chunk in id_chunks(sorted(ids), 500):
-        marks = ",".join("?" * len(chunk))
-        for r in store.query(f"SELECT id, name FROM actors WHERE id IN ({marks})", tuple(chunk)):
-            names[r["id"]] = r["name"]
-    return names
+    return _names(store, A, ids)
 
 
 def place_names(store: Store, ids: set[str]) -> dict[str, str]:
-    ids = {i for i in ids if i}
-    names: dict[str, str] = {}
-    for chunk in id_chunks(sorted(ids), 500):
-        marks = ",".join("?" * len(chunk))
-        for r in store.query(f"SELECT id, name FROM places WHERE id IN ({marks})", tuple(chunk)):
-            names[r["id"]] = r["name"]
-    return names
+    return _names(store, P, ids)
 
 
 def busiest_actors(store: Store, limit: int = 10, offset: int = 0) -> list[dict[str, Any]]:
     """Actors by number of mentions, with their event count."""
-    return [
-        dict(r)
-        for r in store.query(
-            "SELECT a.id, a.name, a.kind, a.country, COUNT(m.actor_id) AS mentions, "
-            "(SELECT COUNT(*) FROM events e WHERE e.source = a.id OR e.target = a.id) AS events "
-            "FROM actors a LEFT JOIN actor_mentions m ON m.actor_id = a.id "
-            "GROUP BY a.id ORDER BY mentions DESC, a.name LIMIT ? OFFSET ?",
-            (limit, offset),
-        )
-    ]
+    m = t.actor_mentions
+    their_events = (
+        select(func.count()).where(or_(E.c.source == A.c.id, E.c.target == A.c.id))
+    ).scalar_subquery()
+    mentions = func.count(m.c.actor_id).label("mentions")
+    stmt = (
+        select(A.c.id, A.c.name, A.c.kind, A.c.country, mentions, their_events.label("events"))
+        .select_from(A.outerjoin(m, m.c.actor_id == A.c.id))
+        .group_by(A.c.id)
+        .order_by(mentions.desc(), A.c.name)
+        .limit(limit)
+        .offset(offset)
+    )
+    return [dict(r) for r in store.rows(stmt)]
 
 
 def documents(store: Store, f: Filter) -> list[Record]:
@@ -60,7 +72,7 @@ def documents(store: Store, f: Filter) -> list[Record]:
 
 
 def document(store: Store, doc_id: str) -> Record | None:
-    rows = store.query("SELECT * FROM documents WHERE id = ?", (doc_id,))
+    rows = store.rows(select(t.documents).where(t.documents.c.id == doc_id))
     return records.document_record(rows[0]) if rows else None
 
 
@@ -69,13 +81,13 @@ def events_by_id(store: Store, ids: list[str]) -> list[Record]:
     if not ids:
         return []
     docs: dict[str, set[str]] = defaultdict(set)
+    stmt = (
+        select(EM.c.event_id, func.min(EM.c.doc_id).label("doc_id"))
+        .where(EM.c.event_id.in_(_IDS))
+        .group_by(EM.c.event_id)
+    )
     for chunk in id_chunks(ids, 500):
-        marks = ",".join("?" * len(chunk))
-        for r in store.query(
-            f"SELECT event_id, MIN(doc_id) AS doc_id FROM event_mentions "
-            f"WHERE event_id IN ({marks}) GROUP BY event_id",
-            tuple(chunk),
-        ):
+        for r in store.rows(stmt, {"ids": chunk}):
             docs[r["doc_id"]].add(r["event_id"])
     found: dict[str, Record] = {}
     for doc_id, wanted in docs.items():
@@ -86,14 +98,14 @@ def events_by_id(store: Store, ids: list[str]) -> list[Record]:
 
 
 def latest_events(store: Store, limit: int = 10) -> list[Record]:
-    rows = store.query(
-        "SELECT id FROM events ORDER BY date IS NULL, date DESC, id LIMIT ?", (limit,)
+    rows = store.rows(
+        select(E.c.id).order_by(E.c.date.is_(None), E.c.date.desc(), E.c.id).limit(limit)
     )
     return events_by_id(store, [r["id"] for r in rows])
 
 
 def quote(store: Store, quote_id: str) -> Record | None:
-    rows = store.query("SELECT doc_id FROM quotes WHERE id = ?", (quote_id,))
+    rows = store.rows(select(Q.c.doc_id).where(Q.c.id == quote_id))
     if not rows:
         return None
     for q in records.quotes(store, Filter(doc_id=rows[0]["doc_id"])):
@@ -110,16 +122,13 @@ def actor(store: Store, actor_id: str) -> Record | None:
 
 
 def actor_events(store: Store, actor_id: str, limit: int = 500) -> list[Record]:
-    rows = store.query(
-        "SELECT id FROM events WHERE source = ? OR target = ? "
-        "ORDER BY date IS NULL, date, id LIMIT ?",
-        (actor_id, actor_id, limit),
-    )
+    theirs = or_(E.c.source == actor_id, E.c.target == actor_id)
+    rows = store.rows(select(E.c.id).where(theirs).order_by(*_EVENT_ORDER).limit(limit))
     return events_by_id(store, [r["id"] for r in rows])
 
 
 def actor_quotes(store: Store, actor_id: str, limit: int = 200) -> list[Record]:
-    rows = store.query("SELECT id FROM quotes WHERE speaker = ? LIMIT ?", (actor_id, limit))
+    rows = store.rows(select(Q.c.id).where(Q.c.speaker == actor_id).limit(limit))
     out = [quote(store, r["id"]) for r in rows]
     return [q for q in out if q is not None]
 
@@ -142,9 +151,8 @@ def place(store: Store, place_id: str) -> Record | None:
 
 
 def place_events(store: Store, place_id: str, limit: int = 200) -> list[Record]:
-    rows = store.query(
-        "SELECT id FROM events WHERE place = ? ORDER BY date IS NULL, date, id LIMIT ?",
-        (place_id, limit),
+    rows = store.rows(
+        select(E.c.id).where(E.c.place == place_id).order_by(*_EVENT_ORDER).limit(limit)
     )
     return events_by_id(store, [r["id"] for r in rows])
 
@@ -178,22 +186,15 @@ def _mentions_id(value: Any, wanted: str) -> bool:
 
 def graph(store: Store, f: Filter, max_nodes: int = 80) -> dict[str, Any]:
     """Actors as nodes, events between two actors as edges weighted by count."""
-    sql = (
-        "SELECT source, target, type, COUNT(*) AS n FROM events WHERE source IS NOT NULL "
-        "AND target IS NOT NULL AND source != target"
+    pair = (E.c.source, E.c.target, E.c.type)
+    stmt = (
+        select(*pair, func.count().label("n"))
+        .where(E.c.source.is_not(None), E.c.target.is_not(None), E.c.source != E.c.target)
+        .where(*where("events", Filter(type=f.type, since=f.since, until=f.until)))
+        .group_by(*pair)
+        .order_by(*pair)
     )
-    params: list[Any] = []
-    if f.type:
-        sql += " AND type = ?"
-        params.append(f.type.upper())
-    if f.since:
-        sql += " AND date >= ?"
-        params.append(f.since)
-    if f.until:
-        sql += " AND date <= ?"
-        params.append(f.until)
-    group = " GROUP BY source, target, type ORDER BY source, target, type"
-    rows = store.query(sql + group, tuple(params))
+    rows = store.rows(stmt)
     degree: Counter[str] = Counter()
     for r in rows:
         degree[r["source"]] += r["n"]
@@ -209,11 +210,9 @@ def graph(store: Store, f: Filter, max_nodes: int = 80) -> dict[str, Any]:
             e["weight"] += r["n"]
             e["types"][r["type"]] = e["types"].get(r["type"], 0) + r["n"]
     info = {}
+    stmt = select(A.c.id, A.c.name, A.c.kind, A.c.country).where(A.c.id.in_(_IDS))
     for chunk in id_chunks(sorted(keep), 500):
-        marks = ",".join("?" * len(chunk))
-        for r in store.query(
-            f"SELECT id, name, kind, country FROM actors WHERE id IN ({marks})", tuple(chunk)
-        ):
+        for r in store.rows(stmt, {"ids": chunk}):
             info[r["id"]] = dict(r)
     nodes = [{**info[a], "events": degree[a]} for a in sorted(keep) if a in info]
     return {"nodes": nodes, "edges": sorted(edges.values(), key=lambda e: -e["weight"])}
@@ -221,27 +220,48 @@ def graph(store: Store, f: Filter, max_nodes: int = 80) -> dict[str, Any]:
 
 def all_actor_names(store: Store) -> dict[str, str]:
     """Every actor's display name by id."""
-    return {r["id"]: r["name"] for r in store.query("SELECT id, name FROM actors")}
+    return {r["id"]: r["name"] for r in store.rows(select(A.c.id, A.c.name))}
 
 
 def timeline_rows(store: Any, f: Filter) -> list[dict[str, Any]]:
-    """Dated events and quotes as one list, oldest first."""
-    names = all_actor_names(store)
+    """Dated events and quotes as one list, oldest first; paged in SQL by ``f``."""
+    page = store.rows(dated_timeline(f))
+    event_ids = [r["id"] for r in page if not r["quote"]]
+    quote_ids = [r["id"] for r in page if r["quote"]]
+    events: dict[str, dict[str, Any]] = {}
+    first = select(EM.c.event_id, EM.c.text, EM.c.doc_id).join(
+        t.documents, t.documents.c.id == EM.c.doc_id
+    )
+    first = first.where(EM.c.event_id.in_(_IDS)).order_by(t.documents.c.seq, EM.c.start, EM.c.seq)
+    sides = select(E.c.id, E.c.type, E.c.date, E.c.source, E.c.target).where(E.c.id.in_(_IDS))
+    said = select(Q.c.id, Q.c.date, Q.c.speaker, Q.c.speaker_text, Q.c.text, Q.c.doc_id)
+    quotes: dict[str, Any] = {}
+    for chunk in id_chunks(event_ids, 500):
+        for r in store.rows(sides, {"ids": chunk}):
+            events[r["id"]] = dict(r)
+        for r in store.rows(first, {"ids": chunk}):
+            events[r["event_id"]].setdefault("what", r["text"])
+            events[r["event_id"]].setdefault("doc_id", r["doc_id"])
+    for chunk in id_chunks(quote_ids, 500):
+        for r in store.rows(said.where(Q.c.id.in_(_IDS)), {"ids": chunk}):
+            quotes[r["id"]] = r
+    names = actor_names(
+        store,
+        {e[k] for e in events.values() for k in ("source", "target") if e[k]}
+        | {q["speaker"] for q in quotes.values() if q["speaker"]},
+    )
     rows: list[dict[str, Any]] = []
-    for e in records.events(store, f):
-        if e["date"]:
+    for r in page:
+        if r["quote"]:
+            q = quotes[r["id"]]
+            who = names.get(q["speaker"] or "", q["speaker_text"] or "")
+            rows.append({"date": q["date"], "kind": "QUOTE", "who": who, "what": q["text"],
+                         "doc_id": q["doc_id"], "id": q["id"]})  # fmt: skip
+        else:
+            e = events[r["id"]]
             who = " -> ".join(
                 n for n in (names.get(e["source"] or ""), names.get(e["target"] or "")) if n
             )
-            rows.append(
-                {"date": e["date"], "kind": e["type"], "who": who,
-                 "what": e["mentions"][0]["text"], "doc_id": e["mentions"][0]["doc_id"], "id": e["id"]}
-            )  # fmt: skip
-    for q in records.quotes(store, f):
-        if q["date"]:
-            rows.append(
-                {"date": q["date"], "kind": "QUOTE", "who": names.get(q["speaker"] or "", q["speaker_text"] or ""),
-                 "what": q["text"], "doc_id": q["doc_id"], "id": q["id"]}
-            )  # fmt: skip
-    rows.sort(key=lambda r: (r["date"], r["kind"], r["id"]))
+            rows.append({"date": e["date"], "kind": e["type"], "who": who, "what": e["what"],
+                         "doc_id": e["doc_id"], "id": e["id"]})  # fmt: skip
     return rows

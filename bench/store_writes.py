@@ -1,0 +1,58 @@
+"""CPU and wall time of the writer alone (``Store.save``) over pre-analysed articles.
+
+The articles are analysed once and pickled (``--results``, made when missing), so a
+run times only the store: linking, the inserts and the search index. Compare two
+checkouts by running this file with each one's src/ on PYTHONPATH, alternately, on the
+same results file (the machine's load moves the figures; CPU time moves less).
+
+    PYTHONPATH=src python bench/store_writes.py --corpus ../shared/benchmarks/corpora/naeb_articles.jsonl --limit 100
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import tempfile
+import time
+from pathlib import Path
+
+
+def analysed(corpus: Path, limit: int, cache: Path) -> list:
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    from newsgraph.intake.readers import read_inputs
+    from newsgraph.model import Article
+    from newsgraph.run.engines import in_process
+
+    articles = [a for a in read_inputs([corpus]) if isinstance(a, Article)][:limit]
+    results = list(in_process(articles))
+    cache.write_bytes(pickle.dumps(results))
+    return results
+
+
+def main() -> None:
+    from newsgraph.store import Store
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, required=True)
+    ap.add_argument("--limit", type=int, default=100)
+    ap.add_argument("--results", type=Path, help="pickled results (default: beside /tmp)")
+    ap.add_argument("--repeat", type=int, default=3)
+    a = ap.parse_args()
+    cache = a.results or Path(tempfile.gettempdir()) / f"ng-results-{a.limit}.pkl"
+    results = analysed(a.corpus, a.limit, cache)
+    wall, cpu = [], []
+    for _ in range(a.repeat):
+        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "kb.db") as store:
+            t, c = time.perf_counter(), time.process_time()
+            for r in results:
+                store.save(r)
+            wall.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
+    n = len(results)
+    print(f"{n} articles: per article wall {min(wall) / n * 1000:.2f} ms, "
+          f"CPU {min(cpu) / n * 1000:.2f} ms (best of {a.repeat})")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
