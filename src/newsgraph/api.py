@@ -73,6 +73,14 @@ class KnowledgeBase:
         """PLOVER events; filters: actor, type, since, until, place, search, doc_id."""
         return self._list("events", records.events, as_frame, filters)
 
+    def event_candidates(self, **filters: Any) -> list[Record]:
+        """Acts the coding rules saw but did not code, each with its ``reason`` (records
+        only); filters: actor, type, since, until, search, doc_id."""
+        items: list[Record] = self._list(
+            "event_candidates", records.event_candidates, False, filters
+        )
+        return items
+
     def quotes(self, as_frame: bool = False, **filters: Any) -> Any:
         """Direct and reported speech; filters: actor (speaker), search, since, until."""
         return self._list("quotes", records.quotes, as_frame, filters)
@@ -90,9 +98,10 @@ class KnowledgeBase:
         """An article's full text (offsets in every record index into it)."""
         return records.document_text(self.store, doc_id)
 
-    def export(self) -> Record:
-        """The whole knowledge base as one newsgraph/1 object."""
-        return records.export(self.store)
+    def export(self, candidates: bool = False) -> Record:
+        """The whole knowledge base as one newsgraph/1 object (``candidates``: with the
+        uncoded event candidates)."""
+        return records.export(self.store, candidates=candidates)
 
     # -- DataFrames ---------------------------------------------------------------
 

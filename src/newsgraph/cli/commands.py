@@ -184,6 +184,14 @@ def export(
             "running cells starting with = + - @ as formulas (for data tools).",
         ),
     ] = False,
+    candidates: Annotated[
+        bool,
+        typer.Option(
+            "--candidates",
+            help="json: add event_candidates, the acts the coding rules saw but did not code "
+            "(hypothetical, no participant), each with its reason.",
+        ),
+    ] = False,
 ) -> None:
     """Export the knowledge base: newsgraph/1 JSON or a format derived from it."""
     from newsgraph import exporters
@@ -194,7 +202,7 @@ def export(
         raise typer.Exit(2)
     with open_store(db) as store:
         try:
-            exporters.write(fmt, store, output, csv_raw=csv_raw)
+            exporters.write(fmt, store, output, csv_raw=csv_raw, candidates=candidates)
         except exporters.ExportError as exc:
             print_line(err, f"error: {exc}")
             raise typer.Exit(2) from exc

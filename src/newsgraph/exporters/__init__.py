@@ -48,17 +48,29 @@ __all__ = ["FORMATS", "ExportError", "write"]
 
 
 def write(
-    fmt: str, store: Store, output: Path | str | None = None, *, csv_raw: bool = False
+    fmt: str,
+    store: Store,
+    output: Path | str | None = None,
+    *,
+    csv_raw: bool = False,
+    candidates: bool = False,
 ) -> None:
     """Export ``store`` as ``fmt`` to ``output`` (a file, a folder, or None for stdout).
 
-    CSV text cells that start like a formula get a leading ' unless ``csv_raw``.
+    CSV text cells that start like a formula get a leading ' unless ``csv_raw``; the JSON
+    export adds the event candidates (uncoded, with their reason) when ``candidates``.
     """
     out = Path(output) if output is not None else None
     if csv_raw and fmt != "csv":
         raise ExportError("csv_raw (--csv-raw) applies to the csv format only")
+    if candidates and fmt != "json":
+        raise ExportError("candidates (--candidates) applies to the json format only")
     if fmt in FILE_FORMATS:
-        write_file(FILE_FORMATS[fmt], store, out)
+        writer = FILE_FORMATS[fmt]
+        if candidates:
+            write_file(lambda s, stream: writer(s, stream, candidates=True), store, out)
+        else:
+            write_file(writer, store, out)
     elif fmt in FOLDER_FORMATS:
         if out is None:
             raise ExportError(f"format {fmt!r} writes a folder: give -o FOLDER")

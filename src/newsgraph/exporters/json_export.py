@@ -8,5 +8,6 @@ from typing import TextIO
 from newsgraph.store import Store, records
 
 
-def write(store: Store, stream: TextIO) -> None:
-    stream.write(json.dumps(records.export(store), ensure_ascii=False, indent=1) + "\n")
+def write(store: Store, stream: TextIO, candidates: bool = False) -> None:
+    data = records.export(store, candidates=candidates)
+    stream.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")

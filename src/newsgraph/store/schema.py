@@ -5,7 +5,7 @@ A database records its version in ``meta``; opening it applies what it lacks. St
 ``since = n + 1`` in ``tables``, with DDL compiled by SQLAlchemy for the dialect, then
 runs that version's data steps. Version 4 adds the search indexes the writer keeps
 current (``search_index``): FTS5 tables and triggers on SQLite, stored tsvector columns
-with GIN indexes on PostgreSQL. Never edit a released step: add the next one.
+with GIN indexes on PostgreSQL. Version 5 adds the event candidates. Never edit a released step: add the next one.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from newsgraph.store.dialect import SQLITE
 from newsgraph.store.engine import Db
 from newsgraph.store.tables import metadata, since
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _table_as_of(table: Table, version: int) -> Table:

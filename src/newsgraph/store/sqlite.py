@@ -42,6 +42,7 @@ _INSERT_DOC = inserter(D, *(c.name for c in D.columns))
 _PLACE_MENTION = inserter(t.place_mentions, "doc_id", "start", "end", "text", "place_id")
 _TIME = inserter(t.time_expressions, "doc_id", "start", "end", "text", "value", "precision")
 _QUOTE = inserter(t.quotes, *(c.name for c in t.quotes.columns))
+_CANDIDATE = inserter(t.event_candidates, *(c.name for c in t.event_candidates.columns))
 _LOCK = Prepared(select(func.pg_advisory_xact_lock(bindparam("key", type_=BigInteger))))
 _VERSION = select(M.c.value).where(M.c.key == "schema_version")
 
@@ -57,7 +58,8 @@ _BY_DOC = {
     name: Prepared(delete(t.metadata.tables[name]).where(
         t.metadata.tables[name].c.doc_id == bindparam("doc_id")))
     for name in ("actor_mentions", "actor_keys", "actor_aliases", "actor_roles",
-                 "place_mentions", "time_expressions", "quotes", "event_mentions", "doc_bands")
+                 "place_mentions", "time_expressions", "quotes", "event_mentions", "doc_bands",
+                 "event_candidates")
 }  # fmt: skip
 _DELETE_DOC = Prepared(delete(D).where(D.c.id == bindparam("id")))
 _DOC_EVENTS = Prepared(
@@ -266,6 +268,16 @@ class Store:
              "cue_end": q.cue_end, "addressee": actor(q.addressee), "medium": q.medium,
              "date": q.date}
             for q in result.quotes
+        ])  # fmt: skip
+        db.many(_CANDIDATE, [
+            {"id": _record_id("C", a.id, k, m.start, m.end), "doc_id": a.id,
+             "start": m.start, "end": m.end, "text": m.text, "trigger": m.trigger,
+             "type": ev.type, "mode": ev.mode, "cameo": ev.cameo, "source": actor(ev.source),
+             "target": actor(ev.target), "source_text": ev.source_text,
+             "target_text": ev.target_text, "date": ev.date, "place": ev.place,
+             "negated": int(ev.negated), "modality": ev.modality, "confidence": ev.confidence,
+             "reason": ev.reason or ""}
+            for k, ev in enumerate(result.event_candidates) for m in ev.mentions[:1]
         ])  # fmt: skip
         event_ids = [
             event_links.link_event(

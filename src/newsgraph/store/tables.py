@@ -175,6 +175,17 @@ event_mentions = table(
     ix("event_mentions_event", "event_id"),
     ix("event_mentions_seq", "seq", since=3),
 )  # fmt: skip
+event_candidates = table(  # what the rules saw but did not code, with the reason (per doc)
+    "event_candidates",
+    key("id"), *_span(),
+    c("trigger"), c("type", null=False), c("mode"), c("cameo"),
+    c("source"), c("target"),  # actors.id
+    c("source_text"), c("target_text"), c("date"), c("place"),  # places.id
+    c("negated", INT, null=False), c("modality", null=False), c("confidence", FLOAT, null=False),
+    c("reason", null=False),
+    ix("event_candidates_doc", "doc_id", since=5),
+    since=5,
+)  # fmt: skip
 event_keys = table(
     "event_keys",
     c("key", null=False), c("bucket", INT, null=False), c("event_id", null=False),

@@ -21,6 +21,7 @@ from newsgraph.store.records.documents import (
 )
 from newsgraph.store.records.events import (
     conflicts,
+    event_candidates,
     events,
     quote_record,
     quotes,
@@ -40,6 +41,7 @@ __all__ = [
     "document_record",
     "document_text",
     "documents",
+    "event_candidates",
     "events",
     "export",
     "place_mentions",
@@ -52,9 +54,10 @@ __all__ = [
 ]
 
 
-def export(store: Store) -> Record:
-    """The whole knowledge base as one newsgraph/1 object."""
-    return {
+def export(store: Store, candidates: bool = False) -> Record:
+    """The whole knowledge base as one newsgraph/1 object (with ``candidates``, also the
+    ``event_candidates`` the coding rules kept out of ``events``)."""
+    data = {
         "format": FORMAT,
         "documents": documents(store),
         "actors": actors(store),
@@ -65,3 +68,6 @@ def export(store: Store) -> Record:
         "stories": stories(store),
         "conflicts": conflicts(store),
     }
+    if candidates:
+        data["event_candidates"] = event_candidates(store)
+    return data

@@ -139,6 +139,18 @@ def _event_mentions(store: Store, ids: list[str]) -> dict[str, list[Record]]:
     return mentions
 
 
+def event_candidates(store: Store, f: Filter | None = None) -> list[Record]:
+    """What the rules saw but did not code as events, each with the reason (one mention)."""
+    out = []
+    for r in store.rows(listing("event_candidates", f)):
+        mention = {k: r[k] for k in ("doc_id", "start", "end", "text", "trigger",
+                                     "source_text", "target_text")}  # fmt: skip
+        record = {k: r[k] for k in ("id", "type", "mode", "cameo", "source", "target", "date",
+                                    "place", "modality", "confidence", "reason")}  # fmt: skip
+        out.append({**record, "negated": bool(r["negated"]), "mentions": [mention]})
+    return out
+
+
 # -- stories and the whole export ---------------------------------------------------
 
 

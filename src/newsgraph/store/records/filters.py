@@ -22,7 +22,7 @@ from newsgraph.store import tables as t
 from newsgraph.store.dialect import as_bytewise
 from newsgraph.store.records.common import Filter, like
 
-D, A, P, Q, E = t.documents, t.actors, t.places, t.quotes, t.events
+D, A, P, Q, E, EC = t.documents, t.actors, t.places, t.quotes, t.events, t.event_candidates
 AM, AL, PM, EM, T, C = (
     t.actor_mentions, t.actor_aliases, t.place_mentions, t.event_mentions,
     t.time_expressions, t.conflicts,
@@ -95,6 +95,14 @@ FIELDS: dict[str, dict[str, Builder]] = {
         "doc_id": lambda v: Q.c.doc_id == v,
     },
     "time_expressions": {"doc_id": lambda v: T.c.doc_id == v},
+    "event_candidates": {
+        "type": lambda v: EC.c.type == v.upper(),
+        "actor": lambda v: or_(actor_is(EC.c.source)(v), actor_is(EC.c.target)(v)),
+        "since": lambda v: EC.c.date >= v,
+        "until": lambda v: EC.c.date <= v,
+        "doc_id": lambda v: EC.c.doc_id == v,
+        "search": lambda v: has_text(EC.c.text, v),
+    },
     "conflicts": {
         "type": lambda v: E.c.type == v.upper(),
         "doc_id": lambda v: C.c.event_id.in_(select(EM.c.event_id).where(EM.c.doc_id == v)),
@@ -130,6 +138,8 @@ def _base(kind: str) -> tuple[Select[Any], list[Any]]:
         return select(Q).join(D, D.c.id == Q.c.doc_id), [D.c.seq, Q.c.start]
     if kind == "events":
         return select(E), [E.c.date.is_(None), E.c.date, E.c.id]
+    if kind == "event_candidates":
+        return select(EC).join(D, D.c.id == EC.c.doc_id), [D.c.seq, EC.c.start, EC.c.id]
     if kind == "time_expressions":
         cols = (T.c.doc_id, T.c.text, T.c.start, T.c.end, T.c.value, T.c.precision)
         return select(*cols).join(D, D.c.id == T.c.doc_id), [D.c.seq, T.c.start]
