@@ -20,8 +20,7 @@ from typer.testing import CliRunner
 from conftest import throwaway_pg, with_db
 from newsgraph.cli.main import app
 from newsgraph.store import Store, StoreError, dialect, records
-from newsgraph.store.records import Filter
-from newsgraph.store.records import views as queries
+from newsgraph.store.records import Filter, views
 from newsgraph.store.schema import SCHEMA_VERSION
 from newsgraph.store.tables import metadata
 
@@ -157,12 +156,12 @@ def test_record_queries_match_sqlite(stores) -> None:
             a, "gaza-talks-doha"
         )
         assert records.stories(b) == records.stories(a)
-        assert queries.counts(b) == queries.counts(a)
-        assert queries.busiest_actors(b, 20) == queries.busiest_actors(a, 20)
-        assert queries.latest_events(b, 20) == queries.latest_events(a, 20)
+        assert views.counts(b) == views.counts(a)
+        assert views.busiest_actors(b, 20) == views.busiest_actors(a, 20)
+        assert views.latest_events(b, 20) == views.latest_events(a, 20)
         for f in FILTERS:
-            assert queries.documents(b, f) == queries.documents(a, f), f
-            assert queries.graph(b, f) == queries.graph(a, f), f
+            assert views.documents(b, f) == views.documents(a, f), f
+            assert views.graph(b, f) == views.graph(a, f), f
 
 
 def test_web_api_lists_on_postgres(stores) -> None:

@@ -11,8 +11,7 @@ from rich.text import Text
 from newsgraph.cli.app import DbOption, JsonOption, app, open_store, out
 from newsgraph.cli.safe import plain, print_json
 from newsgraph.store import DEFAULT_DB, records
-from newsgraph.store.records import Filter
-from newsgraph.store.records import views as queries
+from newsgraph.store.records import Filter, views
 
 ActorOpt = Annotated[str | None, typer.Option("--actor", help="Actor name, alias or id.")]
 SinceOpt = Annotated[str | None, typer.Option("--since", help="From this ISO date on.")]
@@ -72,7 +71,7 @@ def quotes(
         rows = records.quotes(
             store, Filter(actor=speaker, since=since, until=until, search=search, limit=limit)
         )
-        names = queries.all_actor_names(store)
+        names = views.all_actor_names(store)
     for q in rows:
         q["speaker_name"] = names.get(q["speaker"] or "", q["speaker_text"])
         q["kind"] = "direct" if q["direct"] else "reported"
@@ -96,7 +95,7 @@ def events(
             store,
             Filter(type=type, actor=actor, since=since, until=until, place=place, limit=limit),
         )
-        names = queries.all_actor_names(store)
+        names = views.all_actor_names(store)
         places = {p["id"]: p["name"] for p in records.places(store)}
     for e in rows:
         e["source_name"] = names.get(e["source"] or "", "")
@@ -117,5 +116,5 @@ def timeline(
 ) -> None:
     """Events and quotes in date order (undated ones are left out)."""
     with open_store(db) as store:
-        rows = queries.timeline_rows(store, Filter(actor=actor, since=since, until=until))
+        rows = views.timeline_rows(store, Filter(actor=actor, since=since, until=until))
     _emit(rows, as_json, ["date", "kind", "who", "what", "doc_id"], "Timeline")

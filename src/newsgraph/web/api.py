@@ -10,8 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from newsgraph.store import Store, records
 from newsgraph.store import search as fts
-from newsgraph.store.records import Filter, Record
-from newsgraph.store.records import views as queries
+from newsgraph.store.records import Filter, Record, views
 from newsgraph.web.highlight import split_snippet
 from newsgraph.web.ingest import ArticleIn, IngestResult, require_token, run_ingest
 
@@ -100,7 +99,7 @@ def list_documents(
     """Documents (metadata, no text), in ingest order."""
     f = Filter(actor=actor, type=type, since=since, until=until, place=place, search=q,
                limit=limit + 1, offset=offset)  # fmt: skip
-    return page(queries.documents(store, f), limit, offset)
+    return page(views.documents(store, f), limit, offset)
 
 
 @router.get("/actors")
@@ -192,7 +191,7 @@ def list_conflicts(
 ) -> dict[str, Any]:
     """Reports that disagree about one event (empty when this build has no conflict reader)."""
     f = Filter(actor=actor, type=type, since=since, until=until)
-    found = queries.conflicts(store, f)
+    found = views.conflicts(store, f)
     body = page((found or [])[offset : offset + limit + 1], limit, offset)
     body["available"] = found is not None
     return body
@@ -205,7 +204,7 @@ def list_conflicts(
 @consistent
 def get_document(doc_id: str, store: StoreDep) -> dict[str, Any]:
     """One document with its text and every record found in it."""
-    doc = queries.document(store, doc_id)
+    doc = views.document(store, doc_id)
     if doc is None:
         raise not_found("document", doc_id)
     f = Filter(doc_id=doc_id)
@@ -226,15 +225,15 @@ def get_document(doc_id: str, store: StoreDep) -> dict[str, Any]:
 @consistent
 def get_actor(actor_id: str, store: StoreDep) -> dict[str, Any]:
     """One actor with aliases, roles, quotes, events as source and target, counterparts."""
-    actor = queries.actor(store, actor_id)
+    actor = views.actor(store, actor_id)
     if actor is None:
         raise not_found("actor", actor_id)
-    events = queries.actor_events(store, actor_id)
-    others = queries.counterparts(actor_id, events)
-    names = queries.actor_names(store, {o["id"] for o in others})
+    events = views.actor_events(store, actor_id)
+    others = views.counterparts(actor_id, events)
+    names = views.actor_names(store, {o["id"] for o in others})
     return {
         **actor,
-        "quotes": queries.actor_quotes(store, actor_id),
+        "quotes": views.actor_quotes(store, actor_id),
         "events_as_source": [e for e in events if e["source"] == actor_id],
         "events_as_target": [e for e in events if e["target"] == actor_id],
         "counterparts": [{**o, "name": names.get(o["id"])} for o in others],
@@ -245,30 +244,30 @@ def get_actor(actor_id: str, store: StoreDep) -> dict[str, Any]:
 @consistent
 def get_event(event_id: str, store: StoreDep) -> dict[str, Any]:
     """One event with every mention (its sentence and document) and any conflicts."""
-    found = queries.events_by_id(store, [event_id])
+    found = views.events_by_id(store, [event_id])
     if not found:
         raise not_found("event", event_id)
     event = found[0]
-    names = queries.actor_names(store, {event["source"], event["target"]})
-    titles = {d: (queries.document(store, d) or {}).get("title") for d in
+    names = views.actor_names(store, {event["source"], event["target"]})
+    titles = {d: (views.document(store, d) or {}).get("title") for d in
               {m["doc_id"] for m in event["mentions"]}}  # fmt: skip
     return {
         **event,
         "source_name": names.get(event["source"] or ""),
         "target_name": names.get(event["target"] or ""),
-        "place_record": queries.place(store, event["place"]) if event["place"] else None,
+        "place_record": views.place(store, event["place"]) if event["place"] else None,
         "mentions": [
             {**m, "sentence": m["text"].strip(), "doc_title": titles.get(m["doc_id"])}
             for m in event["mentions"]
         ],
-        "conflicts": queries.conflicts_of_event(store, event),
+        "conflicts": views.conflicts_of_event(store, event),
     }
 
 
 @router.get("/quotes/{quote_id:path}")
 @consistent
 def get_quote(quote_id: str, store: StoreDep) -> Record:
-    quote = queries.quote(store, quote_id)
+    quote = views.quote(store, quote_id)
     if quote is None:
         raise not_found("quote", quote_id)
     return quote
@@ -277,10 +276,10 @@ def get_quote(quote_id: str, store: StoreDep) -> Record:
 @router.get("/places/{place_id:path}")
 @consistent
 def get_place(place_id: str, store: StoreDep) -> dict[str, Any]:
-    place = queries.place(store, place_id)
+    place = views.place(store, place_id)
     if place is None:
         raise not_found("place", place_id)
-    return {**place, "events": queries.place_events(store, place_id)}
+    return {**place, "events": views.place_events(store, place_id)}
 
 
 @router.get("/stories/{story_id:path}")
@@ -326,7 +325,7 @@ def timeline(
 ) -> dict[str, Any]:
     """Dated events and quotes in one list, oldest first."""
     f = Filter(actor=actor, since=since, until=until, limit=limit + 1, offset=offset)
-    return page(queries.timeline_rows(store, f), limit, offset)
+    return page(views.timeline_rows(store, f), limit, offset)
 
 
 @router.get("/graph")
@@ -339,7 +338,7 @@ def graph(
     max_nodes: Annotated[int, Query(ge=2, le=300)] = 80,
 ) -> dict[str, Any]:
     """Actor network: actors as nodes, events between two actors as weighted edges."""
-    return queries.graph(store, Filter(type=type, since=since, until=until), max_nodes)
+    return views.graph(store, Filter(type=type, since=since, until=until), max_nodes)
 
 
 # -- writing (off unless a token is configured) -----------------------------------------

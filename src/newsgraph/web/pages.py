@@ -12,8 +12,7 @@ from fastapi.templating import Jinja2Templates
 
 from newsgraph.store import records
 from newsgraph.store import search as fts
-from newsgraph.store.records import Filter
-from newsgraph.store.records import views as queries
+from newsgraph.store.records import Filter, views
 from newsgraph.web import api
 from newsgraph.web.highlight import marked, safe_href, split_snippet, url
 from newsgraph.web.spans import document_spans
@@ -42,8 +41,8 @@ def _store(request: Request) -> Any:
 
 
 def _with_names(store: Any, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    names = queries.actor_names(store, {e[k] for e in events for k in ("source", "target")})
-    places = queries.place_names(store, {e["place"] for e in events})
+    names = views.actor_names(store, {e[k] for e in events for k in ("source", "target")})
+    places = views.place_names(store, {e["place"] for e in events})
     for e in events:
         e["source_name"] = names.get(e["source"] or "")
         e["target_name"] = names.get(e["target"] or "")
@@ -70,10 +69,10 @@ def overview(request: Request) -> HTMLResponse:
     store = _store(request)
     return render(
         request, "overview.html",
-        counts=queries.counts(store),
-        actors=queries.busiest_actors(store, 12),
-        events=_with_names(store, queries.latest_events(store, 12)),
-        documents=queries.documents(store, Filter(limit=12)),
+        counts=views.counts(store),
+        actors=views.busiest_actors(store, 12),
+        events=_with_names(store, views.latest_events(store, 12)),
+        documents=views.documents(store, Filter(limit=12)),
     )  # fmt: skip
 
 
@@ -93,7 +92,7 @@ def search_page(request: Request, q: Opt = None) -> HTMLResponse:
 @router.get("/documents")
 @api.consistent
 def documents_page(request: Request, q: Opt = None, offset: Offset = 0) -> HTMLResponse:
-    rows = queries.documents(_store(request), Filter(search=q, limit=PAGE + 1, offset=offset))
+    rows = views.documents(_store(request), Filter(search=q, limit=PAGE + 1, offset=offset))
     pager = _pager(request, offset, len(rows) > PAGE)
     return render(request, "documents.html", q=q or "", documents=rows[:PAGE], pager=pager)
 
@@ -102,7 +101,7 @@ def documents_page(request: Request, q: Opt = None, offset: Offset = 0) -> HTMLR
 @api.consistent
 def document_page(request: Request, doc_id: str) -> HTMLResponse:
     store = _store(request)
-    doc = queries.document(store, doc_id)
+    doc = views.document(store, doc_id)
     if doc is None:
         raise HTTPException(404, f"no document with id {doc_id!r}")
     f = Filter(doc_id=doc_id)
@@ -126,7 +125,7 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
 @router.get("/actors")
 @api.consistent
 def actors_page(request: Request, offset: Offset = 0) -> HTMLResponse:
-    rows = queries.busiest_actors(_store(request), PAGE + 1, offset)
+    rows = views.busiest_actors(_store(request), PAGE + 1, offset)
     pager = _pager(request, offset, len(rows) > PAGE)
     return render(request, "actors.html", actors=rows[:PAGE], pager=pager)
 
