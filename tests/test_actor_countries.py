@@ -86,7 +86,9 @@ def test_code_on_dates():
                                 ("XYZGOV", "1990-01-01", ""), ("XYZELI", "", "")))  # fmt: skip
     assert k.code_on(date(1985, 1, 1)) == "XYZELI"
     assert k.code_on(date(2001, 1, 1)) == "XYZGOV"
-    assert k.code_on(date(1970, 1, 1)) is None and k.code_on(None) is None
+    # no role held that day, no day, or an open role past the table's end: the standing code
+    assert k.code_on(date(1970, 1, 1)) == k.code_on(None) == k.code_on(date(2020, 1, 1)) == "XYZELI"
+    assert Known("person", "XYZ", (("XYZGOV", "1990-01-01", "2000-01-01"),)).code_on(None) is None
     table = KnownActors({"ana maria lopez": k})
     assert table.find("Ana-María López", "person") is k
     assert (

@@ -17,6 +17,7 @@ from newsgraph.store import Store, records
 from newsgraph.store import search as fts
 from newsgraph.store.records import Filter, views
 from newsgraph.store.schema import SCHEMA_VERSION
+from newsgraph.store.tables import metadata, since
 
 PEOPLE = [
     ("Ärzte ohne Grenzen", "organization"), ("Łukasz Nowak", "person"),
@@ -178,8 +179,8 @@ def test_an_older_database_is_indexed_once_when_opened(tmp_path: Path) -> None:
     db = str(tmp_path / "kb.db")
     _fill(db)
     with Store(db) as store:  # as version 3 left it: no index, the read path's stamp
-        for name in ("fts_documents", "fts_quotes", "fts_aliases"):
-            store.rows(text(f"DROP TABLE {name}"))
+        for name in ("fts_documents", "fts_quotes", "fts_aliases", "event_candidates"):
+            store.rows(text(f"DROP TABLE {name}"))  # the tables of versions 4 and 5
         store.rows(text("UPDATE meta SET value = '3' WHERE key = 'schema_version'"))
         store.rows(text("INSERT INTO meta (key, value) VALUES ('fts_stamp', 'x')"))
     with Store(db, readonly=True) as store:
@@ -241,8 +242,10 @@ def test_tables_make_the_database_the_version_3_scripts_made(tmp_path: Path) -> 
     con.commit()
     con.close()
     Store(new).close()
-    assert _shape(old) == _shape(new)
+    later = {table.name for table in metadata.sorted_tables if since(table) > 3}
+    assert _shape(old) == {k: v for k, v in _shape(new).items() if k not in later}
     with Store(old) as store:  # and such a file opens, gains the index and takes writes
         assert store.version() == SCHEMA_VERSION
         store.save(_doc(1))
         assert [d["id"] for d in fts.search(store, "round")["documents"]] == ["d1"]
+    assert _shape(old) == _shape(new)  # the later versions' tables added too

@@ -77,12 +77,13 @@ def _minhash(ctx: DocContext, res: Resources) -> None:
 PARSED = ("doc", "dateline", "published")  # what every stage may read from the start
 
 STAGES: tuple[Stage, ...] = (
-    Stage("actors", _into("entities", actors.extract), ("doc", "dateline", "published"),
-          ("entities",)),
-    Stage("places", _into("places", places.extract), ("doc", "dateline", "entities"), ("places",)),
     Stage("time.detect", time.detect, ("doc", "dateline"), ("time_candidates",)),
     Stage("publication", time.decide_publication, ("time_candidates", "published"),
           ("published", "published_from")),
+    # actors after the publication date: a known actor's code is the role held on that day
+    Stage("actors", _into("entities", actors.extract), ("doc", "dateline", "published"),
+          ("entities",)),
+    Stage("places", _into("places", places.extract), ("doc", "dateline", "entities"), ("places",)),
     Stage("time.resolve", time.resolve, ("time_candidates", "published"),
           ("times", "time_index")),
     Stage("quotes", _into("quotes", quotes.extract), ("entities", "time_index"),

@@ -110,7 +110,8 @@ class Coref:
         def last(ch: Chain) -> int:
             starts = [
                 c.start for c in ch.cands
-                if c.kind == "name" and c.start < pos and c.text.lower().endswith(surname)
+                if c.kind == "name" and c.start < pos
+                and (c.text.lower() == surname or c.text.lower().endswith(" " + surname))
             ]  # fmt: skip
             return max(starts, default=-1)
 

@@ -16,6 +16,7 @@ from datetime import date
 from newsgraph.data import read_text
 
 TABLE = "known_actors.tsv"
+HORIZON = "2016-01-01"  # the dictionaries stop around 2015: an open role ends here
 _NON_WORD = re.compile(r"[^\w\s]")
 
 
@@ -34,12 +35,18 @@ class Known:
     codes: tuple[tuple[str, str, str], ...]  # (CAMEO code, from, to); "" = open
 
     def code_on(self, day: date | None) -> str | None:
-        """The code of the role held on ``day`` (the most specific one), else None."""
-        if day is None:
-            return None
-        iso = day.isoformat()
-        held = [c for c, lo, hi in self.codes if (lo or hi) and lo <= iso and (not hi or iso < hi)]
-        return max(held, key=len, default=None)
+        """The code of the role held on ``day`` (the most specific one), else the most
+        specific undated code (an organisation's, a person's standing one), else None.
+        A role still open when the table ends is taken to end at ``HORIZON``."""
+        if day is not None:
+            iso = day.isoformat()
+            held = [
+                c for c, lo, hi in self.codes
+                if (lo or hi) and lo <= iso and iso < (hi or HORIZON)
+            ]  # fmt: skip
+            if held:
+                return max(held, key=len)
+        return max((c for c, lo, hi in self.codes if not (lo or hi)), key=len, default=None)
 
 
 class KnownActors:

@@ -78,7 +78,7 @@ class MentionFinder:
             subject=head.dep_ in SUBJECT_DEPS,
             **attrs,
         )
-        cand.extra.update(dep=head.dep_, verb=head.head.i, head_end=head.idx + len(head.text))
+        cand.extra.update(dep=head.dep_, verb=head.head.i)
         for t in range(i, j):
             self.owner[t] = len(self.cands)
         self.cands.append(cand)
@@ -323,6 +323,7 @@ class MentionFinder:
                     j = owner.j
         while i < tok.i and doc[i].lower_ in ("'s", "’s"):
             i += 1
+        core = doc[j - 1]  # the end before post-modifiers: what names the actor
         j, inside, pp_country, pp_org = post_modifier(self, tok, j)
         for c in inside:
             self.release(c)
@@ -333,6 +334,7 @@ class MentionFinder:
                         title_words=(tok.lemma_.lower(),))  # fmt: skip
         if cand is not None:
             cand.extra["org_cand"] = org_cand
+            cand.extra["core_end"] = core.idx + len(core.text)
             cand.extra["indefinite"] = doc[i].lower_ in ("a", "an")
             cand.extra["bare"] = i == tok.i and j == tok.i + 1
 

@@ -5,6 +5,8 @@ and PERSON spans that are no name ("’s Ash", "Said Ohtani", "Next", "Dodgers")
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from newsgraph.extract.actors.candidates import Finder
@@ -27,7 +29,11 @@ def person_span(f: Finder, i: int, j: int) -> tuple[int, int] | None:
     if i >= j or any("/" in f.text[k] or f.text[k].endswith(":") for k in range(i, j)):
         return None
     if j - i == 1 and (f.tag[i] == "NNPS" or f.lower[i] in f.common_words):
-        return None
+        surname = any(  # "Price" of "Leah Price" stays a name
+            len(e) > 1 and e[-1].lower_ == f.lower[i] for e in f.doc.ents if e.label_ == "PERSON"
+        )
+        if not surname or f.tag[i] == "NNPS":
+            return None
     return i, j
 
 
@@ -72,7 +78,12 @@ def _inverted_speech(f: Finder, i: int, j: int) -> bool:
         return True
     whole = f.doc[i:j].text
     rest = f.doc[i + 1 : j].text
-    return f.doc_text.count(whole) == 1 and f.doc_text.count(rest) > 1
+    return _count_words(f.doc_text, whole) == 1 and _count_words(f.doc_text, rest) > 1
+
+
+def _count_words(text: str, phrase: str) -> int:
+    """Occurrences of ``phrase`` as whole words ("Ali" not in "Alibaba")."""
+    return len(re.findall(rf"(?<!\w){re.escape(phrase)}(?!\w)", text))
 
 
 def country_then_person(f: Finder, ent: Span) -> int | None:
@@ -81,6 +92,8 @@ def country_then_person(f: Finder, ent: Span) -> int | None:
     first name, two or three capitalised words that are no title or sector word."""
     lex = f.lex
     after_title = ent.start > 0 and f.lower[ent.start - 1] in ("to", "of")
+    if ent.label_ == "PERSON" and not after_title:
+        return None  # "Chad Michael Murray" is one name
     for k in range(ent.start + 1, min(ent.start + 4, ent.end - 1)):
         rest = range(k, ent.end)
         if not (after_title or f.lower[k] in lex.first_names) or len(rest) > 3:

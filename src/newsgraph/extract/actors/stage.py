@@ -150,11 +150,11 @@ def display_name(ch: Chain, names: list[str], gaz: Any) -> str:
             persons = [c.text for c in ch.cands if c.kind == "name"]
             return max(persons or names, key=lambda t: (len(t.split()), len(t)))
         return max(names, key=len)
-    # a description: its fullest premodified head ("Nigerian riot police"), without the
-    # post-modifiers of one mention ("deployed in Lagos to break up a rally")
+    # a description: its fullest form ("Nigerian riot police", "the Secretary of State")
+    # without the post-modifiers of one mention ("deployed in Lagos to break up a rally")
     heads = [
-        c.text[: c.extra.get("head_end", c.end) - c.start] for c in ch.cands if c.kind != "pronoun"
-    ]
+        c.text[: c.extra.get("core_end", c.end) - c.start] for c in ch.cands if c.kind != "pronoun"
+    ] + [c.role_title for c in ch.cands if c.role_title]  # "the Secretary of State"
     text = max(heads, key=lambda t: (len(t.split()), len(t)), default="")
     for lead in LEADING:
         text = text.removeprefix(lead)

@@ -103,6 +103,7 @@ class TitleFinder:
                     country = country or cand.country
             elif k > j + 1 and doc[k - 1].lower_ != "the":
                 j = k
+        core = doc[j - 1]  # the end before post-modifiers: what names the actor
         j, inside, pp_country, pp_org = post_modifier(f, tok, j)
         country = country or pp_country
         role_org = role_org or pp_org
@@ -149,6 +150,8 @@ class TitleFinder:
             gender=lex.title_gender(word), title_words=words, role_title=role_title,
             role_org=role_org, past=past, definite=definite, bound_to=bound,
         )  # fmt: skip
+        if cand is not None:
+            cand.extra["core_end"] = core.idx + len(core.text)
         if cand is not None and sort == "group":
             cand.extra["description"] = True
         if cand is not None and indefinite:

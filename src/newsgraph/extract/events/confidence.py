@@ -41,7 +41,7 @@ def features(ev: Event, ctx: DocContext, rule: float) -> dict[str, float]:
         "date": float(ev.date is not None),
         "place": float(ev.place is not None),
         "mentions": min(len(ev.mentions), 3) / 3,
-        "early": float(ev.mentions[0].start < EARLY * max(1, len(ctx.text))),
+        "early": float(bool(ev.mentions) and ev.mentions[0].start < EARLY * max(1, len(ctx.text))),
     }
     if src is not None:
         f[f"source_kind:{src.kind}"] = 1.0

@@ -235,10 +235,11 @@ class RoleFinder(Participants):
             between = self.prep_object([head, *tr.tokens[1:]], ["between", "among"])
             tgt_prep = [p for p in preps if p not in ("by", "between", "among")]
             tgt_tok = self.prep_object([head, *tr.tokens[1:]], tgt_prep)
-            if head.lemma_.lower() in self.lex.cue("patient_nouns") and src_tok is not None:
+            patient = head.lemma_.lower() in self.lex.cue("patient_nouns")
+            if patient and src_tok is not None and tgt_tok is None:
                 by = self.prep_object([head], ["by"])  # "his kidnapping": the one kidnapped
-                if src_tok is not by:
-                    tgt_tok, src_tok = tgt_tok or src_tok, by
+                if by is None or src_tok.i != by.i:  # ("Iraq's arrest of X": Iraq acts)
+                    tgt_tok, src_tok = src_tok, by
             if between is not None and src_tok is None:
                 src_tok = between
                 conj = self.conjuncts(between)
