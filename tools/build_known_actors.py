@@ -29,8 +29,9 @@ FILES = (
     ("Phoenix.International.actors.txt", "organization"),
 )
 CODE = re.compile(r"\[([A-Z~]{3,})\s*([<>]?\d{6,8})?-?(\d{6,8})?\]")
-ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
-OLD = {"USR": "RUS", "YUG": "SRB", "CSK": "CZE", "DDR": "DEU", "ROM": "ROU", "ZAR": "COD"}
+FORMER = {"SUN", "YUG", "CSK", "DDR"}  # former states the gazetteer knows (ISO 3166-3)
+ISO3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"} | FORMER
+OLD = {"USR": "SUN", "ROM": "ROU", "ZAR": "COD"}  # CAMEO codes that are not ISO-3
 ORG_PREFIXES = ("NGO", "MNC")  # codes whose country (if any) comes after the prefix
 SUPRANATIONAL = ("IGO", "IMG")  # regions and religions follow these, never a country
 ABBREVIATION = re.compile(r"\([A-Z]+\)")
