@@ -8,6 +8,7 @@ and said"), never the subject of the sentence root.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,6 +45,9 @@ class Lexicon:
     nouns: frozenset[str]  # nouns heading a "that" content clause
     directive: frozenset[str]  # demands: never reported content
     any_cue: frozenset[str]  # every cue lemma (a fast pre-filter)
+
+
+MEDIUM_WINDOW = 40  # tokens either side of a cue where its medium may be named
 
 
 def load_lexicon() -> Lexicon:
@@ -231,8 +235,10 @@ def medium(ctx: DocContext, lex: Lexicon, cue: Token) -> str | None:
     if candidates is None:
         candidates = ctx.media_cues = tokens_with(ctx.doc, lex.media_verbs, ("according",))
     sent = cue.sent
-    for i in candidates:
-        if not sent.start <= i < sent.end or i == cue.i:
+    lo = bisect_left(candidates, max(sent.start, cue.i - MEDIUM_WINDOW))
+    hi = bisect_left(candidates, min(sent.end, cue.i + MEDIUM_WINDOW + 1))
+    for i in candidates[lo:hi]:
+        if i == cue.i:
             continue
         tok = ctx.doc[i]
         if tok.pos_ == "VERB" and tok.lemma_ in lex.media_verbs:

@@ -35,6 +35,9 @@ SPEAKER_LABEL_RE = re.compile(r"([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
 DASH_SPEAKER_RE = re.compile(r"[ \t]*(?:([\u2015\u2014])|[ \t]([\u2013-])[ \t])[ \t\u00a0]*(?=\w)")
 
 
+CUE_WINDOW = 50  # tokens either side of a quote where its speech cue may stand
+
+
 def extract(ctx: DocContext, res: Resources) -> list[Quote]:
     lex = lexicon(res)
     spans = find_quoted_spans(ctx.text)
@@ -227,6 +230,8 @@ def _candidate_sents(ctx: DocContext, qs: QuotedSpan, content: Span) -> list[int
         last = bounds[sent_of[last]][1]  # the quote ends its sentence: "...." he said.
     if text[qs.open_mark - 3 : qs.open_mark].strip().endswith(":") and first > 0:
         first = bounds[sent_of[first - 1]][0]
+    first = max(first, content.start - CUE_WINDOW)  # a run-on "sentence" stays linear
+    last = min(last, content.end + CUE_WINDOW)
     return [i for i in range(first, last) if lo <= idx[i] < hi]
 
 
