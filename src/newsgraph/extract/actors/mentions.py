@@ -11,6 +11,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.data import flagged_words
 from newsgraph.extract.actors.candidates import Cand
 from newsgraph.extract.actors.lexicon import PRONOUNS, ActorLexicon
 from newsgraph.extract.actors.names import PersonNames
@@ -26,7 +27,9 @@ from newsgraph.nlp.tokens import Tokens
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 METONYMY_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
-TRIM_LEFT = frozenset({"the", "a", "an"})
+TRIM_LEFT = frozenset(flagged_words("function_words.json", "article"))
+POSSESSIVE = frozenset(flagged_words("function_words.json", "possessive"))
+APOSTROPHES = POSSESSIVE | frozenset(flagged_words("function_words.json", "apostrophe"))
 
 
 class MentionFinder:
@@ -143,7 +146,7 @@ class MentionFinder:
         i, j = ent.start, ent.end
         while i < j and self.doc[i].lower_ in TRIM_LEFT:
             i += 1
-        while j > i and self.doc[j - 1].lower_ in ("'s", "’s", "'", "’"):
+        while j > i and self.doc[j - 1].lower_ in APOSTROPHES:
             j -= 1
         return i, j
 
@@ -321,7 +324,7 @@ class MentionFinder:
                 if owner.etype == "country" and owner.i == obj[0].i - 0 and self._absorb(owner):
                     country = owner.country
                     j = owner.j
-        while i < tok.i and doc[i].lower_ in ("'s", "’s"):
+        while i < tok.i and doc[i].lower_ in POSSESSIVE:
             i += 1
         core = doc[j - 1]  # the end before post-modifiers: what names the actor
         j, inside, pp_country, pp_org = post_modifier(self, tok, j)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.data import flagged_words
 from newsgraph.extract.actors.candidates import Cand, Finder
 
-POSSESSIVE = frozenset({"'s", "’s"})
+POSSESSIVE = frozenset(flagged_words("function_words.json", "possessive"))
 PREMODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 PREMODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 MAX_PREMODIFIERS = 4
-ARTICLES = frozenset({"the", "a", "an"})
+ARTICLES = frozenset(flagged_words("function_words.json", "article"))
 
 
 def assign(f: Finder) -> None:

@@ -9,9 +9,12 @@ import re
 
 from spacy.tokens import Span
 
+from newsgraph.data import flagged_words
 from newsgraph.extract.actors.candidates import Finder
 
-POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+POSSESSIVE = frozenset(flagged_words("function_words.json", "possessive")) | frozenset(
+    flagged_words("function_words.json", "apostrophe")
+)
 SPEECH_FORMS = frozenset({"said", "says", "told", "added", "asked"})  # "..., said Ohtani"
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsgraph.data import flagged_words
 from newsgraph.extract.actors.candidates import Cand, Finder
 from newsgraph.extract.actors.lexicon import PRONOUNS
 
@@ -16,7 +17,8 @@ DEFINITE = frozenset({"the", "this", "that"})
 AFFILIATION_PREPS = frozenset({"at", "of"})
 SCOPE_PREPS = frozenset({"in", "for", "with"})
 BREAKS = frozenset({",", ";", "(", ")", "-", "\u2013", "\u2014", '"'})
-COPULAS = frozenset({"be", "become", "remain"})
+COPULAS = frozenset(flagged_words("function_words.json", "copula"))
+POSSESSIVE = frozenset(flagged_words("function_words.json", "possessive"))
 OF_WORDS = frozenset({"state", "affairs", "staff", "defence", "defense", "foreign", "the"})
 
 
@@ -65,7 +67,7 @@ class TitleFinder:
                     role_org, org_cand = cand.text, owner
                     country = country or cand.country
                 break
-            if low in ("'s", "’s") or prev.text == "-":
+            if low in POSSESSIVE or prev.text == "-":
                 i -= 1
                 continue
             if low in PRONOUNS:  # "his counterpart": the pronoun is a mention of its own

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.data import flagged_words
 from newsgraph.extract.events.collective import (
     is_two_sides,
     pair_role_words,
@@ -22,7 +23,7 @@ from newsgraph.extract.events.participants import (
 )
 from newsgraph.extract.quotes.cues import adjunct_participle
 
-COPULAS = frozenset({"be", "become", "remain", "seem"})  # "this was an attack": no agent
+COPULAS = frozenset(flagged_words("function_words.json", "copula"))  # "this was an attack"
 
 
 class RoleFinder(Participants):
