@@ -190,6 +190,7 @@ def test_a_described_group_is_named_without_one_mentions_post_modifiers(analyze)
         ("“We are done,” said Ohtani after the game in Tokyo.", "Said Ohtani"),
         ("School/Team: Central High. The coach spoke to reporters.", "School/Team:"),
         ("Next, the mayor spoke. The next speaker was late.", "Next"),
+        ("The coach praised Argi Cortez\nNext season starts soon.", "Argi Cortez\nNext"),
     ],
 )
 def test_person_spans_that_are_no_name(analyze, text, absent):

@@ -24,6 +24,12 @@ def person_span(f: Finder, i: int, j: int) -> tuple[int, int] | None:
     "Dodgers"), a single word the article also writes in lower case ("Next", "Size")."""
     while i < j and (f.lower[i] in POSSESSIVE or not f.text[i][:1].isalnum()):
         i += 1
+    for k in range(i, j):  # a name never runs over a line break ("Argi Cortez\nNext")
+        if "\n" in f.text[k]:
+            j = k
+            break
+    if not any(f.text[k][:1].isupper() for k in range(i, j)):
+        return None  # "apps require": no capital, no name
     if i < j - 1 and f.lower[i] in SPEECH_FORMS and _inverted_speech(f, i, j):
         i += 1
     inner = [k for k in range(i + 1, j - 1) if f.lower[k] in POSSESSIVE]
