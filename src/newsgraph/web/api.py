@@ -11,20 +11,27 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from newsgraph.store import Store, records
 from newsgraph.store import search as fts
 from newsgraph.store.records import Filter, Record, views
+from newsgraph.web.forms import ValidDate, ValidType
 from newsgraph.web.highlight import split_snippet
 from newsgraph.web.ingest import ArticleIn, IngestResult, require_token, run_ingest
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 MAX_LIMIT = 500
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
 ActorQ = Annotated[str | None, Query(max_length=200, description="Actor id, name or alias.")]
-TypeQ = Annotated[str | None, Query(max_length=40, description="Event type or actor kind.")]
-SinceQ = Annotated[str | None, Query(pattern=DATE, description="From this ISO date on.")]
-UntilQ = Annotated[str | None, Query(pattern=DATE, description="Up to this ISO date.")]
+KindQ = Annotated[str | None, Query(max_length=40, description="Actor kind.")]
+TypeQ = Annotated[
+    str | None, Query(max_length=40, description="PLOVER event type, e.g. ASSAULT."), ValidType
+]
+SinceQ = Annotated[
+    str | None, Query(max_length=10, description="From this date on (YYYY[-MM[-DD]])."), ValidDate
+]
+UntilQ = Annotated[
+    str | None, Query(max_length=10, description="Up to this date (YYYY[-MM[-DD]])."), ValidDate
+]
 PlaceQ = Annotated[str | None, Query(max_length=200, description="Place id or name.")]
 TextQ = Annotated[str | None, Query(max_length=200, description="Text the record contains.")]
 DocQ = Annotated[str | None, Query(max_length=300, description="Only records of this document.")]
@@ -109,7 +116,7 @@ def list_actors(
     limit: Limit = 50,
     offset: Offset = 0,
     actor: ActorQ = None,
-    type: TypeQ = None,
+    type: KindQ = None,
     q: TextQ = None,
     doc_id: DocQ = None,
 ) -> dict[str, Any]:
@@ -189,10 +196,11 @@ def list_conflicts(
     since: SinceQ = None,
     until: UntilQ = None,
 ) -> dict[str, Any]:
-    """Reports that disagree about one event (empty when this build has no conflict reader)."""
-    f = Filter(actor=actor, type=type, since=since, until=until)
+    """Reports that disagree about one event (empty when this build has no conflict reader);
+    `actor`, `type`, `since` and `until` are the event's."""
+    f = Filter(actor=actor, type=type, since=since, until=until, limit=limit + 1, offset=offset)
     found = views.conflicts(store, f)
-    body = page((found or [])[offset : offset + limit + 1], limit, offset)
+    body = page(found or [], limit, offset)
     body["available"] = found is not None
     return body
 

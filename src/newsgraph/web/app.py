@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsgraph.store import StoreError
 from newsgraph.store.snapshots import Stores
@@ -93,6 +95,7 @@ async def _too_large(scope: dict, receive: Any, send: Any) -> None:
 def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
     """The FastAPI app over database ``db``; POST /api/ingest only when ``token`` is set."""
     from newsgraph.web import api, pages
+    from newsgraph.web.forms import plain_errors
 
     try:
         stores = Stores(db)
@@ -130,16 +133,31 @@ def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BO
         headers = {"Cache-Control": "public, max-age=86400"}
         return FileResponse(path, media_type="text/javascript", headers=headers)
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
-        if request.url.path.startswith("/api/") or exc.status_code not in (404, 400):
+    @app.api_route("/favicon.ico", methods=["GET", "HEAD"], include_in_schema=False)
+    def favicon() -> Response:
+        return RedirectResponse("/static/favicon.svg", status_code=301)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if _is_api(request):
             return JSONResponse(
                 {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
             )
-        return pages.error_page(request, exc.status_code, str(exc.detail))
+        return pages.error_page(request, exc.status_code, str(exc.detail), exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_value(request: Request, exc: RequestValidationError) -> Response:
+        lines = plain_errors(exc.errors())
+        if _is_api(request):
+            return JSONResponse({"detail": "; ".join(lines), "errors": lines}, status_code=422)
+        return pages.error_page(request, 422, "; ".join(lines))
 
     app.add_middleware(SecurityHeaders, max_body=max_body)
     return app
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path == "/api" or request.url.path.startswith("/api/")
 
 
 def _plotly_path() -> Path | None:

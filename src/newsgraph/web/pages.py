@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -14,6 +15,7 @@ from newsgraph.store import records
 from newsgraph.store import search as fts
 from newsgraph.store.records import Filter, views
 from newsgraph.web import api
+from newsgraph.web.forms import ValidDate, ValidType
 from newsgraph.web.highlight import marked, safe_href, split_snippet, url
 from newsgraph.web.spans import document_spans
 
@@ -22,9 +24,11 @@ templates.env.autoescape = True
 templates.env.globals.update(link=url, safe_href=safe_href)
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+page = functools.partial(router.api_route, methods=["GET", "HEAD"])
 PAGE = 50
 Opt = Annotated[str | None, Query(max_length=200)]
-DateOpt = Annotated[str | None, Query(pattern=api.DATE)]
+DateOpt = Annotated[str | None, Query(max_length=10), ValidDate]
+TypeOpt = Annotated[str | None, Query(max_length=40), ValidType]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
@@ -32,8 +36,12 @@ def render(request: Request, name: str, status: int = 200, **context: Any) -> HT
     return templates.TemplateResponse(request, name, context, status_code=status)
 
 
-def error_page(request: Request, status: int, message: str) -> HTMLResponse:
-    return render(request, "error.html", status=status, status_code=status, message=message)
+def error_page(
+    request: Request, status: int, message: str, headers: dict[str, str] | None = None
+) -> HTMLResponse:
+    response = render(request, "error.html", status=status, status_code=status, message=message)
+    response.headers.update(headers or {})
+    return response
 
 
 def _store(request: Request) -> Any:
@@ -63,7 +71,7 @@ def _pager(request: Request, offset: int, more: bool) -> dict[str, str | None]:
     }
 
 
-@router.get("/")
+@page("/")
 @api.consistent
 def overview(request: Request) -> HTMLResponse:
     store = _store(request)
@@ -76,7 +84,7 @@ def overview(request: Request) -> HTMLResponse:
     )  # fmt: skip
 
 
-@router.get("/search")
+@page("/search")
 @api.searching
 def search_page(request: Request, q: Opt = None) -> HTMLResponse:
     hits: dict[str, list[dict[str, Any]]] = {}
@@ -89,7 +97,7 @@ def search_page(request: Request, q: Opt = None) -> HTMLResponse:
     return render(request, "search.html", q=q or "", hits=hits)
 
 
-@router.get("/documents")
+@page("/documents")
 @api.consistent
 def documents_page(request: Request, q: Opt = None, offset: Offset = 0) -> HTMLResponse:
     rows = views.documents(_store(request), Filter(search=q, limit=PAGE + 1, offset=offset))
@@ -97,7 +105,7 @@ def documents_page(request: Request, q: Opt = None, offset: Offset = 0) -> HTMLR
     return render(request, "documents.html", q=q or "", documents=rows[:PAGE], pager=pager)
 
 
-@router.get("/documents/{doc_id:path}")
+@page("/documents/{doc_id:path}")
 @api.consistent
 def document_page(request: Request, doc_id: str) -> HTMLResponse:
     store = _store(request)
@@ -122,7 +130,7 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
     )  # fmt: skip
 
 
-@router.get("/actors")
+@page("/actors")
 @api.consistent
 def actors_page(request: Request, offset: Offset = 0) -> HTMLResponse:
     rows = views.busiest_actors(_store(request), PAGE + 1, offset)
@@ -130,20 +138,21 @@ def actors_page(request: Request, offset: Offset = 0) -> HTMLResponse:
     return render(request, "actors.html", actors=rows[:PAGE], pager=pager)
 
 
-@router.get("/actors/{actor_id:path}")
+@page("/actors/{actor_id:path}")
 @api.consistent
 def actor_page(request: Request, actor_id: str) -> HTMLResponse:
     store = _store(request)
     data = api.get_actor(actor_id, store)
-    events = _with_names(store, data["events_as_source"] + data["events_as_target"])
+    both = {e["id"]: e for e in data["events_as_source"] + data["events_as_target"]}
+    events = _with_names(store, list(both.values()))  # an actor's event with itself once
     events.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
     return render(request, "actor.html", actor=data, events=events)
 
 
-@router.get("/events")
+@page("/events")
 @api.consistent
 def events_page(
-    request: Request, type: Opt = None, actor: Opt = None, place: Opt = None,
+    request: Request, type: TypeOpt = None, actor: Opt = None, place: Opt = None,
     since: DateOpt = None, until: DateOpt = None, q: Opt = None, offset: Offset = 0,
 ) -> HTMLResponse:  # fmt: skip
     store = _store(request)
@@ -155,14 +164,14 @@ def events_page(
     return render(request, "events.html", events=rows[:PAGE], pager=pager, form=form)
 
 
-@router.get("/events/{event_id:path}")
+@page("/events/{event_id:path}")
 @api.consistent
 def event_page(request: Request, event_id: str) -> HTMLResponse:
     event = api.get_event(event_id, _store(request))
     return render(request, "event.html", event=event)
 
 
-@router.get("/timeline")
+@page("/timeline")
 @api.consistent
 def timeline_page(
     request: Request, actor: Opt = None, since: DateOpt = None, until: DateOpt = None
@@ -172,8 +181,77 @@ def timeline_page(
     return render(request, "timeline.html", src=src, form=params)
 
 
-@router.get("/network")
+@page("/network")
 @api.consistent
-def network_page(request: Request, type: Opt = None) -> HTMLResponse:
-    params = {"max_nodes": 80, **({"type": type.upper()} if type else {})}
+def network_page(request: Request, type: TypeOpt = None) -> HTMLResponse:
+    params = {"max_nodes": 80, **({"type": type} if type else {})}
     return render(request, "network.html", src="/api/graph?" + urlencode(params), type=type)
+
+
+# -- simple list pages for the records without a page of their own --------------------
+
+
+def _cell(text: Any, href: str | None = None) -> dict[str, Any]:
+    return {"text": "" if text is None else text, "href": href}
+
+
+def _list(request: Request, title: str, columns: list[str], rows: list[list[dict]],
+          offset: int, api_path: str) -> HTMLResponse:  # fmt: skip
+    pager = _pager(request, offset, len(rows) > PAGE)
+    return render(request, "list.html", title=title, columns=columns, rows=rows[:PAGE],
+                  pager=pager, api_path=api_path)  # fmt: skip
+
+
+@page("/quotes")
+@api.consistent
+def quotes_page(request: Request, q: Opt = None, offset: Offset = 0) -> HTMLResponse:
+    store = _store(request)
+    found = records.quotes(store, Filter(search=q, limit=PAGE + 1, offset=offset))
+    names = views.actor_names(store, {r["speaker"] for r in found})
+    rows = [[
+        _cell(r["text"], url("/documents", r["doc_id"], f"#quote-{r['id']}")),
+        _cell(names.get(r["speaker"] or "") or r["speaker_text"],
+              url("/actors", r["speaker"]) if r["speaker"] else None),
+        _cell(r["date"]),
+    ] for r in found]  # fmt: skip
+    return _list(request, "Quotes", ["Quote", "Speaker", "Date"], rows, offset, "/api/quotes")
+
+
+@page("/places")
+@api.consistent
+def places_page(request: Request, q: Opt = None, offset: Offset = 0) -> HTMLResponse:
+    found = records.places(_store(request), Filter(place=q, limit=PAGE + 1, offset=offset))
+    rows = [[_cell(r["name"], "/events?" + urlencode({"place": r["id"]})), _cell(r["kind"]),
+             _cell(r["country"])] for r in found]  # fmt: skip
+    return _list(request, "Places", ["Place", "Kind", "Country"], rows, offset, "/api/places")
+
+
+@page("/stories")
+@api.consistent
+def stories_page(request: Request, offset: Offset = 0) -> HTMLResponse:
+    found = records.stories(_store(request), Filter(limit=PAGE + 1, offset=offset))
+    rows = [[
+        _cell(r["label"] or r["id"], url("/api/stories", r["id"])),
+        _cell(len(r["doc_ids"])), _cell(len(r["event_ids"])),
+        _cell(r["doc_ids"][0] if r["doc_ids"] else None,
+              url("/documents", r["doc_ids"][0]) if r["doc_ids"] else None),
+    ] for r in found]  # fmt: skip
+    columns = ["Story", "Documents", "Events", "First document"]
+    return _list(request, "Stories", columns, rows, offset, "/api/stories")
+
+
+@page("/conflicts")
+@api.consistent
+def conflicts_page(
+    request: Request, actor: Opt = None, type: TypeOpt = None,
+    since: DateOpt = None, until: DateOpt = None, offset: Offset = 0,
+) -> HTMLResponse:  # fmt: skip
+    f = Filter(actor=actor, type=type, since=since, until=until, limit=PAGE + 1, offset=offset)
+    found = views.conflicts(_store(request), f) or []
+    rows = [[
+        _cell(r["event_id"], url("/events", r["event_id"])), _cell(r["field"]),
+        _cell("; ".join(str(v.get("value") if isinstance(v, dict) else v)
+                        for v in r["values"])),
+    ] for r in found]  # fmt: skip
+    columns = ["Event", "Field", "Reported values"]
+    return _list(request, "Conflicting reports", columns, rows, offset, "/api/conflicts")

@@ -103,8 +103,11 @@ FIELDS: dict[str, dict[str, Builder]] = {
         "doc_id": lambda v: EC.c.doc_id == v,
         "search": lambda v: has_text(EC.c.text, v),
     },
-    "conflicts": {
+    "conflicts": {  # the disputed event's type, actors and date
         "type": lambda v: E.c.type == v.upper(),
+        "actor": lambda v: or_(actor_is(E.c.source)(v), actor_is(E.c.target)(v)),
+        "since": lambda v: E.c.date >= v,
+        "until": lambda v: E.c.date <= v,
         "doc_id": lambda v: C.c.event_id.in_(select(EM.c.event_id).where(EM.c.doc_id == v)),
     },
     "stories": {},
