@@ -90,13 +90,31 @@ def test_conflict_filters_reach_the_query(client, monkeypatch):
     assert (f.actor, f.since, f.until, f.type) == ("Safadi", "2025-03-01", "2025-03-31", "CONSULT")
 
 
-def test_conflict_filters_narrow_the_rows(tmp_path, res):
-    from newsgraph.store import records
-    from newsgraph.store.records import FIELDS, Filter
+def test_conflict_filters_narrow_the_rows(tmp_path):
+    from test_linking import doc, event
 
-    assert {"actor", "since", "until", "type"} <= set(FIELDS["conflicts"])
-    with Store(tmp_path / "empty.db") as store:
-        assert records.conflicts(store, Filter(actor="x", since="2020", until="2021")) == []
+    text_a = "Masri called on Israel to reopen the bridge on Monday."
+    text_b = "Masri demanded on Tuesday that Israel reopen the bridge."
+    with Store(tmp_path / "kb.db") as store:
+        store.save(doc("a", "2025-03-04", ["masri", "israel"],
+                       [event("REQUEST", 0, 1, "2025-03-03", text_a, "geo:360630")]))  # fmt: skip
+        store.save(doc("b", "2025-03-05", ["masri", "israel"],
+                       [event("REQUEST", 0, 1, "2025-03-04", text_b, "geo:360630")]))  # fmt: skip
+    c = TestClient(create_app(str(tmp_path / "kb.db")))
+
+    def fields(query: str) -> list[str]:
+        r = c.get(f"/api/conflicts?{query}")
+        assert r.status_code == 200, r.text
+        return [x["field"] for x in r.json()["items"]]
+
+    assert fields("") == ["date"]
+    assert fields("actor=Masri") == fields("actor=Israel") == ["date"]
+    assert fields("actor=Wolska") == []
+    assert fields("since=2025-03") == fields("until=2025-03-31") == ["date"]
+    assert fields("since=2025-04-01") == fields("until=2025-02") == []
+    assert fields("type=request") == ["date"] and fields("type=ASSAULT") == []
+    assert "None.</td>" not in c.get("/conflicts?actor=Masri").text
+    assert "None.</td>" in c.get("/conflicts?actor=Wolska").text
 
 
 # -- 3. HTML pages, HTML errors ---------------------------------------------------------------
