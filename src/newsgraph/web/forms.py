@@ -13,10 +13,9 @@ from typing import Any
 
 from pydantic import AfterValidator
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "ACCUSE",
-    "REQUEST", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
+from newsgraph.data import load_json
+
+PLOVER_TYPES = tuple(load_json("plover_types.json")["types"])
 _DATE = re.compile(r"\d{4}(?:-(\d{2})(?:-(\d{2}))?)?")
 DATE_HELP = "a date as YYYY, YYYY-MM or YYYY-MM-DD"
 
