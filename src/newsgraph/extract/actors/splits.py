@@ -15,7 +15,7 @@ from newsgraph.extract.actors.candidates import Finder
 POSSESSIVE = frozenset(flagged_words("function_words.json", "possessive")) | frozenset(
     flagged_words("function_words.json", "apostrophe")
 )
-SPEECH_FORMS = frozenset({"said", "says", "told", "added", "asked"})  # "..., said Ohtani"
+SPEECH_FORMS = frozenset(flagged_words("function_words.json", "speech_form"))  # "said Ohtani"
 
 
 def person_span(f: Finder, i: int, j: int) -> tuple[int, int] | None:
