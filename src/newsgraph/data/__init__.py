@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from typing import Any
 
@@ -28,3 +29,10 @@ def quote_marks(*kinds: str) -> frozenset[str]:
     return frozenset(
         m for k in kinds or ("opening", "closing", "straight", "single") for m in marks[k]
     )
+
+
+def quote_mark_pattern(*kinds: str) -> str:
+    """A regular expression matching the quotation marks of ``kinds``, longest first
+    (so ``''`` is one mark, not two)."""
+    marks = sorted(quote_marks(*kinds), key=lambda m: (-len(m), m))
+    return "|".join(re.escape(m) for m in marks)

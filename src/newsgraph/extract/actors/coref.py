@@ -59,6 +59,7 @@ class Coref:
         self.chains: list[Chain] = []
         self.chain_of: dict[int, Chain] = {}  # id(cand) -> chain
         self.by_key: dict[str, Chain] = {}
+        self.by_bare: dict[str, list[Chain]] = {}  # name without its country -> chains
 
     def run(self) -> list[Chain]:
         self.full_names()
@@ -193,21 +194,21 @@ class Coref:
             chain.named = c.kind == "name"
         else:
             self.join(chain, c)
+        bare = c.extra.get("bare_key")
+        if bare and all(x is not chain for x in self.by_bare.setdefault(bare, [])):
+            self.by_bare[bare].append(chain)
 
     def by_bare_key(self, c: Cand, key: str) -> Chain | None:
         """ "the Foreign Affairs Department" after "the South African Foreign Affairs
         Department": one body, if only one country's such body was named."""
-        bare = c.extra.get("bare_key")
-        for k in [bare] if bare else []:  # the country-led name after its bare form
-            if k in self.by_key and self.by_key[k].country in (None, c.country):
-                self.by_key[key] = self.by_key[k]
-                return self.by_key[k]
-        hits = {id(ch): ch for ch in self.chains if ch.etype == c.etype and any(
-            x.extra.get("bare_key") == key for x in ch.cands)}  # fmt: skip
-        if c.country is None and len(hits) == 1:
-            chain = next(iter(hits.values()))
-            self.by_key[key] = chain
+        chain = self.by_key.get(c.extra.get("bare_key", ""))
+        if chain is not None and chain.country in (None, c.country):
+            self.by_key[key] = chain  # the country-led name after its bare form
             return chain
+        hits = [ch for ch in self.by_bare.get(key, []) if ch.etype == c.etype]
+        if c.country is None and len(hits) == 1:  # the bare form after the country-led one
+            self.by_key[key] = hits[0]
+            return hits[0]
         return None
 
     # -- titles, descriptions, nominals ---------------------------------------------

@@ -17,6 +17,8 @@ from newsgraph.extract.events.roles import Roles
 CODES: dict[str, Any] = load_json("event_folding.json")
 INTENT_THREAT = frozenset(CODES["intent_threat_types"])
 THREAT_VERBS = frozenset(CODES["threat_verbs"])
+YIELD, GENERIC = CODES["yield"], CODES["generic"]
+YIELDING = frozenset(CODES["yielding_types"])  # giving way: RETREAT, CONCEDE
 
 
 @dataclass
@@ -66,23 +68,25 @@ def fold(matrix: Draft, inner: Draft) -> None:
     """Rewrite the matrix event from its complement event (the complement is dropped)."""
     t, it = matrix.type, inner.type
     if t == "REJECT":
-        matrix.cameo = CODES["reject"].get(it, "124" if it == "CONCEDE" else matrix.cameo)
+        matrix.cameo = CODES["reject"].get(it, YIELD["reject"] if it in YIELDING else matrix.cameo)
     elif t == "THREATEN":
         matrix.cameo = CODES["threaten"].get(it, matrix.cameo)
     elif t == "REQUEST":
         appeal = (matrix.cameo or "").startswith("02")
         table = CODES["appeal"] if appeal else CODES["demand"]
-        yield_code = "025" if appeal else "105"
-        matrix.cameo = table.get(it, yield_code if it in ("RETREAT", "CONCEDE") else matrix.cameo)
+        yield_code = YIELD["appeal" if appeal else "demand"]
+        matrix.cameo = table.get(it, yield_code if it in YIELDING else matrix.cameo)
     elif t == "AGREE":
         if it in HOSTILE_TYPES and matrix.tr.token.lemma_.lower() in THREAT_VERBS:
             matrix.type, matrix.mode, matrix.cameo = (
                 "THREATEN",
                 None,
-                CODES["threaten"].get(it, "130"),
+                CODES["threaten"].get(it, GENERIC["threaten"]),
             )
         else:
-            matrix.cameo = CODES["agree"].get(it, "035" if it in ("RETREAT", "CONCEDE") else "030")
+            matrix.cameo = CODES["agree"].get(
+                it, YIELD["agree"] if it in YIELDING else GENERIC["agree"]
+            )
     elif not (t == it == "CONSULT"):  # a meeting absorbs the talks held to discuss
         return
     matrix.absorbed.append(inner.tr)

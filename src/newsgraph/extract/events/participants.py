@@ -142,7 +142,9 @@ class Participants:
         m = self.ctx.mention_at(tok)
         entities = self.ctx.result.entities
         country = entities[m.entity].country if m is not None and m.entity is not None else None
-        for e in entities if country else []:
+        if country is None:
+            return None
+        for e in entities:
             if e.kind == "country" and e.country == country:
                 span = self.ctx.span(e.mentions[0].start, e.mentions[0].end)
                 return span.root if span is not None else None

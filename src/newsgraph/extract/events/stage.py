@@ -22,7 +22,16 @@ from newsgraph.extract.events import context as ectx
 from newsgraph.extract.events.collective import crowd_targets
 from newsgraph.extract.events.confidence import calibrate
 from newsgraph.extract.events.dates import Story, event_date, story
-from newsgraph.extract.events.folding import CODES, INTENT_THREAT, Draft, fold, matrix_of
+from newsgraph.extract.events.folding import (
+    CODES,
+    GENERIC,
+    INTENT_THREAT,
+    YIELD,
+    YIELDING,
+    Draft,
+    fold,
+    matrix_of,
+)
 from newsgraph.extract.events.lexicon import (
     COOPERATIVE_TYPES,
     Entry,
@@ -232,15 +241,20 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon, st: Story) -
     # intent to coerce or attack is THREATEN, "will never give up" is REJECT.
     if negated and etype in COOPERATIVE_TYPES | {"AGREE"} and ectx.announced(d.tr, lex):
         # "will not accept refugees", "won't meet them": an announced refusal (CAMEO 12)
-        etype, cameo, mode, negated = "REJECT", CODES["reject"].get(etype, "120"), None, False
+        etype, cameo, mode, negated = (
+            "REJECT",
+            CODES["reject"].get(etype, GENERIC["reject"]),
+            None,
+            False,
+        )
         modality = ectx.modality(d.tr, ctx, lex, ignore_intent=True)
     elif modality == "intended":
-        if negated and etype in ("CONCEDE", "RETREAT"):
-            etype, cameo, mode, negated = "REJECT", "124", None, False
+        if negated and etype in YIELDING:
+            etype, cameo, mode, negated = "REJECT", YIELD["reject"], None, False
         elif not negated and etype in COOPERATIVE_TYPES and etype != "CONSULT":
-            etype, cameo, mode = "AGREE", CODES["agree"].get(etype, "035"), None
+            etype, cameo, mode = "AGREE", CODES["agree"].get(etype, YIELD["agree"]), None
         elif not negated and etype in INTENT_THREAT:
-            etype, cameo, mode = "THREATEN", CODES["threaten"].get(etype, "130"), None
+            etype, cameo, mode = "THREATEN", CODES["threaten"].get(etype, GENERIC["threaten"]), None
         if etype in ("REJECT", "AGREE", "THREATEN"):
             modality = ectx.modality(d.tr, ctx, lex, ignore_intent=True)
     trigger_toks = [*d.tr.tokens, *(t for a in d.absorbed for t in a.tokens)]

@@ -14,16 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgraph.data import load_json
+from newsgraph.data import quote_mark_pattern, quote_marks
 
-_MARKS = load_json("quote_marks.json")
-OPENERS = frozenset(_MARKS["opening"])  # “ „ « ``
-CLOSERS = frozenset(_MARKS["closing"])  # ” »
-MARK_RE = re.compile(
-    "|".join(
-        re.escape(m) for m in sorted(OPENERS | CLOSERS | set(_MARKS["straight"]), key=len)[::-1]
-    )
-)
+OPENERS = quote_marks("opening")  # “ „ « ``
+CLOSERS = quote_marks("closing")  # ” »
+MARK_RE = re.compile(quote_mark_pattern("opening", "closing", "straight"))
 PARAGRAPH_RE = re.compile(r"[^\n]+")
 OPEN_CONTEXT = set(" \t([{\u2014\u2013-/:;")
 
@@ -76,25 +71,41 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 continue
             if open_at is None:
                 continue
-            s, e = _trimmed(text, open_at + open_len, i)
-            if e > s:
-                cont = (
-                    first_in_para and open_unclosed_prev and open_at == _first_mark(text, p_start)
-                )
-                spans.append(QuotedSpan(s, e, open_at, i, p_index, cont))
+            continues = first_in_para and open_unclosed_prev
+            qs = _span(text, open_at, open_len, i, i, p_start, p_index, continues)
+            if qs is not None:
+                spans.append(qs)
                 first_in_para = False
             open_at = None
         if open_at is not None:
-            s, e = _trimmed(text, open_at + open_len, p_end)
-            if e > s:
-                cont = (
-                    first_in_para and open_unclosed_prev and open_at == _first_mark(text, p_start)
-                )
-                spans.append(QuotedSpan(s, e, open_at, None, p_index, cont))
+            continues = first_in_para and open_unclosed_prev
+            qs = _span(text, open_at, open_len, None, p_end, p_start, p_index, continues)
+            if qs is not None:
+                spans.append(qs)
             open_unclosed_prev = True
         else:
             open_unclosed_prev = False
     return spans
+
+
+def _span(
+    text: str,
+    opened: int,
+    open_len: int,
+    close_mark: int | None,
+    end: int,
+    p_start: int,
+    paragraph: int,
+    after_open_paragraph: bool,
+) -> QuotedSpan | None:
+    """The span opened at ``opened`` and ending at ``end`` (its closing mark, or the end of a
+    paragraph left open); None when empty. It continues the previous paragraph's open quote
+    when that one stayed open and this mark opens the paragraph."""
+    s, e = _trimmed(text, opened + open_len, end)
+    if e <= s:
+        return None
+    cont = after_open_paragraph and opened == _first_mark(text, p_start)
+    return QuotedSpan(s, e, opened, close_mark, paragraph, cont)
 
 
 def _first_mark(text: str, p_start: int) -> int:

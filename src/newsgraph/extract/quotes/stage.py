@@ -11,6 +11,7 @@ Reported speech is the content clause of a cue verb ("X said (that) ...",
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from spacy.tokens import Span, Token
 
@@ -240,15 +241,15 @@ def _find_cue(
 ) -> Token | None:
     """The speech cue outside any quote nearest to this quote, preferring syntactic links."""
     best: tuple[int, int, Token] | None = None
-    chain = {t.i: rank for rank, t in enumerate(content.root.ancestors)}
+    ancestry = {t.i: rank for rank, t in enumerate(content.root.ancestors)}
     lemma, pos, lower = ctx.tokens.lemma, ctx.tokens.pos, ctx.tokens.lower
     last_sent = ctx.tokens.sent[content.end - 1]
-    first, end = ctx.tokens.sent_bounds[ctx.tokens.sent[content.start]][0], content.end
-    bounds_end = ctx.tokens.sent_bounds[last_sent][1]
-    standalone = all(
+    sent_start = ctx.tokens.sent_bounds[ctx.tokens.sent[content.start]][0]
+    sent_end = ctx.tokens.sent_bounds[last_sent][1]
+    standalone = all(  # the quote is its sentence
         k in quoted or ctx.doc[k].is_punct or ctx.doc[k].is_space
-        for k in [*range(first, content.start), *range(end, bounds_end)]
-    )  # the quote is its sentence
+        for k in chain(range(sent_start, content.start), range(content.end, sent_end))
+    )
     for i in _candidate_sents(ctx, qs, content):
         if i in quoted:
             continue
@@ -261,7 +262,7 @@ def _find_cue(
         if standalone and ctx.tokens.sent[i] > last_sent and _has_own_content(tok):
             continue  # "``... withdraw.'' X also suggested Israel was willing": X's own words
         # the nearest governing cue wins, then the nearest by distance
-        linked = chain.get(i, len(chain) + 1)
+        linked = ancestry.get(i, len(ancestry) + 1)
         dist = min(abs(i - content.start), abs(i - content.end))
         if best is None or (linked, dist) < best[:2]:
             best = (linked, dist, tok)

@@ -14,13 +14,13 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsgraph.data import quote_marks
+from newsgraph.data import quote_mark_pattern
 from newsgraph.extract.time import normalize as tn
 from newsgraph.extract.time.grammar import lexicon
 
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 _LINES = re.compile(r"\n")
-_MARKS = re.compile("|".join(map(re.escape, quote_marks("opening", "closing", "straight"))))
+_MARKS = re.compile(quote_mark_pattern("opening", "closing", "straight"))
 # Expressions whose meaning hangs on the speaker's "now".
 UTTERANCE_RELATIVE = ("deictic", "unit", "weekday")
 
