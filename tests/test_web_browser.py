@@ -132,9 +132,9 @@ def test_explore_actor_event_timeline_network(page, server, tmp_path):
     shot(page, tmp_path, "actor")
 
     page.goto(server + "/events")
-    event_link = page.locator("td.evidence a").first
-    evidence = event_link.inner_text().rstrip("\u2026").strip()
-    event_link.click()
+    row = page.locator("table.list tbody tr").first
+    evidence = row.locator("td.evidence a").inner_text().rstrip("\u2026").strip()
+    row.locator("a.type").click()
     page.wait_for_url("**/events/*")
     sentence = page.locator("blockquote.sentence").first.inner_text()
     assert evidence[:40] in sentence
@@ -151,11 +151,11 @@ def test_explore_actor_event_timeline_network(page, server, tmp_path):
     shot(page, tmp_path, "timeline")
 
     page.goto(server + "/network")
-    page.wait_for_selector("svg#network g.node", timeout=20000)
+    page.wait_for_selector("svg#network a.node", timeout=20000)
     page.wait_for_selector("svg#network[data-ready='1']", timeout=30000)
-    assert page.locator("svg#network g.node").count() >= 2
+    assert page.locator("svg#network a.node").count() >= 2
     shot(page, tmp_path, "network")
-    page.locator("svg#network g.node circle").first.click()
+    page.locator("svg#network a.node circle").first.click()
     page.wait_for_url("**/actors/*")
     assert not page.errors, page.errors  # type: ignore[attr-defined]
     assert (tmp_path / "network.png").stat().st_size > 5000

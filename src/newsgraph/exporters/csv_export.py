@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from newsgraph.exporters import tables
 from newsgraph.exporters.base import gather, replace_into
@@ -27,11 +27,16 @@ def write(store: Store, folder: Path, raw: bool = False) -> None:
 
 def _write_table(table: tables.Table, path: Path, raw: bool = False) -> None:
     with path.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.writer(stream)
-        writer.writerow(table.columns)
-        for row in table.rows:
-            cells = [_cell(row[c], kind) for c, kind in table.columns.items()]
-            writer.writerow(cells if raw else [neutralise(v) for v in cells])
+        write_table(table, stream, raw)
+
+
+def write_table(table: tables.Table, stream: TextIO, raw: bool = False) -> None:
+    """``table`` as CSV text on ``stream`` (a header row, then one line per row)."""
+    writer = csv.writer(stream)
+    writer.writerow(table.columns)
+    for row in table.rows:
+        cells = [_cell(row[c], kind) for c, kind in table.columns.items()]
+        writer.writerow(cells if raw else [neutralise(v) for v in cells])
 
 
 def neutralise(value: Any) -> Any:

@@ -8,7 +8,6 @@ every term is quoted by ``fts_query``. A read-only file from before the index ex
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from sqlalchemy import bindparam, literal_column, select, text
@@ -17,17 +16,15 @@ from newsgraph.store import tables as t
 from newsgraph.store.dialect import POSTGRES
 from newsgraph.store.records.common import like
 from newsgraph.store.schema import SCHEMA_VERSION
+from newsgraph.store.search_query import fts_match
 from newsgraph.store.sqlite import Store
 
 HIT_START, HIT_END = "\x02", "\x03"  # snippet markers; never occur in article text
-MAX_TERMS = 12
 KINDS = ("documents", "quotes", "actors")
-
-_TERM = re.compile(r"\w+", re.UNICODE)
 
 # FTS5 MATCH, snippet() and bm25() have no Core form: text() with bound parameters
 _DOCUMENTS = text(
-    "SELECT d.id, d.title, d.published, snippet(fts_documents, 1, :hs, :he, '\u2026', 16) "
+    "SELECT d.id, d.title, d.source, d.published, snippet(fts_documents, 1, :hs, :he, '\u2026', 16) "
     "AS snip FROM fts_documents JOIN documents d ON d.rowid = fts_documents.rowid "
     "WHERE fts_documents MATCH :match ORDER BY bm25(fts_documents, 4.0, 1.0) LIMIT :limit"
 )
@@ -46,13 +43,8 @@ _ACTORS = text(  # an actor ranks by its best-matching alias
 
 
 def fts_query(text: str) -> str | None:
-    """A safe FTS5 MATCH string: each word quoted, all required, the last one a prefix."""
-    terms = _TERM.findall(text or "")[:MAX_TERMS]
-    if not terms:
-        return None
-    quoted = ['"' + t.replace('"', '""') + '"' for t in terms]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    """A safe FTS5 MATCH string (``search_query``): words, phrases, exclusions."""
+    return fts_match(text)
 
 
 def index_ready(store: Store) -> bool:
@@ -71,14 +63,14 @@ def search(
     if store.dialect == POSTGRES:
         from newsgraph.store import search_pg
 
-        return search_pg.search(store, text, kinds, limit, (HIT_START, HIT_END))
+        return _named(store, search_pg.search(store, text, kinds, limit, (HIT_START, HIT_END)))
     if not index_ready(store):
-        return _like_search(store, text, kinds, limit)
+        return _named(store, _like_search(store, text, kinds, limit))
     params = {"hs": HIT_START, "he": HIT_END, "match": match, "limit": limit}
     if "documents" in kinds:
         out["documents"] = [
-            {"id": r["id"], "title": r["title"], "published": r["published"],
-             "snippet": r["snip"]}
+            {"id": r["id"], "title": r["title"], "source": r["source"],
+             "published": r["published"], "snippet": r["snip"]}
             for r in store.rows(_DOCUMENTS, params)
         ]  # fmt: skip
     if "quotes" in kinds:
@@ -89,7 +81,28 @@ def search(
         ]  # fmt: skip
     if "actors" in kinds:
         out["actors"] = [dict(r) for r in store.rows(_ACTORS, {"match": match, "limit": limit})]
-    return out
+    return _named(store, out)
+
+
+def _named(store: Store, hits: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """Quote hits with the resolved speaker's name and their document's title and outlet
+    (a "he" shows as the actor it was resolved to)."""
+    quotes = hits.get("quotes") or []
+    speakers = sorted({q["speaker"] for q in quotes if q["speaker"]})
+    docs = sorted({q["doc_id"] for q in quotes})
+    A, D = t.actors, t.documents
+    names = {
+        r["id"]: r["name"] for r in store.rows(select(A.c.id, A.c.name).where(A.c.id.in_(speakers)))
+    }
+    meta = {
+        r["id"]: r
+        for r in store.rows(select(D.c.id, D.c.title, D.c.source).where(D.c.id.in_(docs)))
+    }
+    for q in quotes:
+        q["speaker_name"] = names.get(q["speaker"] or "") or q["speaker_text"]
+        doc = meta.get(q["doc_id"])
+        q["doc_title"], q["doc_source"] = (doc["title"], doc["source"]) if doc else (None, None)
+    return hits
 
 
 def _like_search(
@@ -100,7 +113,9 @@ def _like_search(
     D, Q, A = t.documents, t.quotes, t.actors
     out: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
     if "documents" in kinds:
-        stmt = select(D.c.id, D.c.title, D.c.published, literal_column("''").label("snippet"))
+        stmt = select(
+            D.c.id, D.c.title, D.c.source, D.c.published, literal_column("''").label("snippet")
+        )
         stmt = stmt.where(_has(D.c.text, pattern) | _has(D.c.title, pattern))
         out["documents"] = [dict(r) for r in store.rows(stmt.order_by(D.c.seq).limit(limit))]
     if "quotes" in kinds:

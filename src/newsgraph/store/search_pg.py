@@ -7,7 +7,6 @@ No stemming, like FTS5's unicode61 tokenizer. The columns are ``search_index``'s
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from sqlalchemy import bindparam, func, literal_column, select
@@ -15,19 +14,10 @@ from sqlalchemy.dialects.postgresql import REGCONFIG, TSVECTOR
 
 from newsgraph.store import tables as t
 from newsgraph.store.search_index import pg_aliases, pg_documents, pg_quotes
+from newsgraph.store.search_query import ts_query
 from newsgraph.store.sqlite import Store
 
-MAX_TERMS = 12
-_TERM = re.compile(r"[^\W_]+", re.UNICODE)  # no tsquery operator can get through
 SIMPLE = literal_column("'simple'", REGCONFIG)
-
-
-def ts_query(text: str) -> str | None:
-    """A safe to_tsquery string: words joined with &, the last one a prefix."""
-    terms = _TERM.findall(text or "")[:MAX_TERMS]
-    if not terms:
-        return None
-    return " & ".join(terms[:-1] + [terms[-1] + ":*"])
 
 
 def _headline(words: int, start: str, end: str) -> str:
@@ -56,7 +46,7 @@ def search(
         D, S = t.documents, _search(pg_documents)
         snip = func.ts_headline(SIMPLE, D.c.text, q, _headline(16, *marks)).label("snippet")
         stmt = (
-            select(D.c.id, D.c.title, D.c.published, snip)
+            select(D.c.id, D.c.title, D.c.source, D.c.published, snip)
             .where(_matches(S, q))
             .order_by(func.ts_rank(S, q).desc(), D.c.seq)
             .limit(limit)

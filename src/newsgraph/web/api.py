@@ -14,6 +14,7 @@ from newsgraph.store.records import Filter, Record, views
 from newsgraph.web.forms import ValidDate, ValidType
 from newsgraph.web.highlight import split_snippet
 from newsgraph.web.ingest import ArticleIn, IngestResult, require_token, run_ingest
+from newsgraph.web.listing import list_filter, sorted_by
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -129,20 +130,16 @@ def list_actors(
 @consistent
 def list_events(
     store: StoreDep,
+    f: Annotated[Filter, Depends(list_filter)],
     limit: Limit = 50,
-    offset: Offset = 0,
-    actor: ActorQ = None,
-    type: TypeQ = None,
-    since: SinceQ = None,
-    until: UntilQ = None,
-    place: PlaceQ = None,
-    q: TextQ = None,
     doc_id: DocQ = None,
 ) -> dict[str, Any]:
-    """PLOVER events with every mention, oldest first (undated last)."""
-    f = Filter(actor=actor, type=type, since=since, until=until, place=place, search=q,
-               doc_id=doc_id, limit=limit + 1, offset=offset)  # fmt: skip
-    return page(records.events(store, f), limit, offset)
+    """PLOVER events with every mention, oldest first (undated last) or by `sort`:
+    -date, sources (outlets reporting it), mentions, confidence. `country` is the
+    place's or an actor's; `kind` an actor's; `min_sources` the outlets reporting it."""
+    sorted_by("events", f)
+    f.doc_id, f.limit = doc_id, limit + 1
+    return page(records.events(store, f), limit, f.offset)
 
 
 @router.get("/quotes")

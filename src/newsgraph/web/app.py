@@ -10,6 +10,7 @@ from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -94,7 +95,7 @@ async def _too_large(scope: dict, receive: Any, send: Any) -> None:
 
 def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
     """The FastAPI app over database ``db``; POST /api/ingest only when ``token`` is set."""
-    from newsgraph.web import api, pages
+    from newsgraph.web import api, downloads, listing, pages, record_pages
     from newsgraph.web.forms import plain_errors
 
     try:
@@ -123,6 +124,8 @@ def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BO
     app.state.ingest_lock = threading.Lock()
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(record_pages.router)
+    app.include_router(downloads.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     @app.get("/vendor/plotly.min.js", include_in_schema=False)
@@ -143,15 +146,16 @@ def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BO
             return JSONResponse(
                 {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
             )
-        return pages.error_page(request, exc.status_code, str(exc.detail), exc.headers)
+        return listing.error_page(request, exc.status_code, str(exc.detail), exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def bad_value(request: Request, exc: RequestValidationError) -> Response:
         lines = plain_errors(exc.errors())
         if _is_api(request):
             return JSONResponse({"detail": "; ".join(lines), "errors": lines}, status_code=422)
-        return pages.error_page(request, 422, "; ".join(lines))
+        return listing.error_page(request, 422, "; ".join(lines))
 
+    app.add_middleware(GZipMiddleware, minimum_size=1024)  # the plotly bundle: 4.8 MB -> 1.4
     app.add_middleware(SecurityHeaders, max_body=max_body)
     return app
 

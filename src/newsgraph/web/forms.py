@@ -73,3 +73,34 @@ def plain_errors(errors: Any) -> list[str]:
             msg = "is not in the expected form"
         out.append(f"{field}: {msg}")
     return out
+
+
+def check_country(value: str | None) -> str | None:
+    """``value`` upper-cased if it looks like an ISO-3 code."""
+    if not value:
+        return None
+    if not re.fullmatch(r"[A-Za-z]{3}", value):
+        raise ValueError(f"{value!r} is not an ISO-3 country code such as USA or KEN")
+    return value.upper()
+
+
+def check_count(value: str | None) -> int | None:
+    """A whole number of at least 1 (blank: no restriction)."""
+    if not value:
+        return None
+    if not value.isdigit() or not 1 <= int(value) <= 1000:
+        raise ValueError(f"{value!r} is not a whole number from 1 to 1000")
+    return int(value)
+
+
+def check_sort(choices: Any, value: str | None) -> str | None:
+    """``value`` if it is one of ``choices`` (a blank value is the default order)."""
+    if not value:
+        return None
+    if value not in choices:
+        raise ValueError(f"sort: {value!r} is not one of {', '.join(sorted(choices))}")
+    return value
+
+
+ValidCountry = AfterValidator(check_country)
+ValidCount = AfterValidator(check_count)

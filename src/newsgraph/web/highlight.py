@@ -21,6 +21,7 @@ class Span:
     kind: str  # css class suffix: actor, place, time, quote, event
     href: str | None = None
     title: str | None = None
+    anchor: str | None = None  # an id for the first piece of the span
 
 
 def url(prefix: str, key: str, anchor: str = "") -> str:
@@ -47,11 +48,12 @@ def highlight(text: str, spans: list[Span]) -> Markup:
         if not covering:
             parts.append(piece)
             continue
-        parts.append(_wrap(piece, covering))
+        anchor = next((s.anchor for s in covering if s.anchor and s.start == lo), None)
+        parts.append(_wrap(piece, covering, anchor))
     return Markup("".join(parts))
 
 
-def _wrap(piece: Markup, covering: list[Span]) -> str:
+def _wrap(piece: Markup, covering: list[Span], anchor: str | None = None) -> str:
     kinds = sorted({s.kind for s in covering})
     classes = " ".join(["hl", *(f"hl-{k}" for k in kinds)])
     linked = sorted((s for s in covering if s.href), key=lambda s: s.end - s.start)
@@ -60,9 +62,11 @@ def _wrap(piece: Markup, covering: list[Span]) -> str:
         if s.title and s.title not in titles:
             titles.append(s.title)
     title = escape(" | ".join(titles))
+    ident = f' id="{escape(anchor)}"' if anchor else ""
     if linked:
-        return f'<a class="{classes}" href="{escape(linked[0].href)}" title="{title}">{piece}</a>'
-    return f'<span class="{classes}" title="{title}">{piece}</span>'
+        href = escape(linked[0].href)
+        return f'<a{ident} class="{classes}" href="{href}" title="{title}">{piece}</a>'
+    return f'<span{ident} class="{classes}" title="{title}">{piece}</span>'
 
 
 def split_snippet(snippet: str) -> tuple[str, list[list[int]]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -10,6 +11,7 @@ from newsgraph.web.highlight import Span, highlight, url
 
 
 def document_spans(
+    doc_id: str,
     text: str,
     actors: list[dict[str, Any]],
     actor_mentions: list[dict[str, Any]],
@@ -18,8 +20,10 @@ def document_spans(
     times: list[dict[str, Any]],
     quotes: list[dict[str, Any]],
     events: list[dict[str, Any]],
+    evidence: tuple[int, int] | None = None,
 ) -> Markup:
-    """The article text as HTML with every record's span highlighted and linked."""
+    """The article text as HTML with every record's span highlighted and linked; the
+    ``evidence`` span a deep link points at is marked and carries ``id="evidence"``."""
     names = {a["id"]: a["name"] for a in actors}
     spans = [
         Span(m["start"], m["end"], "actor", url("/actors", m["actor_id"]),
@@ -39,9 +43,13 @@ def document_spans(
     ]  # fmt: skip
     for e in events:
         for m in e["mentions"]:
+            if m["doc_id"] != doc_id:  # a merged event's mention in another article
+                continue
             start, end = _trimmed(m["text"], m["start"], m["end"])
             spans.append(Span(start, end, "event", url("/events", e["id"]),
                               f"event: {e['type']}"))  # fmt: skip
+    if evidence:
+        spans.append(Span(*evidence, "evidence", None, "the evidence linked to", "evidence"))
     return highlight(text, spans)
 
 
@@ -53,6 +61,4 @@ def _trimmed(mention: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _q(value: str) -> str:
-    from urllib.parse import quote
-
     return quote(value, safe="")

@@ -20,6 +20,13 @@ class Filter:
     place: str | None = None
     search: str | None = None  # substring of the record's text
     doc_id: str | None = None
+    outlet: str | None = None  # documents.source, exactly
+    country: str | None = None  # ISO-3 of the record's actor or place
+    kind: str | None = None  # actor kind (an event's source or target)
+    modality: str | None = None  # asserted, intended, hypothetical, reported
+    negated: str | None = None  # "yes" or "no"
+    min_sources: int | None = None  # reported by at least this many outlets
+    sort: str | None = None  # a key of ``filters.SORTS[kind]``
     limit: int | None = None
     offset: int = 0
 

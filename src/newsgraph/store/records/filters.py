@@ -58,6 +58,48 @@ def _quote_day() -> Any:
     return func.coalesce(Q.c.date, D.c.published)
 
 
+_CANON = D.alias("canon")
+_OF_EVENT = EM.join(D, D.c.id == EM.c.doc_id).join(
+    _CANON, _CANON.c.id == func.coalesce(D.c.duplicate_of, D.c.id)
+)
+
+
+def event_sources() -> Any:
+    """The number of outlets reporting the outer event (as ``num_sources`` counts them:
+    a near-duplicate counts as its canonical copy, a document without source as its own)."""
+    outlet = func.coalesce(_CANON.c.source, "doc:" + _CANON.c.id)
+    return (
+        select(func.count(outlet.distinct())).select_from(_OF_EVENT)
+        .where(EM.c.event_id == E.c.id).scalar_subquery()
+    )  # fmt: skip
+
+
+def event_mention_count() -> Any:
+    return select(func.count()).select_from(EM).where(EM.c.event_id == E.c.id).scalar_subquery()
+
+
+def _actors_where(*clauses: Any) -> Select[Any]:
+    return select(A.c.id).where(*clauses)
+
+
+def _event_actor(clause: Any) -> ColumnElement[bool]:
+    ids = _actors_where(clause)
+    return or_(E.c.source.in_(ids), E.c.target.in_(ids))
+
+
+def _event_country(v: str) -> ColumnElement[bool]:
+    in_country = select(P.c.id).where(P.c.country == v)
+    return or_(E.c.place.in_(in_country), _event_actor(A.c.country == v))
+
+
+def _event_outlet(v: str) -> ColumnElement[bool]:
+    return E.c.id.in_(select(EM.c.event_id).join(D, D.c.id == EM.c.doc_id).where(D.c.source == v))
+
+
+def _yes(v: str) -> int:
+    return 1 if v == "yes" else 0
+
+
 FIELDS: dict[str, dict[str, Builder]] = {
     "documents": {
         "search": lambda v: or_(has_text(D.c.text, v), has_text(D.c.title, v)),
@@ -68,14 +110,21 @@ FIELDS: dict[str, dict[str, Builder]] = {
         "type": lambda v: D.c.id.in_(
             select(EM.c.doc_id).join(E, E.c.id == EM.c.event_id).where(E.c.type == v.upper())
         ),
+        "outlet": lambda v: D.c.source == v,
+        "country": lambda v: D.c.id.in_(
+            select(PM.c.doc_id).join(P, P.c.id == PM.c.place_id).where(P.c.country == v)
+        ),
     },
     "actors": {
         "actor": lambda v: actor_is(A.c.id)(v),
         "type": lambda v: A.c.kind == v,
+        "kind": lambda v: A.c.kind == v,
+        "country": lambda v: A.c.country == v,
         "doc_id": lambda v: A.c.id.in_(select(AM.c.actor_id).where(AM.c.doc_id == v)),
     },
     "places": {
         "place": lambda v: or_(P.c.id == v, has_text(P.c.name, v)),
+        "country": lambda v: P.c.country == v,
         "doc_id": lambda v: P.c.id.in_(select(PM.c.place_id).where(PM.c.doc_id == v)),
     },
     "events": {
@@ -86,9 +135,17 @@ FIELDS: dict[str, dict[str, Builder]] = {
         "place": lambda v: E.c.place.in_(place_ids(v)),
         "doc_id": lambda v: E.c.id.in_(select(EM.c.event_id).where(EM.c.doc_id == v)),
         "search": _events_in_text,
+        "outlet": _event_outlet,
+        "country": _event_country,
+        "kind": lambda v: _event_actor(A.c.kind == v),
+        "modality": lambda v: E.c.modality == v,
+        "negated": lambda v: E.c.negated == _yes(v),
+        "min_sources": lambda v: event_sources() >= v,
     },
     "quotes": {
         "actor": lambda v: actor_is(Q.c.speaker)(v),
+        "outlet": lambda v: D.c.source == v,
+        "country": lambda v: Q.c.speaker.in_(_actors_where(A.c.country == v)),
         "search": lambda v: has_text(Q.c.text, v),
         "since": lambda v: _quote_day() >= v,
         "until": lambda v: _quote_day() <= v,
@@ -154,6 +211,32 @@ def _base(kind: str) -> tuple[Select[Any], list[Any]]:
     raise KeyError(kind)
 
 
+def _sorts() -> dict[str, dict[str, list[Any]]]:
+    undated, dated = E.c.date.is_(None), E.c.date
+    unpublished = D.c.published.is_(None)
+    return {
+        "events": {
+            "date": [undated, dated, E.c.id],
+            "-date": [undated, dated.desc(), E.c.id],
+            "sources": [event_sources().desc(), undated, dated, E.c.id],
+            "mentions": [event_mention_count().desc(), undated, dated, E.c.id],
+            "confidence": [E.c.confidence.desc(), E.c.id],
+        },
+        "documents": {
+            "published": [unpublished, D.c.published, D.c.seq],
+            "-published": [unpublished, D.c.published.desc(), D.c.seq],
+            "latest": [D.c.seq.desc()],
+        },
+        "quotes": {
+            "date": [_quote_day().is_(None), _quote_day(), D.c.seq, Q.c.start],
+            "-date": [_quote_day().is_(None), _quote_day().desc(), D.c.seq, Q.c.start],
+        },
+    }
+
+
+SORTS = _sorts()
+
+
 def paged(stmt: Select[Any], f: Filter) -> Select[Any]:
     if f.limit is not None:
         stmt = stmt.limit(f.limit).offset(f.offset)
@@ -164,7 +247,15 @@ def listing(kind: str, f: Filter | None = None) -> Select[Any]:
     """The kind's records narrowed by ``f``, in export order, paged by ``f``."""
     f = f or Filter()
     stmt, order = _base(kind)
+    order = SORTS.get(kind, {}).get(f.sort or "", order)
     return paged(stmt.where(*where(kind, f)).order_by(*order), f)
+
+
+def total(kind: str, f: Filter | None = None) -> Select[Any]:
+    """How many records of ``kind`` match ``f`` (paging ignored)."""
+    stmt, _ = _base(kind)
+    inner = stmt.where(*where(kind, f or Filter())).subquery()
+    return select(func.count()).select_from(inner)
 
 
 def dated_timeline(f: Filter) -> Select[Any]:

@@ -15,6 +15,7 @@ from sqlalchemy import bindparam, func, or_, select
 from newsgraph.store import Store, records
 from newsgraph.store import tables as t
 from newsgraph.store.records.common import Filter, Record, id_chunks
+from newsgraph.store.records.facets import latest_dated_events
 from newsgraph.store.records.filters import dated_timeline, where
 
 A, E, Q, P, EM = t.actors, t.events, t.quotes, t.places, t.event_mentions
@@ -48,18 +49,26 @@ def place_names(store: Store, ids: set[str]) -> dict[str, str]:
     return _names(store, P, ids)
 
 
-def busiest_actors(store: Store, limit: int = 10, offset: int = 0) -> list[dict[str, Any]]:
-    """Actors by number of mentions, with their event count."""
+def busiest_actors(
+    store: Store, limit: int = 10, offset: int = 0, f: Filter | None = None
+) -> list[dict[str, Any]]:
+    """Actors by number of mentions (or ``f.sort``: events, name), with their event count;
+    narrowed by ``f`` (name, kind, country)."""
     m = t.actor_mentions
     their_events = (
-        select(func.count()).where(or_(E.c.source == A.c.id, E.c.target == A.c.id))
-    ).scalar_subquery()
+        (select(func.count()).where(or_(E.c.source == A.c.id, E.c.target == A.c.id)))
+        .scalar_subquery()
+        .label("events")
+    )
     mentions = func.count(m.c.actor_id).label("mentions")
+    f = f or Filter()
+    order = {"events": [their_events.desc(), A.c.name], "name": [A.c.name, A.c.id]}
     stmt = (
-        select(A.c.id, A.c.name, A.c.kind, A.c.country, mentions, their_events.label("events"))
+        select(A.c.id, A.c.name, A.c.kind, A.c.country, mentions, their_events)
         .select_from(A.outerjoin(m, m.c.actor_id == A.c.id))
+        .where(*where("actors", f))
         .group_by(A.c.id)
-        .order_by(mentions.desc(), A.c.name)
+        .order_by(*order.get(f.sort or "", [mentions.desc(), A.c.name]))
         .limit(limit)
         .offset(offset)
     )
@@ -98,10 +107,8 @@ def events_by_id(store: Store, ids: list[str]) -> list[Record]:
 
 
 def latest_events(store: Store, limit: int = 10) -> list[Record]:
-    rows = store.rows(
-        select(E.c.id).order_by(E.c.date.is_(None), E.c.date.desc(), E.c.id).limit(limit)
-    )
-    return events_by_id(store, [r["id"] for r in rows])
+    """The most recent events, none dated after the newest article."""
+    return events_by_id(store, latest_dated_events(store, limit))
 
 
 def quote(store: Store, quote_id: str) -> Record | None:

@@ -41,8 +41,9 @@
       title.textContent = e.s.name + " \u2192 " + e.t.name + ": " + Object.keys(e.types)
         .map(function (k) { return k + " \u00d7" + e.types[k]; }).join(", ");
     });
-    nodes.forEach(function (n) {
-      n.g = el("g", { "class": "node" }, nodeLayer);
+    nodes.forEach(function (n) {  // each node a link: reachable by Tab, opened by Enter
+      n.g = el("a", { "class": "node", href: "/actors/" + encodeURIComponent(n.id),
+        "aria-label": n.name + ", " + n.kind + ", " + n.events + " events" }, nodeLayer);
       el("circle", { r: String(n.r), fill: COLORS[n.kind] || "#888" }, n.g);
       var label = el("text", { x: String(n.r + 3), y: "4" }, n.g);
       label.textContent = n.name;
@@ -103,7 +104,7 @@
       return { x: (ev.clientX - box.left) * width / box.width, y: (ev.clientY - box.top) * height / box.height };
     }
     nodeLayer.addEventListener("pointerdown", function (ev) {
-      var g = ev.target.closest("g.node");
+      var g = ev.target.closest("a.node");
       if (!g) return;
       dragging = nodes.filter(function (n) { return n.g === g; })[0];
       dragging.fixed = true; moved = false;
@@ -116,10 +117,15 @@
       if (!running) { heat = 0.2; running = true; window.requestAnimationFrame(animate); }
       render();
     });
-    svg.addEventListener("pointerup", function () {
+    var dragged = false;
+    svg.addEventListener("pointerup", function () {  // pointer capture keeps the click off the link
       if (dragging && !moved) window.location.href = "/actors/" + encodeURIComponent(dragging.id);
+      dragged = moved;
       if (dragging) dragging.fixed = false;
       dragging = null;
+    });
+    nodeLayer.addEventListener("click", function (ev) {  // a drag is not a click on the link
+      if (dragged) { ev.preventDefault(); dragged = false; }
     });
 
     status.textContent = nodes.length + " actors, " + edges.length + " links";
