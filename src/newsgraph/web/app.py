@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -94,7 +94,7 @@ async def _too_large(scope: dict, receive: Any, send: Any) -> None:
 
 def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
     """The FastAPI app over database ``db``; POST /api/ingest only when ``token`` is set."""
-    from newsgraph.web import api, pages
+    from newsgraph.web import api, maps, pages, volume
     from newsgraph.web.forms import plain_errors
 
     try:
@@ -122,16 +122,10 @@ def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BO
     app.state.max_body = max_body
     app.state.ingest_lock = threading.Lock()
     app.include_router(api.router)
+    app.include_router(maps.router)
+    app.include_router(volume.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-
-    @app.get("/vendor/plotly.min.js", include_in_schema=False)
-    def plotly_bundle() -> Response:
-        path = _plotly_path()
-        if path is None:
-            raise HTTPException(404, "plotly is not installed")
-        headers = {"Cache-Control": "public, max-age=86400"}
-        return FileResponse(path, media_type="text/javascript", headers=headers)
 
     @app.api_route("/favicon.ico", methods=["GET", "HEAD"], include_in_schema=False)
     def favicon() -> Response:
@@ -158,12 +152,3 @@ def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BO
 
 def _is_api(request: Request) -> bool:
     return request.url.path == "/api" or request.url.path.startswith("/api/")
-
-
-def _plotly_path() -> Path | None:
-    try:
-        import plotly
-    except ImportError:
-        return None
-    path = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
-    return path if path.exists() else None

@@ -171,16 +171,6 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
     return render(request, "event.html", event=event)
 
 
-@page("/timeline")
-@api.consistent
-def timeline_page(
-    request: Request, actor: Opt = None, since: DateOpt = None, until: DateOpt = None
-) -> HTMLResponse:
-    params = {k: v for k, v in (("actor", actor), ("since", since), ("until", until)) if v}
-    src = "/api/timeline?" + urlencode({**params, "limit": 5000})
-    return render(request, "timeline.html", src=src, form=params)
-
-
 @page("/network")
 @api.consistent
 def network_page(request: Request, type: TypeOpt = None) -> HTMLResponse:
