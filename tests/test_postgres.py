@@ -173,7 +173,8 @@ def test_web_api_lists_on_postgres(stores) -> None:
     lite, pg = stores
     with TestClient(create_app(pg)) as web, TestClient(create_app(lite)) as ref:
         for path in ("documents", "actors", "events", "quotes", "places", "stories",
-                     "conflicts", "timeline", "graph", "events?type=ASSAULT&limit=2"):  # fmt: skip
+                     "conflicts", "timeline", "graph", "events?type=ASSAULT&limit=2",
+                     "map", "volume", "volume?bucket=week&by=quad"):  # fmt: skip
             got = web.get(f"/api/{path}")
             assert got.status_code == 200, (path, got.text)
             assert got.json() == ref.get(f"/api/{path}").json(), path

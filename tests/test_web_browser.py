@@ -146,7 +146,7 @@ def test_explore_actor_event_timeline_network(page, server, tmp_path):
 
     page.goto(server + "/timeline")
     page.wait_for_selector("#timeline-chart[data-ready='1']", timeout=20000)
-    assert page.locator("#timeline-chart .main-svg").count() > 0
+    assert page.locator("#timeline-chart svg rect.bar").count() > 0
     assert page.locator("#timeline-table tbody tr").count() > 0
     shot(page, tmp_path, "timeline")
 
@@ -183,7 +183,7 @@ def assert_nothing_ran(page) -> None:
 
 @pytest.mark.parametrize(
     "path", ["/documents/web-attr", "/documents", "/", "/search?q=onmouseover", "/events",
-             "/actors", "/timeline", "/network"],
+             "/actors", "/timeline", "/network", "/map"],
 )  # fmt: skip
 def test_hostile_fields_never_run(page, server, path):
     page.goto(server + path)
@@ -192,6 +192,8 @@ def test_hostile_fields_never_run(page, server, path):
         page.wait_for_selector("#timeline-chart[data-ready='1']", timeout=20000)
     if path == "/network":
         page.wait_for_selector("svg#network[data-ready='1']", timeout=30000)
+    if path == "/map":
+        page.wait_for_selector("svg#map[data-ready='1']", timeout=20000)
     for link in page.locator("main a, #article-text a, #article-text span").all()[:40]:
         link.hover(timeout=2000, force=True)
     assert_nothing_ran(page)
@@ -207,3 +209,52 @@ def test_hostile_article_shows_its_text_as_text(page, server):
     page.wait_for_load_state("load")
     assert "Ruto" in page.locator("#article-text").inner_text()
     assert_nothing_ran(page)
+
+
+def test_map_draws_places_and_links_to_their_events(page, server, tmp_path):
+    page.goto(server + "/map")
+    page.wait_for_selector("svg#map[data-ready='1']", timeout=20000)
+    assert page.locator("svg#map path.country").count() > 150  # the local world outline
+    circles = page.locator("svg#map a.place circle")
+    assert circles.count() >= 1
+    assert page.locator("#map-table tbody tr").count() == circles.count()
+    assert page.locator("#map-legend circle").count() >= 1
+    shot(page, tmp_path, "map")
+    assert not page.errors, page.errors  # type: ignore[attr-defined]
+    # keyboard: a circle is a link in the tab order, Enter follows it
+    first = page.locator("svg#map a.place").first
+    place, label = first.get_attribute("data-place"), first.get_attribute("aria-label")
+    first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/events?place=*")
+    rows = page.locator("table.list tbody tr")
+    assert rows.count() >= 1 and f"{rows.count()} event" in label
+    name = label.split(":")[0].split(",")[0]
+    assert all(r.locator("td").nth(4).inner_text() == name for r in rows.all())
+    # a click on a filtered map keeps the filters
+    page.goto(server + "/map?type=PROTEST")
+    page.wait_for_selector("svg#map[data-ready='1']", timeout=20000)
+    page.locator("svg#map a.place circle").first.click()
+    page.wait_for_url("**/events?type=PROTEST&place=*")
+    assert page.locator("table.list tbody a.type").all_inner_texts() == ["PROTEST"] * rows.count()
+    assert place and not page.errors, page.errors  # type: ignore[attr-defined]
+
+
+def test_volume_timeline_draws_stacked_bars(page, server, tmp_path):
+    page.goto(server + "/timeline?bucket=week&by=quad")
+    page.wait_for_selector("#timeline-chart[data-ready='1']", timeout=20000)
+    assert page.locator("#timeline-chart svg rect.bar").count() >= 1
+    assert page.locator("#timeline-chart svg rect.bar.fallback").count() >= 1  # undated
+    legend = page.locator("#timeline-legend li").all_inner_texts()
+    assert "undated (publication date)" in legend and "Verbal Conflict" in legend
+    assert page.locator("#timeline-table tbody tr a[href^='/events/']").count() >= 1
+    shot(page, tmp_path, "volume")
+    page.goto(server + "/timeline")
+    page.wait_for_selector("#timeline-chart[data-ready='1']", timeout=20000)
+    bar = page.locator("#timeline-chart svg a rect.bar").first
+    kind = bar.locator("xpath=..").get_attribute("aria-label").split(": ")[0].split(" \u00b7 ")[1]
+    bar.click()
+    page.wait_for_url("**/events?type=*")
+    types = page.locator("table.list tbody a.type").all_inner_texts()
+    assert types and set(types) == {kind}
+    assert not page.errors, page.errors  # type: ignore[attr-defined]

@@ -15,9 +15,9 @@ from newsgraph.pipeline import process_many  # noqa: E402
 from newsgraph.store import Store  # noqa: E402
 from newsgraph.store.records import views  # noqa: E402
 from newsgraph.web import listing  # noqa: E402
-from newsgraph.web.highlight import url  # noqa: E402
 from newsgraph.web.app import create_app  # noqa: E402
 from newsgraph.web.forms import PLOVER_TYPES, check_date  # noqa: E402
+from newsgraph.web.highlight import url  # noqa: E402
 from test_web_api import ARTICLES  # noqa: E402
 
 

@@ -158,3 +158,22 @@ def _bytewise_pg(element: bytewise, compiler: Any, **kw: Any) -> str:
 
 def as_bytewise(expr: ColumnElement[Any]) -> ColumnElement[Any]:
     return bytewise(expr)  # type: ignore[return-value]
+
+
+class week_start(FunctionElement):
+    """The Monday (ISO week start) of a ``YYYY-MM-DD`` text, as ``YYYY-MM-DD`` text."""
+
+    type = Text()
+    inherit_cache = True
+
+
+@compiles(week_start)
+def _week_start(element: week_start, compiler: Any, **kw: Any) -> str:
+    day = compiler.process(list(element.clauses)[0], **kw)
+    return f"date({day}, '-6 days', 'weekday 1')"
+
+
+@compiles(week_start, "postgresql")
+def _week_start_pg(element: week_start, compiler: Any, **kw: Any) -> str:
+    day = compiler.process(list(element.clauses)[0], **kw)
+    return f"to_char(date_trunc('week', CAST({day} AS date)), 'YYYY-MM-DD')"

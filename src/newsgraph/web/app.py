@@ -11,7 +11,7 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
-from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -95,7 +95,7 @@ async def _too_large(scope: dict, receive: Any, send: Any) -> None:
 
 def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
     """The FastAPI app over database ``db``; POST /api/ingest only when ``token`` is set."""
-    from newsgraph.web import api, downloads, listing, pages, record_pages
+    from newsgraph.web import api, downloads, listing, maps, pages, record_pages, volume
     from newsgraph.web.forms import plain_errors
 
     try:
@@ -123,18 +123,12 @@ def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BO
     app.state.max_body = max_body
     app.state.ingest_lock = threading.Lock()
     app.include_router(api.router)
+    app.include_router(maps.router)
+    app.include_router(volume.router)
     app.include_router(pages.router)
     app.include_router(record_pages.router)
     app.include_router(downloads.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-
-    @app.get("/vendor/plotly.min.js", include_in_schema=False)
-    def plotly_bundle() -> Response:
-        path = _plotly_path()
-        if path is None:
-            raise HTTPException(404, "plotly is not installed")
-        headers = {"Cache-Control": "public, max-age=86400"}
-        return FileResponse(path, media_type="text/javascript", headers=headers)
 
     @app.api_route("/favicon.ico", methods=["GET", "HEAD"], include_in_schema=False)
     def favicon() -> Response:
@@ -155,19 +149,10 @@ def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BO
             return JSONResponse({"detail": "; ".join(lines), "errors": lines}, status_code=422)
         return listing.error_page(request, 422, "; ".join(lines))
 
-    app.add_middleware(GZipMiddleware, minimum_size=1024)  # the plotly bundle: 4.8 MB -> 1.4
+    app.add_middleware(GZipMiddleware, minimum_size=1024)  # pages, JSON and CSV compressed
     app.add_middleware(SecurityHeaders, max_body=max_body)
     return app
 
 
 def _is_api(request: Request) -> bool:
     return request.url.path == "/api" or request.url.path.startswith("/api/")
-
-
-def _plotly_path() -> Path | None:
-    try:
-        import plotly
-    except ImportError:
-        return None
-    path = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
-    return path if path.exists() else None

@@ -156,16 +156,6 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
     return render(request, "event.html", event=event, outlets=outlets, disputed=disputed)
 
 
-@page("/timeline")
-@api.consistent
-def timeline_page(
-    request: Request, actor: Opt = None, since: DateQ = None, until: DateQ = None
-) -> HTMLResponse:
-    params = {k: v for k, v in (("actor", actor), ("since", since), ("until", until)) if v}
-    src = "/api/timeline?" + urlencode({**params, "limit": 5000})
-    return render(request, "timeline.html", src=src, form=params)
-
-
 @page("/network")
 @api.consistent
 def network_page(
