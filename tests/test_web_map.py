@@ -217,7 +217,7 @@ def test_volume_pages_in_sql(client):
 
 
 def test_timeline_page_lists_dated_events_escaped_and_paged(client, monkeypatch):
-    from newsgraph.web import pages
+    from newsgraph.web import listing
 
     html = client.get("/timeline?bucket=week&by=quad").text
     assert 'data-src="/api/volume?bucket=week&amp;by=quad"' in html
@@ -229,7 +229,7 @@ def test_timeline_page_lists_dated_events_escaped_and_paged(client, monkeypatch)
     assert HOSTILE_ACTOR not in html and "&lt;script&gt;window.pwned=2" in html
     hostile = client.get('/timeline?actor="><script>alert(1)</script>').text
     assert "<script>alert(1)" not in hostile and "&lt;script&gt;alert(1)" in hostile
-    monkeypatch.setattr(pages, "PAGE", 2)
+    monkeypatch.setattr(listing, "PAGE", 2)
     first = client.get("/timeline?by=quad").text
     assert 'href="?by=quad&amp;offset=2">next' in first
     shown = [e["id"] for e in dated if f'href="/events/{e["id"]}"' in first]
