@@ -2,9 +2,9 @@
 candidates, each candidate with the reason it was not coded.
 
 An analyst prefers fewer records that are right: an act described as hypothetical ("if
-X attacked") is not an event, and an act with neither a source nor a target says little,
-unless its type stands without them (a bombing by unknown attackers:
-``actorless_types`` in ``data/event_cues.json``).
+X attacked") or negated ("did not meet") is not an event, and an act with neither a source
+nor a target says little, unless its type stands without them (a bombing by unknown
+attackers: ``actorless_types`` in ``data/event_cues.json``).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.model import Event
 
 HYPOTHETICAL = "hypothetical"
+NEGATED = "negated"
 NO_PARTICIPANTS = "no source or target"
 
 
@@ -20,6 +21,8 @@ def reason_not_coded(ev: Event, lex: Lexicon) -> str | None:
     """Why ``ev`` is not a record (None when the coding rules accept it)."""
     if ev.modality == "hypothetical":
         return HYPOTHETICAL
+    if ev.negated:
+        return NEGATED  # "did not attack", "has no trip planned": no act to record
     if ev.source is None and ev.target is None and ev.type not in lex.cue("actorless_types"):
         return NO_PARTICIPANTS
     return None

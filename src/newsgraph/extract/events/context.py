@@ -62,9 +62,10 @@ def is_negated(tr: Trigger, lex: Lexicon) -> bool:
         return True
     verb = clause_head(tr)
     for v in (tok, verb):
-        if any(
-            c.dep_ == "neg" or c.lower_ in neg and c.dep_ in ("advmod", "neg") for c in v.children
-        ):
+        # a noun is negated from its left ("not an attack"); "an attack, not the work of
+        # amateurs" negates what follows
+        kids = [c for c in v.children if not (tr.nominal and v.i == tok.i and c.i > tok.i)]
+        if any(c.dep_ == "neg" or c.lower_ in neg and c.dep_ in ("advmod", "neg") for c in kids):
             return True
     # "failed to meet", "avoided attacking"
     return verb.dep_ in ("xcomp", "pcomp") and verb.head.lemma_.lower() in lex.cue(
@@ -88,8 +89,9 @@ def modality(tr: Trigger, ctx: DocContext, lex: Lexicon, ignore_intent: bool = F
         bump("reported")
     v = clause_head(tr)
     in_speech = _in_speech(v, lex)
+    polite = False
     for _ in range(6):
-        aux = _aux_lemmas(v)
+        aux = set() if polite else _aux_lemmas(v)
         kids = {c.lower_ for c in v.children if c.dep_ == "mark"}
         advs = {c.lower_ for c in v.children if c.dep_ in ("advmod", "acomp")}
         if aux & {"would", "'d"} and in_speech:
@@ -104,7 +106,10 @@ def modality(tr: Trigger, ctx: DocContext, lex: Lexicon, ignore_intent: bool = F
         if head.i == v.i:
             break
         hl = head.lemma_.lower()
-        if v.dep_ == "xcomp":
+        # "would like to express condolences": saying so performs the speech act
+        polite = v.dep_ == "xcomp" and hl in lex.cue("performative_matrix")
+        polite = polite and tr.entry.type in lex.cue("performative_types")
+        if v.dep_ == "xcomp" and not polite:
             if hl in lex.cue("intent_matrix") or hl in lex.cue("future"):
                 bump("intended")
             if hl in ("be",) and any(c.lower_ == "going" for c in head.children):
@@ -113,7 +118,8 @@ def modality(tr: Trigger, ctx: DocContext, lex: Lexicon, ignore_intent: bool = F
             bump("reported")
         if v.dep_ in ("advcl",) and kids & lex.cue("hypothetical_marks"):
             bump("hypothetical")
-        if v.dep_ not in ("xcomp", "ccomp", "conj", "parataxis", "advcl", "acomp"):
+        # "would break the law by attacking": a gerund under a preposition shares the modal
+        if v.dep_ not in ("xcomp", "ccomp", "conj", "parataxis", "advcl", "acomp", "pcomp", "prep"):
             break
         v = head
     # "expected to", "set to", "poised to" as adjectival/passive matrix

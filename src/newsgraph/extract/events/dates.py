@@ -161,7 +161,7 @@ def _background(ctx: DocContext, tr: Trigger, verb: Token, modality: str) -> boo
         return True
     if verb.dep_ in ("relcl", "acl") or (verb.dep_ == "advcl" and verb.tag_ == "VBN"):
         return True
-    if tr.nominal and tr.token.i != verb.i and not _direct_argument(tr.token, verb):
+    if tr.nominal and tr.token.i != verb.i and not _in_clause(tr.token, verb):
         return True
     return _in_direct_quote(ctx, tr.token) and verb.tag_ == "VBD"
 
@@ -169,6 +169,22 @@ def _background(ctx: DocContext, tr: Trigger, verb: Token, modality: str) -> boo
 def _direct_argument(noun: Token, verb: Token) -> bool:
     """ "held talks", "the attack killed": the clause is the event's; "over its closure" is not."""
     return noun.head.i == verb.i and noun.dep_ in DIRECT_ARGS
+
+
+def _in_clause(noun: Token, verb: Token) -> bool:
+    return _direct_argument(noun, verb) or _setting(noun, verb)
+
+
+def _setting(noun: Token, verb: Token) -> bool:
+    """ "In a condolence telegram to X, Y condemned ...": the act the clause is done in."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "in" and prep.head.i == verb.i
+
+
+def _reacted_to(noun: Token, verb: Token, lex: Lexicon) -> bool:
+    """ "condemned the attacks": the act came before the reaction; its day is not the
+    reaction's."""
+    return noun.dep_ == "dobj" and verb.lemma_.lower() in lex.cue("reaction_verbs")
 
 
 def _existing_act(noun: Token, verb: Token, lex: Lexicon) -> bool:
@@ -238,9 +254,9 @@ def event_date(
         got = own_date(ctx, tr.token, ids) or _occurrence_date(ctx, tr.token, ids)
         if got:
             return got
-        if tr.token.i != verb.i and not _direct_argument(tr.token, verb):
+        if tr.token.i != verb.i and not _in_clause(tr.token, verb):
             return None
-        if _existing_act(tr.token, verb, lex):
+        if _existing_act(tr.token, verb, lex) or _reacted_to(tr.token, verb, lex):
             return None
     got = own_date(ctx, verb, ids)
     if got is None or not _is_day(got):

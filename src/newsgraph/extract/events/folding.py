@@ -19,6 +19,7 @@ INTENT_THREAT = frozenset(CODES["intent_threat_types"])
 THREAT_VERBS = frozenset(CODES["threat_verbs"])
 YIELD, GENERIC = CODES["yield"], CODES["generic"]
 YIELDING = frozenset(CODES["yielding_types"])  # giving way: RETREAT, CONCEDE
+STANCE_TYPES = frozenset(CODES["stance_types"])  # announce an act named by a noun
 
 
 @dataclass
@@ -38,10 +39,15 @@ class Draft:
 def matrix_of(tr: Trigger, by_head: dict[int, Trigger]) -> Trigger | None:
     """The control verb governing this trigger ("refused to [meet]", "urged X to [withdraw]")."""
     v = ectx.clause_head(tr)
-    if tr.nominal and tr.token.head.i != v.i:
-        return None
     if tr.nominal and any(c.dep_ == "poss" for c in tr.token.children):
         return None  # "urged them to end its siege": the siege is an act of its own
+    if tr.nominal and tr.token.dep_ == "pobj":  # "committed to a strike", "ready for war"
+        prep = tr.token.head
+        m = by_head.get(prep.head.i) if prep.lower_ in CODES["stance_preps"] else None
+        if m is not None and m.token.i != tr.token.i and m.entry.type in STANCE_TYPES:
+            return m
+    if tr.nominal and tr.token.head.i != v.i:
+        return None
     if v.dep_ == "ccomp" and v.head.i in by_head:
         m = by_head[v.head.i]
         if m.token.i != tr.token.i and m.entry.type == "REQUEST" and m.entry.cameo == "100":

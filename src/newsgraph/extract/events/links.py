@@ -20,6 +20,7 @@ from newsgraph.model import Event
 from newsgraph.nlp.tokens import Tokens
 
 REACTIONS = {"SUPPORT", "REJECT", "ACCUSE", "AGREE", "PROTEST", "CONCEDE", "THREATEN"}
+AIMED_REACTIONS = {"ACCUSE", "PROTEST", "REJECT", "SUPPORT"}  # at the act's author
 DEFINITE = {"the", "this", "that", "these", "those"}
 # acts of speech: named by a noun with nobody behind it, they are references, not reports
 VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
@@ -168,6 +169,8 @@ def link_sentence(drafts: list[Any], lex: Lexicon) -> list[Any]:
         if d.tr.nominal:
             continue
         for n in _phrase_nouns(d.tr.token):
+            if n.dep_ == "pobj" and n.head.lower_ in lex.cue("topic_preps"):
+                continue  # "talked about the visit": the topic is an event of its own
             if n.i in nominal and nominal[n.i].type == d.type:
                 drop.add(n.i)
                 d.absorbed.append(nominal[n.i].tr)
@@ -178,10 +181,13 @@ def link_sentence(drafts: list[Any], lex: Lexicon) -> list[Any]:
                     d.roles.target = nominal[n.i].roles.sources[0]
             elif d.type in REACTIONS and n.dep_ == "dobj" and _definite(n):
                 if n.i in nominal:
+                    _aim_at_author(d, nominal[n.i])
                     drop.add(n.i)
                     d.antecedent = nominal[n.i].type
                 elif n.lemma_.lower() in lex.cue("event_anaphors"):
                     d.antecedent = ANY
+            elif d.type in REACTIONS and n.dep_ == "dobj" and n.i in nominal:
+                _aim_at_author(d, nominal[n.i])
     for d in drafts:  # "the measures ban the vessels": a detail of the measures
         src = d.roles.sources[0] if d.roles.sources else None
         if src is not None and src.entity is None and _is_detail_subject(src.token, lex):
@@ -195,6 +201,19 @@ def link_sentence(drafts: list[Any], lex: Lexicon) -> list[Any]:
         if temporal or actorless:
             drop.add(i)
     return [d for d in drafts if d.tr.token.i not in drop]
+
+
+def _aim_at_author(d: Any, act: Any) -> None:
+    """ "condemned the attacks on the embassy", "protested the killings by the police": a
+    reaction to an act is aimed at the act's author, never at what the act hit."""
+    tgt = d.roles.target
+    if d.type not in AIMED_REACTIONS or tgt is None:
+        return
+    if tgt.token.i not in {t.i for t in act.tr.token.subtree}:
+        return
+    author = act.roles.sources[0] if act.roles.sources else None
+    own = {s.token.i for s in d.roles.sources}
+    d.roles.target = author if author is not None and author.token.i not in own else None
 
 
 def resolve_antecedent(ev: Event, wanted: str, earlier: list[Event]) -> None:

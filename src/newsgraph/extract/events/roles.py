@@ -44,8 +44,8 @@ class RoleFinder(Participants):
             return None, False
         head = verb.head
         if verb.dep_ == "xcomp" and head.i != verb.i:
-            obj = self.object(head)
-            if obj is not None and head.pos_ == "VERB":
+            obj = self.object(head)  # "urged X to"; not "became the first country to"
+            if obj is not None and head.pos_ == "VERB" and obj.dep_ != "attr":
                 return obj, True
             return self.subject(head)[0], True
         if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "xcomp") and head.i != verb.i:
@@ -132,14 +132,16 @@ class RoleFinder(Participants):
                     return self.actor(self.owner(tok) or tok)
         return None
 
-    def nominal_source(self, noun: Token) -> Token | None:
+    def nominal_source(self, noun: Token, etype: str = "") -> Token | None:
         for c in noun.children:
             if c.dep_ == "poss" and (c.pos_ != "PRON" or self._resolved(c)) and not _when(c):
                 return c
         for c in noun.lefts:
             if c.dep_ in ("amod", "compound", "nmod") and self._is_actor_modifier(c):
                 return c
-        return self.prep_object([noun], ["by"])
+        # "an appeal from the president": a stated act comes from its author
+        preps = ["by", "from"] if etype in self.lex.cue("from_source_types") else ["by"]
+        return self.prep_object([noun], preps)
 
     def _resolved(self, pron: Token) -> bool:
         """A possessive pronoun that coreference tied to a named actor ("its siege")."""
@@ -206,6 +208,17 @@ class RoleFinder(Participants):
                 return False
         return tok.pos_ == "PROPN"
 
+    def _premises_doing(self, tok: Token, etype: str) -> bool:
+        """A building (an embassy) named as the doer of a material act."""
+        if etype not in self.lex.cue("not_by_premises_types"):
+            return False
+        if tok.lower_ in ("which", "that") and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        m = self.ctx.mention_at(tok)
+        span = self.ctx.span(m.start, m.end) if m is not None else None
+        head = span.root if span is not None else tok
+        return head.lemma_.lower() in self.lex.cue("premises_nouns")
+
     def _split_sides(self, sources: list[Actor], target: Actor | None) -> Actor | None:
         """ "the two sides traded accusations": one main actor of the article against the
         other (source first named). Returns the target."""
@@ -232,9 +245,11 @@ class RoleFinder(Participants):
         src_tok: Token | None
         tgt_tok: Token | None
         if tr.nominal:
-            src_tok = self.nominal_source(head)
+            from_src = etype in self.lex.cue("from_source_types")
+            src_tok = self.nominal_source(head, etype)
             between = self.prep_object([head, *tr.tokens[1:]], ["between", "among"])
-            tgt_prep = [p for p in preps if p not in ("by", "between", "among")]
+            taken = ("by", "between", "among", "from")
+            tgt_prep = [p for p in preps if p not in taken or p == "from" and not from_src]
             tgt_tok = self.prep_object([head, *tr.tokens[1:]], tgt_prep)
             patient = head.lemma_.lower() in self.lex.cue("patient_nouns")
             if patient and src_tok is not None and tgt_tok is None:
@@ -304,6 +319,8 @@ class RoleFinder(Participants):
             guessed = src_tok is not None
         if src_tok is not None and src_tok.pos_ == "PRON":
             src_tok = self.speaker_for(src_tok) or src_tok
+        if src_tok is not None and self._premises_doing(src_tok, etype):
+            src_tok = None  # "attacks on the embassies, which killed 250": the attack killed
         if tgt_tok is not None:
             tgt_tok = self.owner(tgt_tok) or tgt_tok
         sources: list[Actor] = []
