@@ -163,6 +163,11 @@ def test_download_of_a_filtered_view_matches_the_api_and_is_inert(client):
     table = pd.read_csv(io.StringIO(client.get(f"/download/events.csv?{query}").text))
     assert list(table["id"]) == [e["id"] for e in api]
     assert client.get("/download/nothing.csv").status_code == 404
+    gdelt = client.get(f"/download/events.gdelt?{query}").text.strip().split("\n")
+    assert len(gdelt) == 1 + len(api) and gdelt[0].startswith("GlobalEventID\tDay")
+    plover = client.get(f"/download/events.plover?{query}").json()
+    assert len(plover) == len(api)
+    assert client.get("/download/actors.gdelt").status_code == 404
 
 
 def test_search_phrases_exclusions_and_resolved_speakers(client):

@@ -18,10 +18,13 @@ class ExportError(Exception):
     """The export cannot be written as asked (unknown format, bad output path)."""
 
 
-def gather(store: Store) -> dict[str, list[records.Record]]:
-    """Every record list of the knowledge base, by kind."""
+def gather(store: Store, events: records.Filter | None = None) -> dict[str, list[records.Record]]:
+    """Every record list of the knowledge base, by kind (with ``events``, only the events
+    that filter selects)."""
     data = records.export(store)
     out = {kind: data[kind] for kind in KINDS}
+    if events is not None:
+        out["events"] = records.events(store, events)
     conflicts = getattr(records, "conflicts", None)
     if "conflicts" in data:
         out["conflicts"] = data["conflicts"]

@@ -49,8 +49,9 @@ _HEX_ID = re.compile(r"^[A-Za-z]?([0-9a-f]{1,15})$")
 _GEO_TYPES = {"country": (1, 1), "region": (2, 5), "city": (3, 4)}
 
 
-def write(store: Store, stream: TextIO) -> None:
-    data = gather(store)
+def write(store: Store, stream: TextIO, events: records.Filter | None = None) -> None:
+    """GDELT 2.0 event rows (tab-separated, a header row); ``events`` narrows them."""
+    data = gather(store, events)
     context = _Context(store, data)
     stream.write("\t".join(COLUMNS) + "\n")
     for number, event in enumerate(data["events"], 1):

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from newsgraph.exporters.base import gather
 from newsgraph.store import Store
+from newsgraph.store.records import Filter
 
 
 def build(data: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -24,8 +25,9 @@ def build(data: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     return [_record(e, actors, places, urls) for e in data["events"]]
 
 
-def write(store: Store, stream: TextIO) -> None:
-    stream.write(json.dumps(build(gather(store)), ensure_ascii=False, indent=1) + "\n")
+def write(store: Store, stream: TextIO, events: Filter | None = None) -> None:
+    """PLOVER/POLECAT-style event records as JSON; ``events`` narrows them."""
+    stream.write(json.dumps(build(gather(store, events)), ensure_ascii=False, indent=1) + "\n")
 
 
 def _record(

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import Response
 
-from newsgraph.exporters import tables
+from newsgraph.exporters import gdelt, plover, tables
 from newsgraph.exporters.csv_export import write_table
 from newsgraph.store import records
 from newsgraph.store.records import Filter, Record, views
@@ -61,6 +61,20 @@ def _with_evidence(kind: str, rows: list[Record]) -> list[Record]:
     return out
 
 
+EVENT_FORMATS = {  # format: (writer, media type, file name)
+    "gdelt": (gdelt.write, "text/tab-separated-values", "newsgraph-events.gdelt.tsv"),
+    "plover": (plover.write, "application/json", "newsgraph-events.plover.json"),
+}
+
+
+def _events_as(fmt: str, store: Any, f: Filter) -> Response:
+    write, media, name = EVENT_FORMATS[fmt]
+    stream = io.StringIO()
+    write(store, stream, f)
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(stream.getvalue(), media_type=media, headers=headers)
+
+
 def _csv(kind: str, rows: list[Record]) -> str:
     table = tables.build({kind: _with_evidence(kind, rows)})[kind]
     stream = io.StringIO()
@@ -74,15 +88,20 @@ def download(
     request: Request,
     f: ListFilter,
     listed: Annotated[str, Path(pattern=r"^[a-z]+$")],
-    fmt: Annotated[str, Path(pattern=r"^(csv|json)$")],
+    fmt: Annotated[str, Path(pattern=r"^(csv|json|gdelt|plover)$")],
 ) -> Response:
-    """Every record of the filtered list (at most 100,000), paging ignored."""
+    """Every record of the filtered list (at most 100,000), paging ignored; events also as
+    GDELT 2.0 rows (``.gdelt``, tab-separated) or PLOVER records (``.plover``, JSON)."""
     kind = listed
     reader = READERS.get(kind)
     if reader is None:
         raise HTTPException(404, f"no list called {kind!r}; use one of {', '.join(READERS)}")
     sorted_by(kind, f, ("mentions", "events", "name") if kind == "actors" else ())
     f.limit, f.offset = MAX_ROWS, 0
+    if fmt in EVENT_FORMATS:
+        if kind != "events":
+            raise HTTPException(404, f"{fmt} is a format of events only: /download/events.{fmt}")
+        return _events_as(fmt, store_of(request), f)
     rows = reader(store_of(request), f)
     disposition = {"Content-Disposition": f'attachment; filename="newsgraph-{kind}.{fmt}"'}
     if fmt == "json":
