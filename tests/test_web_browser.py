@@ -157,6 +157,15 @@ def test_explore_actor_event_timeline_network(page, server, tmp_path):
     shot(page, tmp_path, "network")
     page.locator("svg#network a.node circle").first.click()
     page.wait_for_url("**/actors/*")
+    page.go_back()  # by keyboard: each actor is a link in the tab order
+    page.wait_for_selector("svg#network a.node", timeout=20000)
+    node = page.locator("svg#network a.node").first
+    name = node.get_attribute("aria-label").split(",")[0]
+    node.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/actors/*")
+    assert page.locator("h1").inner_text() == name
+    assert page.locator("#network-legend").count() == 0  # (left the network page)
     assert not page.errors, page.errors  # type: ignore[attr-defined]
     assert (tmp_path / "network.png").stat().st_size > 5000
 
