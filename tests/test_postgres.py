@@ -174,7 +174,11 @@ def test_web_api_lists_on_postgres(stores) -> None:
     with TestClient(create_app(pg)) as web, TestClient(create_app(lite)) as ref:
         for path in ("documents", "actors", "events", "quotes", "places", "stories",
                      "conflicts", "timeline", "graph", "events?type=ASSAULT&limit=2",
-                     "map", "volume", "volume?bucket=week&by=quad"):  # fmt: skip
+                     "map", "volume", "volume?bucket=week&by=quad",
+                     "events?sort=sources", "events?sort=mentions&min_sources=1",
+                     "events?sort=-date&country=USA&kind=person&negated=no",
+                     "documents?sort=-published&country=USA", "quotes?sort=-date&country=USA",
+                     "actors?country=USA", "places?country=USA"):  # fmt: skip
             got = web.get(f"/api/{path}")
             assert got.status_code == 200, (path, got.text)
             assert got.json() == ref.get(f"/api/{path}").json(), path
@@ -184,6 +188,14 @@ def test_web_api_lists_on_postgres(stores) -> None:
         assert hits["documents"] and hits["documents"][0]["highlights"]
         assert web.get("/api/search", params={"q": "zzzqqq"}).json()["documents"] == []
         assert web.get("/").status_code == 200
+        for page in ("/events?sort=sources&min_sources=1", "/actors?sort=events", "/quotes",
+                     "/places", "/stories", "/conflicts", "/documents?sort=latest",
+                     "/download/events.csv?sort=mentions", "/download/events.gdelt"):  # fmt: skip
+            assert web.get(page).text == ref.get(page).text, page
+        for q in ('"ceasefire talks"', "ceasefire NOT talks", "ceasefire -talks"):
+            ids = [d["id"] for d in web.get("/api/search", params={"q": q}).json()["documents"]]
+            want = [d["id"] for d in ref.get("/api/search", params={"q": q}).json()["documents"]]
+            assert sorted(ids) == sorted(want), q
 
 
 def test_python_api_is_read_only(stores) -> None:

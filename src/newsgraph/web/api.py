@@ -14,7 +14,7 @@ from newsgraph.store.records import Filter, Record, views
 from newsgraph.web.forms import ValidDate, ValidType
 from newsgraph.web.highlight import split_snippet
 from newsgraph.web.ingest import ArticleIn, IngestResult, require_token, run_ingest
-from newsgraph.web.listing import list_filter, sorted_by
+from newsgraph.web.listing import CountryQ, list_filter, sorted_by
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -94,20 +94,13 @@ def not_found(kind: str, key: str) -> HTTPException:
 @router.get("/documents")
 @consistent
 def list_documents(
-    store: StoreDep,
-    limit: Limit = 50,
-    offset: Offset = 0,
-    actor: ActorQ = None,
-    type: TypeQ = None,
-    since: SinceQ = None,
-    until: UntilQ = None,
-    place: PlaceQ = None,
-    q: TextQ = None,
+    store: StoreDep, f: Annotated[Filter, Depends(list_filter)], limit: Limit = 50
 ) -> dict[str, Any]:
-    """Documents (metadata, no text), in ingest order."""
-    f = Filter(actor=actor, type=type, since=since, until=until, place=place, search=q,
-               limit=limit + 1, offset=offset)  # fmt: skip
-    return page(views.documents(store, f), limit, offset)
+    """Documents (metadata, no text), in ingest order or by `sort` (published, -published,
+    latest); `country` is a place mentioned, `type` an event type reported."""
+    sorted_by("documents", f)
+    f.limit = limit + 1
+    return page(views.documents(store, f), limit, f.offset)
 
 
 @router.get("/actors")
@@ -118,11 +111,13 @@ def list_actors(
     offset: Offset = 0,
     actor: ActorQ = None,
     type: KindQ = None,
+    country: CountryQ = None,
     q: TextQ = None,
     doc_id: DocQ = None,
 ) -> dict[str, Any]:
     """Actors with aliases, roles, codes and mention counts; `type` is the actor kind."""
-    f = Filter(actor=actor or q, type=type, doc_id=doc_id, limit=limit + 1, offset=offset)
+    f = Filter(actor=actor or q, type=type, country=country, doc_id=doc_id, limit=limit + 1,
+               offset=offset)  # fmt: skip
     return page(records.actors(store, f), limit, offset)
 
 
@@ -146,18 +141,15 @@ def list_events(
 @consistent
 def list_quotes(
     store: StoreDep,
+    f: Annotated[Filter, Depends(list_filter)],
     limit: Limit = 50,
-    offset: Offset = 0,
-    actor: ActorQ = None,
-    since: SinceQ = None,
-    until: UntilQ = None,
-    q: TextQ = None,
     doc_id: DocQ = None,
 ) -> dict[str, Any]:
-    """Direct and reported quotes; `actor` is the speaker."""
-    f = Filter(actor=actor, since=since, until=until, search=q, doc_id=doc_id,
-               limit=limit + 1, offset=offset)  # fmt: skip
-    return page(records.quotes(store, f), limit, offset)
+    """Direct and reported quotes; `actor` is the speaker, `country` the speaker's, `q`
+    words of the quote; by `sort` (date, -date)."""
+    sorted_by("quotes", f)
+    f.doc_id, f.limit = doc_id, limit + 1
+    return page(records.quotes(store, f), limit, f.offset)
 
 
 @router.get("/places")
@@ -167,11 +159,12 @@ def list_places(
     limit: Limit = 50,
     offset: Offset = 0,
     place: PlaceQ = None,
+    country: CountryQ = None,
     q: TextQ = None,
     doc_id: DocQ = None,
 ) -> dict[str, Any]:
     """Resolved places (gazetteer entries) mentioned in the documents."""
-    f = Filter(place=place or q, doc_id=doc_id, limit=limit + 1, offset=offset)
+    f = Filter(place=place or q, country=country, doc_id=doc_id, limit=limit + 1, offset=offset)
     return page(records.places(store, f), limit, offset)
 
 

@@ -12,19 +12,24 @@ from fastapi.templating import Jinja2Templates
 
 from newsgraph.store.records import Filter, facets, views
 from newsgraph.store.records.filters import SORTS
-from newsgraph.web.forms import PLOVER_TYPES, ValidCount, ValidCountry, ValidDate, ValidType
-from newsgraph.web.forms import check_sort as _check_sort
+from newsgraph.web.forms import (
+    PLOVER_TYPES,
+    ValidCount,
+    ValidCountry,
+    ValidDate,
+    ValidType,
+    check_sort,
+)  # fmt: skip
 from newsgraph.web.highlight import safe_href, url
 
 templates = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
 templates.env.autoescape = True
 PAGE = 50
-NEGATED = ("yes", "no")
 
 
 def query_with(params: dict[str, str], **changes: Any) -> str:
     """``?query`` of ``params`` with ``changes`` (None drops a key); blank values left out."""
-    merged = {**params, **{k: v for k, v in changes.items()}}
+    merged = {**params, **changes}
     return "?" + urlencode({k: str(v) for k, v in merged.items() if v not in (None, "")})
 
 
@@ -86,7 +91,7 @@ def list_filter(
 def sorted_by(kind: str, f: Filter, extra: tuple[str, ...] = ()) -> Filter:
     """``f`` once its sort key is one ``kind`` knows (else a 422 naming the keys)."""
     try:
-        _check_sort({*SORTS.get(kind, {}), *extra}, f.sort)
+        check_sort({*SORTS.get(kind, {}), *extra}, f.sort)
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from None
     return f

@@ -62,13 +62,13 @@ def busiest_actors(
     )
     mentions = func.count(m.c.actor_id).label("mentions")
     f = f or Filter()
-    order = {"events": [their_events.desc(), A.c.name], "name": [A.c.name, A.c.id]}
+    order = {"events": [their_events.desc(), A.c.name, A.c.id], "name": [A.c.name, A.c.id]}
     stmt = (
         select(A.c.id, A.c.name, A.c.kind, A.c.country, mentions, their_events)
         .select_from(A.outerjoin(m, m.c.actor_id == A.c.id))
         .where(*where("actors", f))
         .group_by(A.c.id)
-        .order_by(*order.get(f.sort or "", [mentions.desc(), A.c.name]))
+        .order_by(*order.get(f.sort or "", [mentions.desc(), A.c.name, A.c.id]))
         .limit(limit)
         .offset(offset)
     )
