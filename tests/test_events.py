@@ -202,6 +202,13 @@ def test_figures(analyze):
     assert ev.figures.get("killed") == 12 and ev.figures.get("wounded") == 30
 
 
+def test_figures_are_not_the_digits_of_a_date(analyze):
+    ev = first(analyze, "Rebels launched an attack on March 9 that killed more than 400 people.")
+    assert ev.figures.get("killed") == 400
+    ev = first(analyze, "The March 9 raid killed 40 villagers.")
+    assert ev.figures.get("killed") == 40
+
+
 def test_merge_across_sentences(analyze):
     text = (
         "Ruritania cut ties with Freedonia on Monday. "

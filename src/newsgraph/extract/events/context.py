@@ -208,7 +208,7 @@ def figures(tr: Trigger, sent: Span, lex: Lexicon) -> dict[str, int]:
         if tok.pos_ != "NUM" and not NUMBER_RE.match(tok.text):
             continue
         val = _number(tok, lex)
-        if val is None or (1900 <= val <= 2100 and tok.ent_type_ == "DATE"):
+        if val is None or tok.ent_type_ in ("DATE", "TIME"):  # "October 7", "at 9", "2023"
             continue
         counted = tok.head if tok.dep_ in ("nummod", "quantmod", "compound") else tok
         if counted.dep_ in ("nummod", "quantmod"):
