@@ -1,0 +1,90 @@
+"""Event dates, and contents and settings that are not events: one test per construction."""
+# ruff: noqa: F811  (the analyze fixture comes from test_events)
+
+from __future__ import annotations
+
+from test_events import analyze  # noqa: F401  (the fixture: every event the rules see)
+
+
+# -- dates -------------------------------------------------------------------
+def _by_trigger(events, word):
+    return next(e for e in events if any(word in m.trigger for m in e.mentions))
+
+
+def test_same_day_story_dates_undated_reactions(analyze):
+    text = (
+        "The Freedonian navy blockaded the port of Lurin on Wednesday. "
+        "Senator Ana Reyes condemned the blockade. "
+        "The rebels have attacked the port repeatedly."
+    )
+    events = analyze(text, published="2024-06-05").events
+    assert _by_trigger(events, "blockaded").date == "2024-06-05"
+    assert _by_trigger(events, "condemned").date == "2024-06-05"
+    assert _by_trigger(events, "attacked").date is None  # perfect aspect: background
+
+
+def test_participants_of_the_lead_share_its_day(analyze):
+    text = (
+        "Peruvian Foreign Minister Luis Vargas met his Chilean counterpart Marta Soto "
+        "in Lima on Wednesday and urged Bolivia to reopen the border. "
+        "Vargas praised Chile for its help. "
+        "In a separate development, Brazil accused Argentina of dumping steel."
+    )
+    events = analyze(text, published="2024-06-06").events
+    assert _by_trigger(events, "met").date == "2024-06-05"
+    assert _by_trigger(events, "urged").date == "2024-06-05"  # coordinated with "met"
+    assert _by_trigger(events, "praised").date == "2024-06-05"
+    assert _by_trigger(events, "accused").date is None  # not tied to the lead
+
+
+def test_when_clause_day_beats_coarse_frame(analyze):
+    text = (
+        "Nine people were killed when rockets hit a bus station on Tuesday, "
+        "in one of the worst attacks this year."
+    )
+    ev = _by_trigger(analyze(text, published="2024-06-06").events, "killed")
+    assert ev.date == "2024-06-04"
+
+
+def test_participle_shares_the_speech_date(analyze):
+    text = "The army said on Monday, blaming the rebels for the bombing of the bridge."
+    ev = _by_trigger(analyze(text, published="2024-06-06").events, "blaming")
+    assert ev.date == "2024-06-03"
+
+
+# -- contents and settings are not events ---------------------------------------
+def test_demand_content_is_not_an_event(analyze):
+    text = "The aid groups urged the militia to stop shelling the town and allow food convoys in."
+    types = [e.type for e in analyze(text).events]
+    assert types == ["REQUEST"]
+
+
+def test_demand_keeps_background_clause(analyze):
+    text = (
+        "Hundreds of farmers marched to demand that the government compensate them, "
+        "after soldiers burned their fields."
+    )
+    types = {e.type for e in analyze(text).events}
+    assert "ASSAULT" in types
+
+
+def test_nominalised_participle_is_people(analyze):
+    events = analyze("A nurse said the injured were lying in the corridors.").events
+    assert not any(e.type == "ASSAULT" for e in events)
+
+
+def test_adoption_of_measures_is_a_detail(analyze):
+    text = "The restrictions, agreed by finance ministers on Monday, bar the banks from trading."
+    assert not any(e.type == "AGREE" for e in analyze(text).events)
+
+
+def test_meeting_as_setting_is_not_coded(analyze):
+    text = "Ghana and Togo signed a border agreement at a summit in Accra."
+    types = [e.type for e in analyze(text).events]
+    assert types and "CONSULT" not in types
+
+
+def test_appalled_by_is_criticism_by_the_experiencer(analyze):
+    text = "Governor Lena Moss said she was appalled by the shelling of the hospital."
+    ev = next(e for e in analyze(text).events if e.type == "ACCUSE")
+    assert ev.source_text and "Moss" in ev.source_text
