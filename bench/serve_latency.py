@@ -29,13 +29,25 @@ ROOT = Path(__file__).resolve().parents[1]
 LISTS = [
     "/api/events?limit=50",
     "/api/events?type=CONSULT&limit=20",
+    "/api/events?sort=sources&limit=50",
+    "/api/events?min_sources=2&sort=-date&limit=50",
+    "/api/events?country=USA&kind=person&limit=50",
     "/api/documents?limit=50",
+    "/api/documents?sort=-published&country=USA&limit=50",
     "/api/actors?limit=50",
     "/api/quotes?limit=50",
+    "/api/quotes?country=USA&sort=-date&limit=50",
+    "/api/conflicts?limit=50",
     "/api/search?q=minister",
+    '/api/search?q="white house" NOT trump',
     "/api/timeline?limit=500",
+    "/api/volume?bucket=week&by=quad",
+    "/api/map",
     "/api/graph",
     "/",
+    "/events?sort=sources&min_sources=2",
+    "/quotes",
+    "/conflicts",
 ]
 
 

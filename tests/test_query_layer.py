@@ -175,12 +175,44 @@ def test_a_copy_stops_being_one_when_its_original_is_replaced(tmp_path: Path) ->
         assert dup == [None]
 
 
+def _row_counts(store: Store) -> dict[str, tuple[int, int]]:
+    rows = store.rows(text("SELECT id, num_sources, num_mentions FROM events"))
+    return {r["id"]: (r["num_sources"], r["num_mentions"]) for r in rows}
+
+
+def _record_counts(store: Store) -> dict[str, tuple[int, int]]:
+    return {e["id"]: (e["num_sources"], len(e["mentions"])) for e in records.events(store)}
+
+
+def test_event_rows_keep_their_outlet_and_mention_counts(tmp_path: Path) -> None:
+    from test_linking import meeting
+
+    with Store(tmp_path / "kb.db") as store:
+        store.save(meeting("a", "2025-03-04", "2025-03-03"))
+        store.save(meeting("b", "2025-03-05", "2025-03-03"))  # the same meeting, elsewhere
+        assert list(_row_counts(store).values()) == [(2, 2)] == list(_record_counts(store).values())
+        store.save(meeting("c", "2025-03-05", "2025-03-03"))
+        assert _row_counts(store) == _record_counts(store)
+        [(eid, _)] = _row_counts(store).items()
+        assert [e["id"] for e in records.events(store, Filter(min_sources=3))] == [eid]
+        store.save(DocResult(article=Article(id="b", text="Nothing of the meeting is here.")))
+        assert list(_row_counts(store).values()) == [(2, 2)] == list(_record_counts(store).values())
+        assert records.events(store, Filter(min_sources=3)) == []
+
+
 def test_an_older_database_is_indexed_once_when_opened(tmp_path: Path) -> None:
     db = str(tmp_path / "kb.db")
     _fill(db)
     with Store(db) as store:  # as version 3 left it: no index, the read path's stamp
         for name in ("fts_documents", "fts_quotes", "fts_aliases", "event_candidates"):
             store.rows(text(f"DROP TABLE {name}"))  # the tables of versions 4 and 5
+        for table in metadata.sorted_tables:  # the indexes and columns of version 6
+            for index in table.indexes:
+                if since(index) == 6:
+                    store.rows(text(f"DROP INDEX {index.name}"))
+            for column in table.columns:
+                if since(column) == 6:
+                    store.rows(text(f"ALTER TABLE {table.name} DROP COLUMN {column.name}"))
         store.rows(text("UPDATE meta SET value = '3' WHERE key = 'schema_version'"))
         store.rows(text("INSERT INTO meta (key, value) VALUES ('fts_stamp', 'x')"))
     with Store(db, readonly=True) as store:
@@ -234,6 +266,22 @@ def _shape(path: Path) -> dict:
         con.close()
 
 
+def _as_of_version_3(shape: dict) -> dict:
+    """A shape without the tables, columns and indexes added after version 3."""
+    out = {}
+    for table in metadata.sorted_tables:
+        if since(table) > 3 or table.name not in shape:
+            continue
+        cols, indexes = shape[table.name]
+        later = {c.name for c in table.columns if since(c) > 3}
+        later_ix = {str(i.name) for i in table.indexes if since(i) > 3}
+        out[table.name] = (
+            [c for c in cols if c[0] not in later],
+            {k: v for k, v in indexes.items() if k not in later_ix},
+        )
+    return out
+
+
 def test_tables_make_the_database_the_version_3_scripts_made(tmp_path: Path) -> None:
     old, new = tmp_path / "old.db", tmp_path / "new.db"
     con = sqlite3.connect(old)
@@ -242,8 +290,7 @@ def test_tables_make_the_database_the_version_3_scripts_made(tmp_path: Path) -> 
     con.commit()
     con.close()
     Store(new).close()
-    later = {table.name for table in metadata.sorted_tables if since(table) > 3}
-    assert _shape(old) == {k: v for k, v in _shape(new).items() if k not in later}
+    assert _shape(old) == _as_of_version_3(_shape(new))
     with Store(old) as store:  # and such a file opens, gains the index and takes writes
         assert store.version() == SCHEMA_VERSION
         store.save(_doc(1))

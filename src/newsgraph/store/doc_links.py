@@ -11,6 +11,7 @@ from sqlalchemy import bindparam, delete, func, select, update
 
 from newsgraph.link import dedup
 from newsgraph.link import stories as story_rules
+from newsgraph.store import event_counts
 from newsgraph.store import tables as t
 from newsgraph.store.dialect import Prepared, PreparedIn, inserter
 from newsgraph.store.engine import Db
@@ -112,6 +113,7 @@ def recheck_duplicates(db: Db, canonical: str) -> None:
     for r in db.rows(_COPIES, {"c": canonical}):
         if not dedup.is_near_duplicate(text, r[1]):
             db.run(_UNCOPY, {"d": r[0]})
+            event_counts.recount_document(db, r[0])
 
 
 # -- stories ------------------------------------------------------------------------

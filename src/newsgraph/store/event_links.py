@@ -16,6 +16,7 @@ from newsgraph.link import conflicts as conflict_rules
 from newsgraph.link import events as rules
 from newsgraph.link.dates import TimeRange, event_range
 from newsgraph.model import Event
+from newsgraph.store import event_counts
 from newsgraph.store import tables as t
 from newsgraph.store.dialect import Prepared, PreparedIn, inserter
 from newsgraph.store.engine import Db
@@ -349,6 +350,7 @@ def refresh(db: Db, event_id: str) -> None:
         "lo": rng.lo if rng else None, "hi": rng.hi if rng else None,
         "x": int(rng.explicit) if rng else None, "fd": reports[0].doc_id, "e": event_id,
     })  # fmt: skip
+    event_counts.recount(db, event_id)
     row = _event_row(db, event_id)
     db.many(_KEY, [{"key": k, "bucket": b, "event_id": event_id}
                    for k, b in rules.index_keys(_view(row))])  # fmt: skip

@@ -5,7 +5,9 @@ A database records its version in ``meta``; opening it applies what it lacks. St
 ``since = n + 1`` in ``tables``, with DDL compiled by SQLAlchemy for the dialect, then
 runs that version's data steps. Version 4 adds the search indexes the writer keeps
 current (``search_index``): FTS5 tables and triggers on SQLite, stored tsvector columns
-with GIN indexes on PostgreSQL. Version 5 adds the event candidates. Never edit a released step: add the next one.
+with GIN indexes on PostgreSQL. Version 5 adds the event candidates; version 6 the outlet
+and mention counts on each event (``event_counts``). Never edit a released step: add the
+next one.
 """
 
 from __future__ import annotations
@@ -13,12 +15,12 @@ from __future__ import annotations
 from sqlalchemy import Column, MetaData, Table, literal_column, update
 from sqlalchemy.schema import CreateColumn, CreateIndex, CreateTable
 
-from newsgraph.store import search_index, tables
+from newsgraph.store import event_counts, search_index, tables
 from newsgraph.store.dialect import SQLITE
 from newsgraph.store.engine import Db
 from newsgraph.store.tables import metadata, since
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _table_as_of(table: Table, version: int) -> Table:
@@ -55,3 +57,5 @@ def upgrade(db: Db, version: int) -> None:
             db.run(update(t).values(seq=literal_column("rowid")))
     if target == 4:
         search_index.create(db)
+    if target == 6:
+        db.run(event_counts.COUNTED)

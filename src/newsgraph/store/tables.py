@@ -76,6 +76,8 @@ documents = table(
     ix("documents_sha", "sha256"),
     ix("documents_seq", "seq", since=2),
     ix("documents_duplicate", "duplicate_of", since=2),
+    ix("documents_source", "source", since=6),
+    ix("documents_published", "published", since=6),
 )  # fmt: skip
 
 actors = table(
@@ -85,6 +87,8 @@ actors = table(
     c("kind", null=False),
     c("country"),
     c("codes", null=False, server_default=EMPTY_JSON),  # JSON object
+    ix("actors_country", "country", since=6),
+    ix("actors_kind", "kind", since=6),
 )
 actor_keys = table(  # cross-document merge keys
     "actor_keys", key("key", null=False), key("actor_id", null=False), key("doc_id", null=False)
@@ -160,7 +164,10 @@ events = table(
     c("range_lo", INT, since=2), c("range_hi", INT, since=2),  # day ordinals of its time
     c("range_explicit", INT, since=2),
     c("first_doc", since=2),
+    c("num_sources", INT, since=6), c("num_mentions", INT, since=6),  # event_counts
     ix("events_seq", "seq", since=2),
+    ix("events_sources", "num_sources", since=6),
+    ix("events_date", "date", since=6),
 )  # fmt: skip
 event_mentions = table(
     "event_mentions",

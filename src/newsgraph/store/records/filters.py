@@ -58,26 +58,6 @@ def _quote_day() -> Any:
     return func.coalesce(Q.c.date, D.c.published)
 
 
-_CANON = D.alias("canon")
-_OF_EVENT = EM.join(D, D.c.id == EM.c.doc_id).join(
-    _CANON, _CANON.c.id == func.coalesce(D.c.duplicate_of, D.c.id)
-)
-
-
-def event_sources() -> Any:
-    """The number of outlets reporting the outer event (as ``num_sources`` counts them:
-    a near-duplicate counts as its canonical copy, a document without source as its own)."""
-    outlet = func.coalesce(_CANON.c.source, "doc:" + _CANON.c.id)
-    return (
-        select(func.count(outlet.distinct())).select_from(_OF_EVENT)
-        .where(EM.c.event_id == E.c.id).scalar_subquery()
-    )  # fmt: skip
-
-
-def event_mention_count() -> Any:
-    return select(func.count()).select_from(EM).where(EM.c.event_id == E.c.id).scalar_subquery()
-
-
 def _actors_where(*clauses: Any) -> Select[Any]:
     return select(A.c.id).where(*clauses)
 
@@ -140,7 +120,7 @@ FIELDS: dict[str, dict[str, Builder]] = {
         "kind": lambda v: _event_actor(A.c.kind == v),
         "modality": lambda v: E.c.modality == v,
         "negated": lambda v: E.c.negated == _yes(v),
-        "min_sources": lambda v: event_sources() >= v,
+        "min_sources": lambda v: E.c.num_sources >= v,
     },
     "quotes": {
         "actor": lambda v: actor_is(Q.c.speaker)(v),
@@ -218,8 +198,8 @@ def _sorts() -> dict[str, dict[str, list[Any]]]:
         "events": {
             "date": [undated, dated, E.c.id],
             "-date": [undated, dated.desc(), E.c.id],
-            "sources": [event_sources().desc(), undated, dated, E.c.id],
-            "mentions": [event_mention_count().desc(), undated, dated, E.c.id],
+            "sources": [E.c.num_sources.desc(), undated, dated, E.c.id],
+            "mentions": [E.c.num_mentions.desc(), undated, dated, E.c.id],
             "confidence": [E.c.confidence.desc(), E.c.id],
         },
         "documents": {
