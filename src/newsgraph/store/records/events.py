@@ -76,7 +76,19 @@ def quotes(store: Store, f: Filter | None = None) -> list[Record]:
 
 
 def events(store: Store, f: Filter | None = None) -> list[Record]:
-    rows = store.rows(listing("events", f))
+    return _event_records(store, store.rows(listing("events", f)))
+
+
+def events_by_id(store: Store, ids: list[str]) -> list[Record]:
+    """Event records for these ids, in the given order (unknown ids left out)."""
+    rows: dict[str, Any] = {}
+    for chunk in id_chunks(sorted(set(ids)), 500):
+        for r in store.rows(select(t.events).where(t.events.c.id.in_(_IDS)), {"ids": chunk}):
+            rows[r["id"]] = r
+    return _event_records(store, [rows[i] for i in dict.fromkeys(ids) if i in rows])
+
+
+def _event_records(store: Store, rows: list[Any]) -> list[Record]:
     mentions = _event_mentions(store, [r["id"] for r in rows])
     counts = _event_counts(store, [r["id"] for r in rows])
     out = []

@@ -7,7 +7,7 @@ filters are ``records.filters``'.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Any
 
 from sqlalchemy import bindparam, func, or_, select, union_all
@@ -91,23 +91,7 @@ def document(store: Store, doc_id: str) -> Record | None:
 
 def events_by_id(store: Store, ids: list[str]) -> list[Record]:
     """Event records for these ids, in the given order (unknown ids left out)."""
-    if not ids:
-        return []
-    docs: dict[str, set[str]] = defaultdict(set)
-    stmt = (
-        select(EM.c.event_id, func.min(EM.c.doc_id).label("doc_id"))
-        .where(EM.c.event_id.in_(_IDS))
-        .group_by(EM.c.event_id)
-    )
-    for chunk in id_chunks(ids, 500):
-        for r in store.rows(stmt, {"ids": chunk}):
-            docs[r["doc_id"]].add(r["event_id"])
-    found: dict[str, Record] = {}
-    for doc_id, wanted in docs.items():
-        for e in records.events(store, Filter(doc_id=doc_id)):
-            if e["id"] in wanted:
-                found[e["id"]] = e
-    return [found[i] for i in ids if i in found]
+    return records.events_by_id(store, ids)
 
 
 def latest_events(store: Store, limit: int = 10) -> list[Record]:
