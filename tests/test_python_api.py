@@ -80,7 +80,8 @@ def test_unsupported_filter_is_an_error_not_ignored(kb):
     with pytest.raises(TypeError, match="places: unsupported filter"):
         kb.places(actor="Nasser")
     with pytest.raises(TypeError):
-        kb.events(country="JOR")
+        kb.stories(country="JOR")
+    assert all(e["num_sources"] >= 1 for e in kb.events(country="JOR", min_sources=1))
 
 
 def test_data_frames(kb):
