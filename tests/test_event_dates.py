@@ -88,3 +88,10 @@ def test_appalled_by_is_criticism_by_the_experiencer(analyze):
     text = "Governor Lena Moss said she was appalled by the shelling of the hospital."
     ev = next(e for e in analyze(text).events if e.type == "ACCUSE")
     assert ev.source_text and "Moss" in ev.source_text
+
+
+def test_a_place_name_modifying_a_noun_is_not_the_event_place(analyze):
+    r = analyze("Terrorist bombings at U.S. embassies in Kenya blew apart buildings on Friday.")
+    bombs = [e for e in r.events if e.type == "ASSAULT"]
+    names = {p.place.key: p.place.name for p in r.places}
+    assert bombs and names.get(bombs[0].place) == "Kenya"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.data import quote_marks
 from newsgraph.extract.events.lexicon import Lexicon, Trigger
@@ -177,10 +178,21 @@ def place_of(tr: Trigger, ctx: DocContext, lex: Lexicon) -> str | None:
             if c.dep_ == "prep" and c.lower_ in preps:
                 toks = list(c.subtree)
                 lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1])
-                for pm in ctx.result.places:
-                    if lo <= pm.start < hi:
-                        return pm.place.key
+                inside = [pm for pm in ctx.result.places if lo <= pm.start < hi]
+                # "at U.S. embassies in Kenya": a name modifying a noun is not the place
+                named = [pm for pm in inside if not _modifies_a_noun(tr.token.doc, pm)]
+                if named or inside:
+                    return (named or inside)[0].place.key
     return None
+
+
+def _modifies_a_noun(doc: Doc, pm: Any) -> bool:
+    """The place name is a premodifier ("U.S. embassies", "Kenyan police")."""
+    span = doc.char_span(pm.start, pm.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= span.end
 
 
 def _number(tok: Token, lex: Lexicon) -> int | None:
