@@ -83,3 +83,29 @@ def new_pg(pg_server: str) -> Iterator:
     """A factory of empty databases on the test server, dropped at the end of the module."""
     with ExitStack() as made:
         yield lambda: made.enter_context(throwaway_pg(pg_server))
+
+
+@contextmanager
+def serving(app: object) -> Iterator[int]:
+    """``app`` served by uvicorn on a free loopback port (yielded) in a thread."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    try:
+        yield port
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import inspect
 import json
 import socket
-import threading
-import time
 
 import pytest
 
@@ -19,6 +17,7 @@ uvicorn = pytest.importorskip("uvicorn", reason="uvicorn is not installed")
 
 from fastapi.testclient import TestClient  # noqa: E402
 
+from conftest import serving  # noqa: E402
 from newsgraph.web import ingest as web_ingest  # noqa: E402
 from newsgraph.web.app import create_app  # noqa: E402
 from test_web_api import TOKEN, build_kb  # noqa: E402
@@ -40,20 +39,8 @@ def client(db) -> TestClient:
 
 @pytest.fixture(scope="module")
 def server(db):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    app = create_app(str(db), token=TOKEN, max_body=MAX_BODY)
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield port
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(str(db), token=TOKEN, max_body=MAX_BODY)) as port:
+        yield port
 
 
 def raw(port: int, request: bytes) -> tuple[int, bytes]:

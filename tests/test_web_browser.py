@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +14,7 @@ playwright_api = pytest.importorskip(
 )
 uvicorn = pytest.importorskip("uvicorn", reason="uvicorn is not installed")
 
+from conftest import serving  # noqa: E402
 from newsgraph.model import Article  # noqa: E402
 from newsgraph.pipeline import process_many  # noqa: E402
 from newsgraph.store import Store  # noqa: E402
@@ -58,30 +56,14 @@ ARGS = [
 ]  # fmt: skip
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, res):
     db = build_kb(tmp_path_factory.mktemp("browser") / "kb.db", res)
     with Store(db) as store:
         for result in process_many(HOSTILE, res):
             store.save(result)
-    port = free_port()
-    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(str(db))) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="module")

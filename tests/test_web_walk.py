@@ -9,14 +9,12 @@ than a 375 px screen.
 from __future__ import annotations
 
 import io
-import threading
-import time
 from urllib.parse import unquote
 
 import pandas as pd
 import pytest
-import uvicorn
 
+from conftest import serving
 from newsgraph.model import EventMention
 from newsgraph.store import Store
 from newsgraph.web import listing
@@ -25,7 +23,7 @@ from test_linking import doc, event
 from test_web_api import build_kb
 
 # importing the browser tests' fixtures also skips this module where they are skipped
-from test_web_browser import browser, free_port, page, shot  # noqa: F401
+from test_web_browser import browser, page, shot  # noqa: F401
 
 # one request reported by two outlets that disagree on its date, and one other request
 TEXT_A = "Khalid al-Masri called on Israel to reopen the bridge on Monday."
@@ -50,18 +48,8 @@ def server(tmp_path_factory, res):
                        [_request("2025-03-04", TEXT_B, TEXT_B)], TEXT_B, "Beta News"))  # fmt: skip
         store.save(doc("wire-c", "2025-03-02", ["wolska", "israel"],
                        [_request("2025-03-01", TEXT_C, TEXT_C)], TEXT_C, "Gamma Post"))  # fmt: skip
-    port = free_port()
-    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(str(db))) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture()

@@ -14,7 +14,7 @@ from newsgraph.store.records import Filter, Record, views
 from newsgraph.web.forms import ValidDate, ValidType
 from newsgraph.web.highlight import split_snippet
 from newsgraph.web.ingest import ArticleIn, IngestResult, require_token, run_ingest
-from newsgraph.web.listing import CountryQ, list_filter, sorted_by
+from newsgraph.web.listing import CountryQ, ListFilter, sorted_by
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -93,9 +93,7 @@ def not_found(kind: str, key: str) -> HTTPException:
 
 @router.get("/documents")
 @consistent
-def list_documents(
-    store: StoreDep, f: Annotated[Filter, Depends(list_filter)], limit: Limit = 50
-) -> dict[str, Any]:
+def list_documents(store: StoreDep, f: ListFilter, limit: Limit = 50) -> dict[str, Any]:
     """Documents (metadata, no text), in ingest order or by `sort` (published, -published,
     latest); `country` is a place mentioned, `type` an event type reported."""
     sorted_by("documents", f)
@@ -125,7 +123,7 @@ def list_actors(
 @consistent
 def list_events(
     store: StoreDep,
-    f: Annotated[Filter, Depends(list_filter)],
+    f: ListFilter,
     limit: Limit = 50,
     doc_id: DocQ = None,
 ) -> dict[str, Any]:
@@ -141,7 +139,7 @@ def list_events(
 @consistent
 def list_quotes(
     store: StoreDep,
-    f: Annotated[Filter, Depends(list_filter)],
+    f: ListFilter,
     limit: Limit = 50,
     doc_id: DocQ = None,
 ) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Request
+from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.responses import Response
 
 from newsgraph.exporters import gdelt, plover, tables
@@ -20,11 +20,10 @@ from newsgraph.exporters.csv_export import write_table
 from newsgraph.store import records
 from newsgraph.store.records import Filter, Record, views
 from newsgraph.web import api
-from newsgraph.web.listing import list_filter, sorted_by, store_of
+from newsgraph.web.listing import ListFilter, sorted_by, store_of
 
 MAX_ROWS = 100_000
 router = APIRouter(include_in_schema=False)
-ListFilter = Annotated[Filter, Depends(list_filter)]
 
 
 def _actors(store: Any, f: Filter) -> list[Record]:

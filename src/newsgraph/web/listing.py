@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
@@ -86,6 +87,15 @@ def list_filter(
         kind=kind or None, modality=modality or None, negated=negated or None,
         min_sources=min_sources, sort=sort or None, offset=offset,  # type: ignore[arg-type]
     )  # fmt: skip
+
+
+ListFilter = Annotated[Filter, Depends(list_filter)]
+
+
+def page_router() -> tuple[APIRouter, Any]:
+    """A router of HTML pages and its decorator for GET and HEAD routes."""
+    router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+    return router, functools.partial(router.api_route, methods=["GET", "HEAD"])
 
 
 def sorted_by(kind: str, f: Filter, extra: tuple[str, ...] = ()) -> Filter:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import re
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from newsgraph.store import records
@@ -17,12 +16,13 @@ from newsgraph.web import api
 from newsgraph.web.highlight import marked, split_snippet
 from newsgraph.web.listing import (
     DateQ,
+    ListFilter,
     Offset,
     Opt,
     TypeQ,
-    list_filter,
     listed,
     one_page,
+    page_router,
     pager,
     render,
     sorted_by,
@@ -31,9 +31,7 @@ from newsgraph.web.listing import (
 )  # fmt: skip
 from newsgraph.web.spans import document_spans
 
-router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-page = functools.partial(router.api_route, methods=["GET", "HEAD"])
-ListFilter = Annotated[Filter, Depends(list_filter)]
+router, page = page_router()
 _AT = re.compile(r"(\d{1,9})-(\d{1,9})")
 
 

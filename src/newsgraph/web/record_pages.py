@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-import functools
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from newsgraph.store import records
-from newsgraph.store.records import Filter, facets, views
+from newsgraph.store.records import facets, views
 from newsgraph.web import api
 from newsgraph.web.listing import (
-    list_filter,
+    ListFilter,
     listed,
     one_page,
+    page_router,
     render,
     sorted_by,
     store_of,
     with_names,
 )  # fmt: skip
 
-router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-page = functools.partial(router.api_route, methods=["GET", "HEAD"])
-ListFilter = Annotated[Filter, Depends(list_filter)]
+router, page = page_router()
 
 
 @page("/quotes")
