@@ -308,7 +308,13 @@ class Coref:
         country = c.country
         if country is None and c.definite and c.j - c.i == 2 and not c.plural:
             country = self.home
-        return self.by_key.get(f"country:{country}") if country else None
+        chain = self.by_key.get(f"country:{country}") if country else None
+        if chain is None and c.country and c.etype == "organization" and not c.plural:
+            # "the Cypriot government" in a story that never names Cyprus: still the state
+            chain = self.by_key[f"country:{country}"] = Chain("country", country=country)
+            chain.named = True
+            self.chains.append(chain)
+        return chain
 
     # -- pronouns ------------------------------------------------------------------
     def pronoun(self, c: Cand) -> None:

@@ -167,7 +167,10 @@ def cameo(ch: Chain) -> dict[str, str]:
     if org_codes:
         return {"cameo": org_codes[0]}
     if ch.etype == "country":
-        return {"cameo": ch.country} if ch.country else {}
+        # a state known here only as "the Jordanian government": its government's code
+        described = ch.sector and not any(c.kind in ("name", "demonym") for c in ch.cands)
+        code = (ch.country or "") + (ch.sector or "") if described else ch.country
+        return {"cameo": code} if code else {}
     if ch.known_code and not ch.sector:
         return {"cameo": ch.known_code}
     sector = ch.sector
