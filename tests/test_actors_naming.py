@@ -52,3 +52,25 @@ def test_title_posted_to_a_capital_binds_the_apposed_name(analyze):
     k, e = ent_of(r, "Walid Haddad")
     assert e.kind == "person" and e.country == "JOR"
     assert ent_of(r, "the Jordanian envoy to Paris")[0] == k
+
+
+def test_title_and_surname_give_the_known_full_name(analyze):
+    r = analyze(
+        "President Clinton flew to Ohio on Monday. Clinton spoke at a school.", "1997-05-05"
+    )
+    k, e = ent_of(r, "Clinton")
+    assert e.name == "Bill Clinton" and e.country == "USA"
+    assert e.codes["cameo"] == "USAGOV"
+    assert "Clinton" in e.aliases
+
+
+def test_a_surname_the_table_files_under_two_people_stays_bare(analyze):
+    r = analyze("President Bush signed the bill on Tuesday.", "2002-05-05")
+    _, e = ent_of(r, "Bush")
+    assert e.name == "Bush"
+
+
+def test_known_institution_filed_among_people_gives_its_country(analyze):
+    r = analyze("The Office of Management and Budget will report to lawmakers.")
+    _, e = ent_of(r, "Office of Management and Budget")
+    assert e.kind == "organization" and e.country == "USA"

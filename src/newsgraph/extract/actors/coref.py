@@ -27,6 +27,7 @@ class Chain:
     full: tuple[str, str] | None = None  # (first, last) of a full person name
     named: bool = False
     known_code: str | None = None  # CAMEO code from the known-actors table, on the day
+    canonical: str | None = None  # the full name a title + surname is known under
 
     def add(self, cand: Cand) -> None:
         self.cands.append(cand)
