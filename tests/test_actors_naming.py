@@ -74,3 +74,28 @@ def test_known_institution_filed_among_people_gives_its_country(analyze):
     r = analyze("The Office of Management and Budget will report to lawmakers.")
     _, e = ent_of(r, "Office of Management and Budget")
     assert e.kind == "organization" and e.country == "USA"
+
+
+def test_one_name_spelled_two_ways_in_one_article(analyze):
+    r = analyze(
+        "Interior Minister Radoslaw Wierzbicki arrived on Monday. "
+        "Radosaw Wierzbicki said Wierzbicki would stay two days."
+    )
+    k, _ = ent_of(r, "Radoslaw Wierzbicki")
+    assert ent_of(r, "Radosaw Wierzbicki")[0] == k == ent_of(r, "Wierzbicki")[0]
+    r = analyze("Ali Hassan met Alo Hassan.")  # short names one letter apart: two people
+    assert ent_of(r, "Ali Hassan")[0] != ent_of(r, "Alo Hassan")[0]
+
+
+def test_surname_one_letter_off_merges_across_articles_in_the_same_office(analyze, tmp_path):
+    from newsgraph.store import Store, records
+
+    store = Store(tmp_path / "kb.db")
+    try:
+        store.save(analyze("Tanzanian Health Minister Anna Mkapola opened the clinic.", id="a"))
+        store.save(analyze("Health Minister Anna Mkapala visited the ward.", id="b"))
+        store.save(analyze("Anna Mkapula, a teacher, visited the ward.", id="c"))
+        names = sorted(a["name"] for a in records.actors(store) if a["kind"] == "person")
+    finally:
+        store.close()
+    assert names == ["Anna Mkapola", "Anna Mkapula"]  # the teacher holds no such office

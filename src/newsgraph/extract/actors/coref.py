@@ -8,6 +8,7 @@ from newsgraph.extract.actors.candidates import Cand
 from newsgraph.extract.actors.lexicon import ActorLexicon
 from newsgraph.extract.actors.names import PersonNames, short_forms
 from newsgraph.model import Role
+from newsgraph.nlp.spelling import same_person
 
 PRONOUN_WINDOW = 3  # sentences back
 OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative"})
@@ -163,14 +164,17 @@ class Coref:
                 continue
             full = (words[0].lower(), words[-1].lower())
             chain = next((ch for ch in self.chains if ch.full == full), None)
+            chain = chain or next(
+                (ch for ch in self.chains if ch.full and same_person(ch.full, full)), None
+            )  # "Joseph Kimotho" ... "Joseph Kamotho": one name spelled two ways
             if chain is None:
                 chain = self.new(c)
                 chain.full, chain.named = full, True
-                surnames, firsts = short_forms(words)
-                chain.surnames.update(surnames)
-                chain.firsts.update(firsts)
             else:
                 self.join(chain, c)
+            surnames, firsts = short_forms(words)
+            chain.surnames.update(surnames)
+            chain.firsts.update(firsts)
 
     def name(self, c: Cand) -> None:
         if c.etype == "person":
