@@ -5,7 +5,8 @@
 Reads ``Phoenix.Countries.actors.txt`` (people of each country with dated CAMEO roles),
 ``Phoenix.MilNonState.actors.txt`` and ``Phoenix.International.actors.txt`` (groups and
 organisations) and writes ``known_actors.tsv``: one line per name form, with the actor's
-country (ISO-3, from its CAMEO codes) and its codes with the dates each held. Only actors
+country (ISO-3, from its CAMEO codes), its codes with the dates each held, and the entry's
+own name where the form is another one ("president clinton" -> "bill clinton"). Only actors
 whose codes name one country are kept; a name form claimed by actors of two countries is
 dropped. The source is MIT-licensed (Open Event Data Alliance); the licence is copied to
 ``known_actors.LICENSE`` and the table's header names the source.
@@ -119,9 +120,15 @@ def build(folder: Path, target: Path) -> int:
         if len({(kind, country) for kind, country, _, _ in found}) != 1:
             continue  # two actors of different countries (or kinds) share this name
         kind, country, coded, _ = sorted(found)[0]
-        lines.append(f"{k}\t{kind}\t{country}\t{coded}")
+        # the entry's own name, when this form is another ("president clinton") and
+        # names one entry only
+        heads = {name_key(head) for _, _, _, head in found}
+        canonical = heads.pop() if len(heads) == 1 else ""
+        canonical = canonical if canonical != k and len(canonical.split()) >= 2 else ""
+        lines.append(f"{k}\t{kind}\t{country}\t{coded}" + (f"\t{canonical}" if canonical else ""))
     header = (
-        "# Known actors: name key, kind, country (ISO-3), CAMEO codes with dates (CODE|from|to).\n"
+        "# Known actors: name key, kind, country (ISO-3), CAMEO codes with dates (CODE|from|to),\n"
+        '# and the entry\'s own name where the key is another form of it ("president clinton").\n'
         "# Derived by tools/build_known_actors.py from the PETRARCH2 Phoenix actor dictionaries\n"
         "# (Open Event Data Alliance, github.com/openeventdata/petrarch2, commit 676801c),\n"
         "# MIT licence: see known_actors.LICENSE. Entries stop around 2015.\n"

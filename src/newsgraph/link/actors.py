@@ -2,7 +2,8 @@
 
 Actors from two documents merge only when a full-name key agrees (after
 transliteration variants and name particles are folded) and nothing about them
-contradicts (kind, country). A bare surname or first name is never a key.
+contradicts (kind, country). A bare surname or first name is never a key. A surname spelled
+one letter off merges only with the same given name and the same office.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import cache, lru_cache
 
 from newsgraph.data import flagged_words, load_json
 from newsgraph.model import Entity
+from newsgraph.nlp.spelling import same_person
 
 _PARTICLES = frozenset(flagged_words("name_particles.json", "not_in_keys"))
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "sheikh", "gen", "col", "lt", "sgt", "prof"}
@@ -80,6 +82,25 @@ def merge_keys(entity: Entity) -> list[str]:
         return []
     scope = entity.country or ""
     return [f"{entity.kind}:{scope}:{name}"]
+
+
+def office_keys(entity: Entity) -> list[str]:
+    """Given name and office of a person ("joseph", "minister"): where another
+    article's spelling of the same surname, one letter off, may be found."""
+    if entity.kind != "person":
+        return []
+    firsts = {k.removeprefix("person:").split()[0] for k in merge_keys(entity)}
+    # the office's head word: "Kenyan Trade Minister" and "Trade Minister" are one office
+    titles = {fold(r.title).split()[-1] for r in entity.roles if not r.past and fold(r.title)}
+    return sorted(f"office:{f}:{t}" for f in firsts for t in titles)
+
+
+def spelled_alike(key: str, other: str) -> bool:
+    """Two person keys of one name spelled two ways ("joseph kimotho"/"joseph kamotho")."""
+    a, b = key.removeprefix("person:").split(), other.removeprefix("person:").split()
+    if not key.startswith("person:") or not other.startswith("person:") or len(a) != len(b):
+        return False
+    return a[1:-1] == b[1:-1] and a[0] == b[0] and same_person((a[0], a[-1]), (b[0], b[-1]))
 
 
 def _institution_key(entity: Entity) -> list[str]:

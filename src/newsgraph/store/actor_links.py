@@ -22,6 +22,7 @@ _BY_KEY = Prepared(
     .where(K.c.key == bindparam("key"))
     .order_by(A.c.id)
 )
+_KEYS_OF = Prepared(select(K.c.key).where(K.c.actor_id == bindparam("id")).distinct())
 _EXISTS = Prepared(select(1).where(A.c.id == bindparam("id")))
 _INSERT = inserter(A, "id", "name", "kind", "country", "codes")
 _KEYS = ignoring_inserter(K, "key", "actor_id", "doc_id")
@@ -63,6 +64,9 @@ def link_actor(db: Db, entity: Entity, doc_id: str, local: int) -> str:
                 break
         if actor_id:
             break
+    offices = actor_link.office_keys(entity)
+    if actor_id is None and offices:
+        actor_id = _spelled_alike(db, entity, keys, offices)
     if actor_id is None:
         actor_id = actor_link.new_actor_id(entity, doc_id, local)
         if db.one(_EXISTS, {"id": actor_id}):
@@ -72,7 +76,7 @@ def link_actor(db: Db, entity: Entity, doc_id: str, local: int) -> str:
                          "codes": json.dumps(entity.codes, sort_keys=True)})  # fmt: skip
     else:
         _enrich(db, actor_id, entity)
-    db.many(_KEYS, [{"key": k, "actor_id": actor_id, "doc_id": doc_id} for k in keys])
+    db.many(_KEYS, [{"key": k, "actor_id": actor_id, "doc_id": doc_id} for k in keys + offices])
     aliases = {entity.name, *entity.aliases}
     db.many(
         _ALIASES,
@@ -91,6 +95,18 @@ def link_actor(db: Db, entity: Entity, doc_id: str, local: int) -> str:
         for m in entity.mentions
     ])  # fmt: skip
     return actor_id
+
+
+def _spelled_alike(db: Db, entity: Entity, keys: list[str], offices: list[str]) -> str | None:
+    """A stored person in the same office whose name is this one spelled one letter off."""
+    for office in offices:
+        for row in db.rows(_BY_KEY, {"key": office}):
+            if not actor_link.compatible(entity, row[1], row[2]):
+                continue
+            stored = [r[0] for r in db.rows(_KEYS_OF, {"id": row[0]})]
+            if any(actor_link.spelled_alike(k, o) for k in keys for o in stored):
+                return row[0]
+    return None
 
 
 def _enrich(db: Db, actor_id: str, entity: Entity) -> None:

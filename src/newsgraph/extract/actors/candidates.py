@@ -49,16 +49,19 @@ class Finder(Protocol):
 
     doc: Doc
     lex: ActorLexicon
+    gaz: Any
     cands: list[Cand]
     owner: list[int | None]  # token -> candidate index
     text: list[str]
     lower: list[str]
     pos: list[str]
     tag: list[str]
+    dep: list[str]
     idx: list[int]
     sent_of: list[int]
     doc_text: str
     common_words: set[str]  # words the article writes in lower case
+    toks: Any  # nlp.tokens.Tokens: per-token attribute lists
 
     def add(self, i: int, j: int, kind: str, etype: str, **attrs: Any) -> Cand | None: ...
 

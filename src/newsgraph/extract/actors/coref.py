@@ -8,6 +8,7 @@ from newsgraph.extract.actors.candidates import Cand
 from newsgraph.extract.actors.lexicon import ActorLexicon
 from newsgraph.extract.actors.names import PersonNames, short_forms
 from newsgraph.model import Role
+from newsgraph.nlp.spelling import same_person
 
 PRONOUN_WINDOW = 3  # sentences back
 OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative"})
@@ -27,6 +28,7 @@ class Chain:
     full: tuple[str, str] | None = None  # (first, last) of a full person name
     named: bool = False
     known_code: str | None = None  # CAMEO code from the known-actors table, on the day
+    canonical: str | None = None  # the full name a title + surname is known under
 
     def add(self, cand: Cand) -> None:
         self.cands.append(cand)
@@ -162,14 +164,17 @@ class Coref:
                 continue
             full = (words[0].lower(), words[-1].lower())
             chain = next((ch for ch in self.chains if ch.full == full), None)
+            chain = chain or next(
+                (ch for ch in self.chains if ch.full and same_person(ch.full, full)), None
+            )  # "Joseph Kimotho" ... "Joseph Kamotho": one name spelled two ways
             if chain is None:
                 chain = self.new(c)
                 chain.full, chain.named = full, True
-                surnames, firsts = short_forms(words)
-                chain.surnames.update(surnames)
-                chain.firsts.update(firsts)
             else:
                 self.join(chain, c)
+            surnames, firsts = short_forms(words)
+            chain.surnames.update(surnames)
+            chain.firsts.update(firsts)
 
     def name(self, c: Cand) -> None:
         if c.etype == "person":
@@ -308,7 +313,13 @@ class Coref:
         country = c.country
         if country is None and c.definite and c.j - c.i == 2 and not c.plural:
             country = self.home
-        return self.by_key.get(f"country:{country}") if country else None
+        chain = self.by_key.get(f"country:{country}") if country else None
+        if chain is None and c.country and c.etype == "organization" and not c.plural:
+            # "the Cypriot government" in a story that never names Cyprus: still the state
+            chain = self.by_key[f"country:{country}"] = Chain("country", country=country)
+            chain.named = True
+            self.chains.append(chain)
+        return chain
 
     # -- pronouns ------------------------------------------------------------------
     def pronoun(self, c: Cand) -> None:

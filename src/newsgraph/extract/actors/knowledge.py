@@ -3,7 +3,8 @@ CAMEO codes (``data/known_actors.tsv``, derived from the PETRARCH2 Phoenix dicti
 ``tools/build_known_actors.py``; MIT licence, see ``data/known_actors.LICENSE``).
 
 Used only where the article itself says nothing: a full name (two words or more) that the
-table knows gives the actor's country, and the code of the role held on the article's date.
+table knows gives the actor's country, and the code of the role held on the article's date;
+a title with a surname ("President Clinton") gives the full name the table files it under.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Known:
     kind: str  # person / organization
     country: str  # ISO-3
     codes: tuple[tuple[str, str, str], ...]  # (CAMEO code, from, to); "" = open
+    canonical: str = ""  # the entry's own name key when this form is another one
 
     def code_on(self, day: date | None) -> str | None:
         """The code of the role held on ``day`` (the most specific one), else the most
@@ -58,7 +60,12 @@ class KnownActors:
         if len(key.split()) < 2:
             return None  # a bare surname is never enough
         known = self.rows.get(key)
-        return known if known is not None and known.kind == kind else None
+        if known is None:
+            return None
+        # the country tables file institutions ("state department") under people: an
+        # entry with no dated role is one (people hold dated offices)
+        institution = not any(lo or hi for _, lo, hi in known.codes)
+        return known if known.kind == kind or kind == "organization" and institution else None
 
 
 def load() -> KnownActors:
@@ -66,7 +73,25 @@ def load() -> KnownActors:
     for line in read_text(TABLE).splitlines():
         if not line or line.startswith("#"):
             continue
-        key, kind, country, coded = line.split("\t")
+        key, kind, country, coded, *canonical = line.split("\t")
         codes = tuple(tuple(c.split("|")) for c in coded.split(",") if c)
-        rows[key] = Known(kind, country, codes)  # type: ignore[arg-type]
+        rows[key] = Known(kind, country, codes, *canonical)  # type: ignore[arg-type]
     return KnownActors(rows)
+
+
+def titled_surname(known: KnownActors, titles: list[str], surname: str) -> Known | None:
+    """The entry a title and a bare surname are filed under ("President Clinton" -> Bill
+    Clinton), if every title read points to the same full name ending in that surname."""
+    last = name_key(surname)
+    hits = [known.find(f"{t} {surname}", "person") for t in titles]
+    hits = [h for h in hits if h is not None and h.canonical.split()[-1:] == [last]]
+    if not hits or len({h.canonical for h in hits}) != 1:
+        return None
+    return hits[0]
+
+
+def cased(canonical: str, seen: list[str]) -> str:
+    """A table name key written as a name, keeping the text's spelling of the words it has
+    ("bill clinton" with "Clinton" seen -> "Bill Clinton")."""
+    spelled = {name_key(w): w for text in seen for w in text.split()}
+    return " ".join(spelled.get(w) or w.capitalize() for w in canonical.split())

@@ -41,6 +41,7 @@ class ActorLexicon:
     state_nouns: frozenset[str] = frozenset()
     national_sectors: frozenset[str] = frozenset()  # "the army": a country's own
     crowd_nouns: frozenset[str] = frozenset()
+    ethnic_modifiers: frozenset[str] = frozenset()  # "ethnic Albanians": a people, no state
     crowd_quantities: frozenset[str] = frozenset()
     facility_heads: frozenset[str] = frozenset()  # "bridge": named structures are not actors
     first_names: dict[str, str] = field(default_factory=dict)
@@ -75,6 +76,7 @@ def load(tokenizer: Callable[[str], Any]) -> ActorLexicon:
         state_nouns=frozenset(sectors["state_nouns"]),
         national_sectors=frozenset(sectors.get("national_institution_sectors", [])),
         crowd_nouns=frozenset(sectors["crowds"]["nouns"]),
+        ethnic_modifiers=frozenset(sectors["ethnic_modifiers"]),
         crowd_quantities=frozenset(sectors["crowds"]["quantities"]),
         first_names={n: g for g in ("m", "f") for n in names[g]},
     )

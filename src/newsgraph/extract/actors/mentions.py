@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsgraph.data import flagged_words
+from newsgraph.extract.actors import nominals
 from newsgraph.extract.actors.candidates import Cand
 from newsgraph.extract.actors.lexicon import PRONOUNS, ActorLexicon
 from newsgraph.extract.actors.names import PersonNames
@@ -19,9 +20,10 @@ from newsgraph.extract.actors.splits import (
     country_then_person,
     leading_country,
     person_span,
+    place_taken_for_person,
     title_then_person,
 )
-from newsgraph.extract.actors.titles import TitleFinder, post_modifier
+from newsgraph.extract.actors.titles import TitleFinder
 from newsgraph.nlp.tokens import Tokens
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -169,7 +171,7 @@ class MentionFinder:
                 pid = names.register(self.doc[split : ent.end])
                 self.add(split, ent.end, "name", "person", person=pid, gender=names.gender(pid))
                 continue
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" and not place_taken_for_person(self, ent):
                 rest.append(ent)
                 continue
             span = person_span(self, *self.trimmed(ent))
@@ -219,7 +221,13 @@ class MentionFinder:
             return
         if not root.text.endswith("s") or country is None:
             return
-        self.add(span.start, span.end, "demonym", "group", country=country, plural=True,
+        i = span.start
+        if i > 0 and self.lower[i - 1] in self.lex.ethnic_modifiers and self.free(i - 1, i):
+            # "ethnic Albanians": a people, not the state's nationals
+            self.add(i - 1, span.end, "demonym", "group", plural=True,
+                     key=f"people:ethnic:{country}")  # fmt: skip
+            return
+        self.add(i, span.end, "demonym", "group", country=country, plural=True,
                  key=f"people:{country}")  # fmt: skip
 
     def metonymy(self, span: Span) -> None:
@@ -264,107 +272,10 @@ class MentionFinder:
             cand.extra["bare_key"] = "org:" + doc[lead:j].text.lower()
 
     def nominals(self) -> None:
-        """Collective actors named by a sector noun: "Iraqi troops", "police", "a Swiss court"."""
-        lex, lowers, owner, pos = self.lex, self.lower, self.owner, self.pos
-        lemmas = self.toks.lemma
-        for k in range(len(lowers)):
-            if owner[k] is not None or pos[k] not in ("NOUN", "PROPN"):
-                continue
-            low = lowers[k]
-            info = None
-            if k > 0:
-                info = lex.sector_compounds.get((lowers[k - 1], low))
-                if info is None and k > 1:
-                    info = lex.sector_compounds.get((lowers[k - 2], lowers[k - 1], low))
-            info = info or lex.sector_nouns.get(lemmas[k].lower()) or lex.sector_nouns.get(low)
-            if info is None or self.dep[k] == "compound":
-                continue
-            if pos[k] == "PROPN" and low not in ("police", "army", "parliament"):
-                continue
-            self.nominal(self.doc[k], *info)
-
-    def nominal(self, tok: Token, sector: str, etype: str) -> None:
-        doc = self.doc
-        i = tok.i
-        country = org_text = org_cand = None
-        definite = False
-        for child in sorted(tok.lefts, key=lambda c: -c.i):
-            if child.dep_ not in ("det", "amod", "compound", "poss", "nmod", "case"):
-                break
-            if child.lower_ in PRONOUNS:  # "his fighters": the pronoun is its own mention
-                break
-            # keep the span contiguous
-            if child.i != i - 1 and any(self.owner[t] is not None for t in range(child.i + 1, i)):
-                break
-            if self.owner[child.i] is not None:
-                owner = self.cands[self.owner[child.i]]
-                if owner.kind == "pronoun" or owner.etype in ("organization", "group"):
-                    if owner.kind != "pronoun":
-                        org_text, org_cand = owner.text, self.owner[child.i]
-                    country = country or owner.country
-                    break
-                if owner.etype == "country" and self._absorb(owner):
-                    country = owner.country
-                    i = owner.i
-                    continue
-                break
-            lo = min(child.left_edge.i, child.i)
-            if any(self.owner[t] is not None for t in range(lo, i)):
-                break
-            for t in doc[lo:i]:
-                country = country or self.demonym_of(t.text) or self.country_of(t.text)
-                definite = definite or t.lower_ in ("the", "this", "that", "these", "those")
-            i = lo
-        j = tok.i + 1
-        of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
-        if of and etype == "organization":
-            obj = [c for c in of[0].children if c.dep_ == "pobj"]
-            if obj and self.owner[obj[0].i] is not None:
-                owner = self.cands[self.owner[obj[0].i]]
-                if owner.etype == "country" and owner.i == obj[0].i - 0 and self._absorb(owner):
-                    country = owner.country
-                    j = owner.j
-        while i < tok.i and doc[i].lower_ in POSSESSIVE:
-            i += 1
-        core = doc[j - 1]  # the end before post-modifiers: what names the actor
-        j, inside, pp_country, pp_org = post_modifier(self, tok, j)
-        for c in inside:
-            self.release(c)
-        country = country or pp_country
-        plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("police", "troops", "gunmen")
-        cand = self.add(i, j, "nominal", etype, country=country, sector=sector, plural=plural,
-                        definite=definite, role_org=org_text or pp_org,
-                        title_words=(tok.lemma_.lower(),))  # fmt: skip
-        if cand is not None:
-            cand.extra["org_cand"] = org_cand
-            cand.extra["core_end"] = core.idx + len(core.text)
-            cand.extra["indefinite"] = doc[i].lower_ in ("a", "an")
-            cand.extra["bare"] = i == tok.i and j == tok.i + 1
+        nominals.find(self)
 
     def crowds(self) -> None:
-        """A quantified crowd acting as a subject: "Hundreds of people marched"."""
-        lex, lowers, deps = self.lex, self.lower, self.dep
-        for k in range(len(lowers)):
-            if lowers[k] not in lex.crowd_nouns or deps[k] != "pobj":
-                continue
-            tok = self.doc[k]
-            of, qty = tok.head, tok.head.head
-            if of.lower_ != "of" or qty.dep_ != "nsubj" or qty.i >= tok.i:
-                continue
-            if qty.lower_ not in lex.crowd_quantities and qty.tag_ != "CD":
-                continue
-            i = qty.left_edge.i
-            while i < qty.i and (self.doc[i].is_space or self.doc[i].is_punct):
-                i += 1
-            self.add(i, tok.i + 1, "nominal", "group", sector="CVL", plural=True,
-                     title_words=(tok.lower_,), extra={"indefinite": True})  # fmt: skip
-
-    def _absorb(self, owner: Cand) -> bool:
-        """Release a country name so a larger mention can take it as a modifier."""
-        if owner.kind != "name" or owner.extra.get("capital"):
-            return False
-        self.release(owner)
-        return True
+        nominals.crowds(self)
 
     def release(self, cand: Cand) -> None:
         idx = self.owner[cand.i]

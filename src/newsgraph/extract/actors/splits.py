@@ -110,3 +110,15 @@ def country_then_person(f: Finder, ent: Span) -> int | None:
         if _plain_names(f, rest) and f.country_of(f.doc[ent.start : k].text):
             return k
     return None
+
+
+def place_taken_for_person(f: Finder, ent: Span) -> bool:
+    """A GPE span that is a person's name ("the ambassador to Washington, Walid Mualem"): two
+    or three capitalised words opening with a known first name, no place the gazetteer
+    knows."""
+    n = ent.end - ent.start
+    if ent.label_ != "GPE" or not 2 <= n <= 3 or f.lower[ent.start] not in f.lex.first_names:
+        return False
+    if f.country_of(ent.text) or f.gaz.is_toponym(ent.text):
+        return False
+    return _plain_names(f, range(ent.start, ent.end))

@@ -111,11 +111,23 @@ def known_countries(chains: list[Chain], known: KnownActors, day: date | None) -
             continue
         names = sorted({c.text for c in ch.cands if c.kind == "name"}, key=len, reverse=True)
         hit = next((k for k in (known.find(n, ch.etype) for n in names) if k), None)
+        if hit is None and ch.etype == "person" and ch.full is None and len(names) == 1:
+            hit = knowledge.titled_surname(known, titles_of(ch), names[0])
+            ch.canonical = hit.canonical if hit else None
         if hit is None:
             continue
         ch.country = ch.country or hit.country
         if ch.country == hit.country:
             ch.known_code = hit.code_on(day)
+
+
+def titles_of(ch: Chain) -> list[str]:
+    """The titles a person is called by ("President", "Mr."), as written."""
+    titles = [r.title for r in ch.roles]
+    for c in ch.cands:
+        if c.kind == "title" and len(c.text.split()) == 1:
+            titles.append(c.text)
+    return list(dict.fromkeys(titles))
 
 
 def entity(ch: Chain, index: int, gaz: Any) -> Entity:
@@ -124,6 +136,8 @@ def entity(ch: Chain, index: int, gaz: Any) -> Entity:
     names = [c.text for c in ch.cands if c.kind in ("name", "demonym")]
     kind = ch.etype if ch.etype in ("person", "organization", "country", "group") else "other"
     name = display_name(ch, names, gaz)
+    if ch.canonical:  # "President Clinton": the full name the table knows
+        name = knowledge.cased(ch.canonical, names)
     aliases: list[str] = []
     for text in names:
         if text != name and text not in aliases:
@@ -167,7 +181,10 @@ def cameo(ch: Chain) -> dict[str, str]:
     if org_codes:
         return {"cameo": org_codes[0]}
     if ch.etype == "country":
-        return {"cameo": ch.country} if ch.country else {}
+        # a state known here only as "the Jordanian government": its government's code
+        described = ch.sector and not any(c.kind in ("name", "demonym") for c in ch.cands)
+        code = (ch.country or "") + (ch.sector or "") if described else ch.country
+        return {"cameo": code} if code else {}
     if ch.known_code and not ch.sector:
         return {"cameo": ch.known_code}
     sector = ch.sector

@@ -16,6 +16,7 @@ DEFINITE = frozenset({"the", "this", "that"})
 # an "at"/"of" object tells the affiliation, "in"/"for"/"with" only the scope
 AFFILIATION_PREPS = frozenset({"at", "of"})
 SCOPE_PREPS = frozenset({"in", "for", "with"})
+TITLE_SCOPE_PREPS = SCOPE_PREPS | {"to"}  # "the ambassador to Washington": posted there
 BREAKS = frozenset({",", ";", "(", ")", "-", "\u2013", "\u2014", '"'})
 COPULAS = frozenset(flagged_words("function_words.json", "copula"))
 POSSESSIVE = frozenset(flagged_words("function_words.json", "possessive"))
@@ -106,7 +107,7 @@ class TitleFinder:
             elif k > j + 1 and doc[k - 1].lower_ != "the":
                 j = k
         core = doc[j - 1]  # the end before post-modifiers: what names the actor
-        j, inside, pp_country, pp_org = post_modifier(f, tok, j)
+        j, inside, pp_country, pp_org = post_modifier(f, tok, j, sort == "title")
         country = country or pp_country
         role_org = role_org or pp_org
         bound = self.bound_name(f, tok, j)
@@ -230,11 +231,13 @@ def absorbable(cand: Cand) -> bool:
     return cand.kind == "name" and not cand.extra.get("capital")
 
 
-def post_modifier(f: Finder, tok: Token, j: int) -> tuple[int, list[Cand], str | None, str | None]:
+def post_modifier(
+    f: Finder, tok: Token, j: int, title: bool = False
+) -> tuple[int, list[Cand], str | None, str | None]:
     """Extend a mention over the head's prepositional and participial post-modifiers.
 
     Country and organisation names inside them are taken in (no longer separate
-    mentions); an affiliation ("adviser at Qatar's foreign ministry") gives the country
+    mentions); a ``title`` may also be posted "to" a place; an affiliation ("adviser at Qatar's foreign ministry") gives the country
     and organisation. Returns the new end, the names inside (for the caller to release),
     the country and the organisation text.
     """
@@ -243,7 +246,8 @@ def post_modifier(f: Finder, tok: Token, j: int) -> tuple[int, list[Cand], str |
     for child in tok.rights:
         if child.i < j:
             continue
-        is_pp = child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS | SCOPE_PREPS
+        scope = TITLE_SCOPE_PREPS if title else SCOPE_PREPS
+        is_pp = child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS | scope
         # a ROOT noun's "participle" is usually the misparsed main verb ("X left on Friday")
         is_acl = child.dep_ == "acl" and child.tag_ in ("VBN", "VBG") and tok.dep_ != "ROOT"
         if child.left_edge.i != j or not (is_pp or is_acl):

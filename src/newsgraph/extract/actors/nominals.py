@@ -1,0 +1,138 @@
+"""Collective actors named by a common noun: "Iraqi troops", "police", "a Swiss court", "the
+South African government", and quantified crowds ("Hundreds of people marched")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.data import flagged_words
+from newsgraph.extract.actors.candidates import Cand, Finder
+from newsgraph.extract.actors.lexicon import PRONOUNS
+from newsgraph.extract.actors.titles import post_modifier
+
+POSSESSIVE = frozenset(flagged_words("function_words.json", "possessive"))
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+MODIFIER_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "case"})
+
+
+def find(f: Finder) -> None:
+    """Sector nouns not yet inside a mention, with their modifiers."""
+    lex, lowers, owner, pos, dep = f.lex, f.lower, f.owner, f.pos, f.dep
+    lemmas = f.toks.lemma
+    for k in range(len(lowers)):
+        if owner[k] is not None or pos[k] not in ("NOUN", "PROPN"):
+            continue
+        low = lowers[k]
+        info = None
+        if k > 0:
+            info = lex.sector_compounds.get((lowers[k - 1], low))
+            if info is None and k > 1:
+                info = lex.sector_compounds.get((lowers[k - 2], lowers[k - 1], low))
+        info = info or lex.sector_nouns.get(lemmas[k].lower()) or lex.sector_nouns.get(low)
+        if info is None or dep[k] == "compound":
+            continue
+        if pos[k] == "PROPN" and low not in ("police", "army", "parliament"):
+            continue
+        nominal(f, f.doc[k], *info)
+
+
+def modifier_country(f: Finder, lo: int, hi: int) -> str | None:
+    """The country a run of premodifiers names: a word ("Iraqi") or the whole run, or its
+    end ("South African", "Sri Lankan")."""
+    for t in range(lo, hi):
+        country = f.demonym_of(f.text[t]) or f.country_of(f.text[t])
+        if country:
+            return country
+    for k in range(lo, hi - 1):
+        text = f.doc[k:hi].text
+        country = f.demonym_of(text) or f.country_of(text)
+        if country:
+            return country
+    return None
+
+
+def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
+    doc = f.doc
+    i = tok.i
+    country = org_text = org_cand = None
+    definite = False
+    for child in sorted(tok.lefts, key=lambda c: -c.i):
+        if child.dep_ not in MODIFIER_DEPS:
+            break
+        if child.lower_ in PRONOUNS:  # "his fighters": the pronoun is its own mention
+            break
+        # keep the span contiguous
+        if child.i != i - 1 and any(f.owner[t] is not None for t in range(child.i + 1, i)):
+            break
+        if f.owner[child.i] is not None:
+            owner = f.cands[f.owner[child.i]]
+            if owner.kind == "pronoun" or owner.etype in ("organization", "group"):
+                if owner.kind != "pronoun":
+                    org_text, org_cand = owner.text, f.owner[child.i]
+                country = country or owner.country
+                break
+            if owner.etype == "country" and absorb(f, owner):
+                country = owner.country
+                i = owner.i
+                continue
+            break
+        lo = min(child.left_edge.i, child.i)
+        if any(f.owner[t] is not None for t in range(lo, i)):
+            break
+        country = country or modifier_country(f, lo, i)
+        definite = definite or any(f.lower[t] in DEFINITE for t in range(lo, i))
+        i = lo
+    if any(f.lower[t] in f.lex.ethnic_modifiers for t in range(i, tok.i)):
+        country = None  # "ethnic Turkish villagers": a people, not the state
+    j = tok.i + 1
+    of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    if of and etype == "organization":
+        obj = [c for c in of[0].children if c.dep_ == "pobj"]
+        if obj and f.owner[obj[0].i] is not None:
+            owner = f.cands[f.owner[obj[0].i]]
+            if owner.etype == "country" and owner.i == obj[0].i and absorb(f, owner):
+                country = owner.country
+                j = owner.j
+    while i < tok.i and doc[i].lower_ in POSSESSIVE:
+        i += 1
+    core = doc[j - 1]  # the end before post-modifiers: what names the actor
+    j, inside, pp_country, pp_org = post_modifier(f, tok, j)
+    for c in inside:
+        f.release(c)
+    country = country or pp_country
+    plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("police", "troops", "gunmen")
+    cand = f.add(i, j, "nominal", etype, country=country, sector=sector, plural=plural,
+                 definite=definite, role_org=org_text or pp_org,
+                 title_words=(tok.lemma_.lower(),))  # fmt: skip
+    if cand is not None:
+        cand.extra["org_cand"] = org_cand
+        cand.extra["core_end"] = core.idx + len(core.text)
+        cand.extra["indefinite"] = doc[i].lower_ in ("a", "an")
+        cand.extra["bare"] = i == tok.i and j == tok.i + 1
+
+
+def crowds(f: Finder) -> None:
+    """A quantified crowd acting as a subject: "Hundreds of people marched"."""
+    lex, lowers, deps = f.lex, f.lower, f.dep
+    for k in range(len(lowers)):
+        if lowers[k] not in lex.crowd_nouns or deps[k] != "pobj":
+            continue
+        tok = f.doc[k]
+        of, qty = tok.head, tok.head.head
+        if of.lower_ != "of" or qty.dep_ != "nsubj" or qty.i >= tok.i:
+            continue
+        if qty.lower_ not in lex.crowd_quantities and qty.tag_ != "CD":
+            continue
+        i = qty.left_edge.i
+        while i < qty.i and (f.doc[i].is_space or f.doc[i].is_punct):
+            i += 1
+        f.add(i, tok.i + 1, "nominal", "group", sector="CVL", plural=True,
+              title_words=(tok.lower_,), extra={"indefinite": True})  # fmt: skip
+
+
+def absorb(f: Finder, owner: Cand) -> bool:
+    """Release a country name so a larger mention can take it as a modifier."""
+    if owner.kind != "name" or owner.extra.get("capital"):
+        return False
+    f.release(owner)
+    return True
