@@ -230,3 +230,17 @@ def test_the_weekend_is_the_week_it_closes(analyze):
     assert future["the weekend"] == ("2021-10-04", "week")
     unknown = analyze("Gunmen attacked two villages over the weekend.", published=None)
     assert [(t.text, t.value) for t in unknown.times] == [("the weekend", None)]
+
+
+@pytest.mark.parametrize(
+    "text, published, expr, value",
+    [
+        ("He had talked about the slated visit of the trade secretary in September.",
+         "1998-08-26", "September", "1998-09"),
+        ("Leaders will meet at a summit set for Geneva in April.", "1999-03-12", "April",
+         "1999-04"),
+        ("The bridge destroyed in April was rebuilt.", "1998-12-12", "April", "1998-04"),
+    ],
+)  # fmt: skip
+def test_a_thing_set_for_later_looks_forward(analyze, text, published, expr, value):
+    assert times(analyze, text, published)[expr][0] == value

@@ -85,6 +85,8 @@ def tense(tok: Token) -> str | None:
     "backshifted" is a past form reporting a present (see ``_backshifted``): not past for
     normalisation, so "until October" in it looks forward.
     """
+    if _set_for_later(tok):
+        return "future"
     v = clause_verb(tok)
     if v.pos_ not in ("VERB", "AUX"):
         return None
@@ -118,6 +120,24 @@ def tense(tok: Token) -> str | None:
             continue
         return None
     return None
+
+
+def _set_for_later(tok: Token) -> bool:
+    """The expression dates something set for later: "a summit set for April", "the slated
+    visit in September" (the noun or participle it hangs on, before any clause verb)."""
+    marks = set(lexicon()["future_modifiers"])
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "acl" and cur.tag_ == "VBN" and cur.lower_ in marks:
+            return True
+        if cur.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "amod" and c.lower_ in marks for c in cur.children
+        ):
+            return True
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def weekday_date(pub: date, weekday: int, direction: str) -> date:
