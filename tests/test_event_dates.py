@@ -95,3 +95,13 @@ def test_a_place_name_modifying_a_noun_is_not_the_event_place(analyze):
     bombs = [e for e in r.events if e.type == "ASSAULT"]
     names = {p.place.key: p.place.name for p in r.places}
     assert bombs and names.get(bombs[0].place) == "Kenya"
+
+
+def test_the_day_after_a_condemned_act_is_the_act_s_day(analyze):
+    text = "The government on Saturday condemned two bomb attacks in Tirana on Friday."
+    events = analyze(text, published="1998-08-08").events
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    (blame,) = [e for e in events if e.type == "ACCUSE"]
+    assert attack.date == "1998-08-07" and blame.date == "1998-08-08"
+    one_day = analyze("The government condemned two bomb attacks in Tirana on Friday.", "1998-08-08")
+    assert [e.date for e in one_day.events if e.type == "ASSAULT"] == [None]

@@ -187,6 +187,18 @@ def _reacted_to(noun: Token, verb: Token, lex: Lexicon) -> bool:
     return noun.dep_ == "dobj" and verb.lemma_.lower() in lex.cue("reaction_verbs")
 
 
+def _day_after_object(ctx: DocContext, noun: Token, verb: Token) -> str | None:
+    """ "on Saturday condemned the attacks in Kenya on Friday": of two days in the reaction's
+    clause, the one after its object, if earlier than the other, is the object's day."""
+    days = [it for it in _index(ctx).get(verb.i, []) if it.precision == "day" and it.span]
+    end = max(t.i for t in noun.subtree)
+    after = [it for it in days if it.span.start > end]
+    before = [it for it in days if it.span.end <= noun.i]
+    if len(after) == 1 and before and all(after[0].value < it.value for it in before):
+        return after[0].value
+    return None
+
+
 def _existing_act(noun: Token, verb: Token, lex: Lexicon) -> bool:
     """ "to lift its siege", "ended Israel's blockade": an act already under way, named by
     its owner and acted upon; the clause's date is not its date."""
@@ -256,7 +268,9 @@ def event_date(
             return got
         if tr.token.i != verb.i and not _in_clause(tr.token, verb):
             return None
-        if _existing_act(tr.token, verb, lex) or _reacted_to(tr.token, verb, lex):
+        if _reacted_to(tr.token, verb, lex):
+            return _day_after_object(ctx, tr.token, verb)
+        if _existing_act(tr.token, verb, lex):
             return None
     got = own_date(ctx, verb, ids)
     if got is None or not _is_day(got):
