@@ -105,3 +105,10 @@ def test_the_day_after_a_condemned_act_is_the_act_s_day(analyze):
     assert attack.date == "1998-08-07" and blame.date == "1998-08-08"
     one_day = analyze("The government condemned two bomb attacks in Tirana on Friday.", "1998-08-08")
     assert [e.date for e in one_day.events if e.type == "ASSAULT"] == [None]
+
+
+def test_a_past_day_never_dates_an_intended_act(analyze):
+    text = "The commission will investigate the killing of the journalist two years ago."
+    events = analyze(text, published="1998-02-27").events
+    (probe,) = [e for e in events if any("investigate" in m.trigger for m in e.mentions)]
+    assert probe.date is None and probe.modality == "intended"

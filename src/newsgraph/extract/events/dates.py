@@ -275,6 +275,8 @@ def event_date(
     got = own_date(ctx, verb, ids)
     if got is None or not _is_day(got):
         got = _when_day(ctx, verb) or got or linked_date(ctx, verb, speech)
+    if got and modality == "intended" and got < (ctx.result.published or "")[: len(got)]:
+        got = None  # "would investigate the massacre four years ago": not the act's past
     coarse = got is not None and not _is_day(got) and (st.day or "").startswith(got)
     if (got and not coarse) or st.day is None or _background(ctx, tr, verb, modality):
         return got
