@@ -103,7 +103,9 @@ def test_the_day_after_a_condemned_act_is_the_act_s_day(analyze):
     (attack,) = [e for e in events if e.type == "ASSAULT"]
     (blame,) = [e for e in events if e.type == "ACCUSE"]
     assert attack.date == "1998-08-07" and blame.date == "1998-08-08"
-    one_day = analyze("The government condemned two bomb attacks in Tirana on Friday.", "1998-08-08")
+    one_day = analyze(
+        "The government condemned two bomb attacks in Tirana on Friday.", "1998-08-08"
+    )
     assert [e.date for e in one_day.events if e.type == "ASSAULT"] == [None]
 
 

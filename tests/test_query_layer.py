@@ -200,6 +200,36 @@ def test_event_rows_keep_their_outlet_and_mention_counts(tmp_path: Path) -> None
         assert records.events(store, Filter(min_sources=3)) == []
 
 
+def _actor_counts(store: Store) -> dict[str, tuple[int, int]]:
+    rows = store.rows(text("SELECT id, num_mentions, num_events FROM actors"))
+    return {r["id"]: (r["num_mentions"], r["num_events"]) for r in rows}
+
+
+def _actor_recount(store: Store) -> dict[str, tuple[int, int]]:
+    rows = store.rows(text(
+        "SELECT a.id, (SELECT count(*) FROM actor_mentions m WHERE m.actor_id = a.id) AS m, "
+        "(SELECT count(*) FROM events e WHERE e.source = a.id OR e.target = a.id) AS e "
+        "FROM actors a"
+    ))  # fmt: skip
+    return {r["id"]: (r["m"], r["e"]) for r in rows}
+
+
+def test_actor_rows_keep_their_mention_and_event_counts(tmp_path: Path) -> None:
+    from test_linking import meeting
+
+    with Store(tmp_path / "kb.db") as store:
+        for n in range(6):
+            store.save(_doc(n))
+        store.save(meeting("a", "2025-03-04", "2025-03-03"))
+        store.save(meeting("b", "2025-03-05", "2025-03-03", swap=True))  # merged, swapped
+        assert _actor_counts(store) == _actor_recount(store)
+        store.save(_doc(2, extra=" They met again."))  # replaced
+        store.save(DocResult(article=Article(id="a", text="Nothing of the meeting is here.")))
+        assert _actor_counts(store) == _actor_recount(store)
+        top = views.busiest_actors(store, 3)
+        assert [a["mentions"] for a in top] == sorted((a["mentions"] for a in top), reverse=True)
+
+
 def test_an_older_database_is_indexed_once_when_opened(tmp_path: Path) -> None:
     db = str(tmp_path / "kb.db")
     _fill(db)

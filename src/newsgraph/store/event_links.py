@@ -16,7 +16,7 @@ from newsgraph.link import conflicts as conflict_rules
 from newsgraph.link import events as rules
 from newsgraph.link.dates import TimeRange, event_range
 from newsgraph.model import Event
-from newsgraph.store import event_counts
+from newsgraph.store import actor_counts, event_counts
 from newsgraph.store import tables as t
 from newsgraph.store.dialect import Prepared, PreparedIn, inserter
 from newsgraph.store.engine import Db
@@ -228,6 +228,7 @@ def _new_event(db: Db, doc_id: str, ev: Event, source: str | None, target: str |
         "modality": ev.modality, "confidence": ev.confidence, "seq": db.scalar(_EVENT_SEQ),
         "first_doc": doc_id,
     })  # fmt: skip
+    actor_counts.event_pair(db, None, (source, target))
     return event_id
 
 
@@ -319,6 +320,7 @@ def _move(db: Db, gone: str, keep: str, swapped: bool) -> None:
         db.run(stmt, {"gone": gone, "keep": keep})
     for stmt in _GONE:
         db.run(stmt, {"e": gone})
+    actor_counts.event_pair(db, actor_counts.stored_pair(db, gone), None)
     db.run(_DELETE_EVENT, {"e": gone})
 
 
@@ -337,13 +339,16 @@ def _event_row(db: Db, event_id: str) -> Any:
 def refresh(db: Db, event_id: str) -> None:
     """Recompute a merged event from its mentions: attributes, index keys, conflicts."""
     reports = _reports(db, event_id)
+    before = actor_counts.stored_pair(db, event_id)
     for stmt in _GONE:
         db.run(stmt, {"e": event_id})
     if not reports:
         db.run(_DELETE_EVENT, {"e": event_id})
         db.run(_DELETE_STORY_EVENTS, {"e": event_id})
+        actor_counts.event_pair(db, before, None)
         return
     c = rules.consensus(reports)
+    actor_counts.event_pair(db, before, (c["source"], c["target"]))
     rng: TimeRange | None = c["range"]
     db.run(_REFRESH, {
         "s": c["source"], "t": c["target"], "dt": c["date"], "p": c["place"],

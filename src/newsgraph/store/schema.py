@@ -6,7 +6,8 @@ A database records its version in ``meta``; opening it applies what it lacks. St
 runs that version's data steps. Version 4 adds the search indexes the writer keeps
 current (``search_index``): FTS5 tables and triggers on SQLite, stored tsvector columns
 with GIN indexes on PostgreSQL. Version 5 adds the event candidates; version 6 the outlet
-and mention counts on each event (``event_counts``). Never edit a released step: add the
+and mention counts on each event (``event_counts``) and each actor's mention and event
+counts (``actor_counts``). Never edit a released step: add the
 next one.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 from sqlalchemy import Column, MetaData, Table, literal_column, update
 from sqlalchemy.schema import CreateColumn, CreateIndex, CreateTable
 
-from newsgraph.store import event_counts, search_index, tables
+from newsgraph.store import actor_counts, event_counts, search_index, tables
 from newsgraph.store.dialect import SQLITE
 from newsgraph.store.engine import Db
 from newsgraph.store.tables import metadata, since
@@ -59,3 +60,4 @@ def upgrade(db: Db, version: int) -> None:
         search_index.create(db)
     if target == 6:
         db.run(event_counts.COUNTED)
+        db.run(actor_counts.RECOUNT)

@@ -27,7 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from newsgraph.link import stories as story_rules
 from newsgraph.model import DocResult
-from newsgraph.store import actor_links, doc_links, event_links, schema, search_index
+from newsgraph.store import actor_counts, actor_links, doc_links, event_links, schema, search_index
 from newsgraph.store import tables as t
 from newsgraph.store.dialect import POSTGRES, SQLITE, Prepared, Row, inserter, is_postgres_url
 from newsgraph.store.engine import Db, make_engine
@@ -247,6 +247,7 @@ class Store:
         if result.minhash:
             doc_links.index_bands(db, a.id, result.minhash)
         actor_ids = [actor_links.link_actor(db, e, a.id, i) for i, e in enumerate(result.entities)]
+        actor_counts.mentions_added(db, a.id)
 
         def actor(local: int | None) -> str | None:
             return actor_ids[local] if local is not None and 0 <= local < len(actor_ids) else None
@@ -309,6 +310,7 @@ class Store:
         events = db.column(_DOC_EVENTS, {"d": doc_id})
         actors = db.column(_DOC_ACTORS, {"d": doc_id})
         places = db.column(_DOC_PLACES, {"d": doc_id})
+        actor_counts.mentions_removed(db, doc_id)
         for stmt in _BY_DOC.values():
             db.run(stmt, {"doc_id": doc_id})
         db.run(_DELETE_DOC, {"id": doc_id})

@@ -54,6 +54,7 @@ def table(name: str, *items: Any, since: int = 1) -> Table:
 
 
 EMPTY_JSON = text("'{}'")
+ZERO = text("0")
 
 meta = table("meta", key("key"), c("value", null=False))
 
@@ -87,8 +88,11 @@ actors = table(
     c("kind", null=False),
     c("country"),
     c("codes", null=False, server_default=EMPTY_JSON),  # JSON object
+    c("num_mentions", INT, since=6, server_default=ZERO),  # actor_counts
+    c("num_events", INT, since=6, server_default=ZERO),
     ix("actors_country", "country", since=6),
     ix("actors_kind", "kind", since=6),
+    ix("actors_mentions", "num_mentions", since=6),
 )
 actor_keys = table(  # cross-document merge keys
     "actor_keys", key("key", null=False), key("actor_id", null=False), key("doc_id", null=False)
@@ -164,7 +168,8 @@ events = table(
     c("range_lo", INT, since=2), c("range_hi", INT, since=2),  # day ordinals of its time
     c("range_explicit", INT, since=2),
     c("first_doc", since=2),
-    c("num_sources", INT, since=6), c("num_mentions", INT, since=6),  # event_counts
+    c("num_sources", INT, since=6, server_default=ZERO),  # event_counts
+    c("num_mentions", INT, since=6, server_default=ZERO),
     ix("events_seq", "seq", since=2),
     ix("events_sources", "num_sources", since=6),
     ix("events_date", "date", since=6),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select, union_all
+from sqlalchemy import bindparam, func, or_, select
 
 from newsgraph.store import Store, records
 from newsgraph.store import tables as t
@@ -52,27 +52,16 @@ def place_names(store: Store, ids: set[str]) -> dict[str, str]:
 def busiest_actors(
     store: Store, limit: int = 10, offset: int = 0, f: Filter | None = None
 ) -> list[dict[str, Any]]:
-    """Actors by number of mentions (or ``f.sort``: events, name), with their event count;
-    narrowed by ``f`` (name, kind, country). Both counts are grouped once, not per actor."""
-    m = t.actor_mentions
-    said = select(m.c.actor_id.label("id"), func.count().label("n")).group_by(m.c.actor_id)
-    said = said.subquery()
-    sides = union_all(
-        select(E.c.source.label("id")).where(E.c.source.is_not(None)),
-        select(E.c.target.label("id")).where(
-            E.c.target.is_not(None), or_(E.c.source.is_(None), E.c.source != E.c.target)
-        ),
-    ).subquery()
-    acts = select(sides.c.id, func.count().label("n")).group_by(sides.c.id).subquery()
-    mentions = func.coalesce(said.c.n, 0).label("mentions")
-    events = func.coalesce(acts.c.n, 0).label("events")
+    """Actors by number of mentions (or ``f.sort``: events, name), with their event count
+    (both kept on the actor row by the writer); narrowed by ``f`` (name, kind, country)."""
+    mentions = func.coalesce(A.c.num_mentions, 0).label("mentions")
+    events = func.coalesce(A.c.num_events, 0).label("events")
     f = f or Filter()
     order = {"events": [events.desc(), A.c.name, A.c.id], "name": [A.c.name, A.c.id]}
     stmt = (
         select(A.c.id, A.c.name, A.c.kind, A.c.country, mentions, events)
-        .select_from(A.outerjoin(said, said.c.id == A.c.id).outerjoin(acts, acts.c.id == A.c.id))
         .where(*where("actors", f))
-        .order_by(*order.get(f.sort or "", [mentions.desc(), A.c.name, A.c.id]))
+        .order_by(*order.get(f.sort or "", [A.c.num_mentions.desc(), A.c.name, A.c.id]))
         .limit(limit)
         .offset(offset)
     )
