@@ -219,8 +219,8 @@ def test_volume_pages_in_sql(client):
 def test_timeline_page_lists_dated_events_escaped_and_paged(client, monkeypatch):
     from newsgraph.web import listing
 
-    html = client.get("/timeline?bucket=week&by=quad").text
-    assert 'data-src="/api/volume?bucket=week&amp;by=quad"' in html
+    html = client.get("/timeline?bucket=week&by=quad&since=1900").text
+    assert 'data-src="/api/volume?since=1900&amp;bucket=week&amp;by=quad"' in html
     assert 'src="/static/timeline.js"' in html and "plotly" not in html
     for tag in re.findall(r"<script[^>]*>", html):
         assert re.fullmatch(r'<script src="/static/\w+\.js">', tag), tag
@@ -230,7 +230,15 @@ def test_timeline_page_lists_dated_events_escaped_and_paged(client, monkeypatch)
     hostile = client.get('/timeline?actor="><script>alert(1)</script>').text
     assert "<script>alert(1)" not in hostile and "&lt;script&gt;alert(1)" in hostile
     monkeypatch.setattr(listing, "PAGE", 2)
-    first = client.get("/timeline?by=quad").text
-    assert 'href="?by=quad&amp;offset=2">next' in first
+    first = client.get("/timeline?by=quad&since=1900").text
+    assert 'href="?by=quad&amp;since=1900&amp;offset=2">next' in first
     shown = [e["id"] for e in dated if f'href="/events/{e["id"]}"' in first]
     assert shown == [e["id"] for e in sorted(dated, key=lambda e: (e["date"], e["id"]))][:2]
+
+
+def test_timeline_shows_the_publication_period_unless_asked(client):
+    docs = client.get("/api/documents?limit=500").json()["items"]
+    days = sorted(d["published"][:10] for d in docs if d["published"])
+    html = client.get("/timeline").text
+    assert f"since={days[0]}&amp;until={days[-1]}" in html and "last year of publication" in html
+    assert "last year of publication" not in client.get("/timeline?since=1900").text

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from newsgraph.store.records import Filter, charts, views
+from newsgraph.store.records import Filter, charts, facets, views
 from newsgraph.web import api, listing
 from newsgraph.web.forms import PLOVER_TYPES
 
@@ -64,6 +64,9 @@ def timeline_page(
     offset: listing.Offset = 0,
 ) -> HTMLResponse:
     store = listing.store_of(request)
+    span = None if since or until else facets.publication_span(store)
+    if span:  # by default the period the articles cover, not every background date
+        since, until = span
     f = Filter(actor=actor, since=since, until=until, limit=listing.PAGE + 1, offset=offset)
     rows = charts.dated_events(store, f)
     names = views.actor_names(store, {r[k] for r in rows for k in ("source", "target")})
@@ -76,5 +79,5 @@ def timeline_page(
     src = "/api/volume?" + urlencode(params)
     return listing.render(
         request, "timeline.html", events=rows[: listing.PAGE], pager=pager, form=form, src=src,
-        fallback_label=FALLBACK_LABEL,
+        fallback_label=FALLBACK_LABEL, defaulted=span is not None,
     )  # fmt: skip

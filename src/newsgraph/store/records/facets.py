@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, func, select, union
@@ -84,6 +85,17 @@ def actor_documents(store: Store, actor_id: str, f: Filter) -> list[Record]:
     if f.limit is not None:
         stmt = stmt.limit(f.limit).offset(f.offset)
     return [dict(r) for r in store.rows(stmt)]
+
+
+def publication_span(store: Store, days: int = 365) -> tuple[str, str] | None:
+    """The last ``days`` of the base's publication days (first day, last day)."""
+    day = func.substr(D.c.published, 1, 10)
+    row = store.rows(select(func.min(day), func.max(day)).where(func.length(day) == 10))
+    if not row or not row[0][0]:
+        return None
+    first, last = row[0][0], row[0][1]
+    start = (date.fromisoformat(last) - timedelta(days=days - 1)).isoformat()
+    return max(first, start), last
 
 
 def latest_dated_events(store: Store, limit: int) -> list[str]:

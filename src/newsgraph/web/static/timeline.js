@@ -44,13 +44,13 @@
   function day(text) { return Date.parse(text + "T00:00:00Z"); }
   function isDay(text) { return /^\d{4}-\d{2}-\d{2}$/.test(text); }
 
-  function buckets(rows, step) {  // sorted; gaps filled when every bucket is a day
+  function buckets(rows, step) {  // sorted; a time axis (gaps filled) over the days
     var seen = {};
     rows.forEach(function (r) { if (r.bucket !== null) seen[r.bucket] = true; });
-    var keys = Object.keys(seen).sort();
-    if (!keys.length || !keys.every(isDay)) return keys;
+    var all = Object.keys(seen).sort(), keys = all.filter(isDay);
+    if (!keys.length) return all;  // only months or years: one bar each
     var first = day(keys[0]), last = day(keys[keys.length - 1]);
-    if ((last - first) / (step * DAY) > MAX_FILL) return keys;
+    if ((last - first) / (step * DAY) > MAX_FILL) return all;
     var out = [];
     for (var t = first; t <= last; t += step * DAY) out.push(iso(t));
     return out;
@@ -80,8 +80,8 @@
     cols.forEach(function (b, i) { at[b] = { i: i, dated: [], fallback: [], total: 0 }; });
     var undatable = 0, fallbackTotal = 0, total = 0, present = {};
     body.items.forEach(function (r) {
-      if (r.bucket === null) { undatable += r.events; return; }
       var col = at[r.bucket];
+      if (!col) { undatable += r.events; return; }  // no date, or only a month or year
       (r.fallback ? col.fallback : col.dated).push(r);
       col.total += r.events;
       total += r.events;
@@ -139,7 +139,7 @@
     var per = cols.length + " " + body.bucket + (cols.length === 1 ? "" : "s");
     status.textContent = total + " events over " + per +
       (fallbackTotal ? "; " + fallbackTotal + " of them " + body.fallback_label : "") +
-      (undatable ? "; " + undatable + " with no date at all are not drawn" : "") + ".";
+      (undatable ? "; " + undatable + " with no day (no date, or only a month or year) are not drawn" : "") + ".";
   }
 
   function drawLegend(body, present, labels, fallback) {
