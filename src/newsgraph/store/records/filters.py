@@ -234,8 +234,8 @@ def listing(kind: str, f: Filter | None = None) -> Select[Any]:
 def total(kind: str, f: Filter | None = None) -> Select[Any]:
     """How many records of ``kind`` match ``f`` (paging ignored)."""
     stmt, _ = _base(kind)
-    inner = stmt.where(*where(kind, f or Filter())).subquery()
-    return select(func.count()).select_from(inner)
+    stmt = stmt.with_only_columns(literal(1), maintain_column_froms=True)
+    return select(func.count()).select_from(stmt.where(*where(kind, f or Filter())).subquery())
 
 
 def dated_timeline(f: Filter) -> Select[Any]:
