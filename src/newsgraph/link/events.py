@@ -199,6 +199,16 @@ def _orientation(new: EventView, old: EventView) -> tuple[bool, int] | None:
     return best
 
 
+def role_options(ev: EventView) -> list[tuple[str | None, str | None]]:
+    """The (source, target) a stored event must fit, one pair per orientation ``decide``
+    tries (None: any actor): a stored role known on both sides is the same actor. The store
+    reads only candidates that fit one pair; no other can match."""
+    options = [(ev.source, ev.target)]
+    if ev.type in SYMMETRIC_TYPES:
+        options.append((ev.target, ev.source))
+    return options
+
+
 def _clash(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and a != b
 

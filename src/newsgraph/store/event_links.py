@@ -16,9 +16,9 @@ from newsgraph.link import conflicts as conflict_rules
 from newsgraph.link import events as rules
 from newsgraph.link.dates import TimeRange, event_range
 from newsgraph.model import Event
-from newsgraph.store import actor_counts, event_counts
+from newsgraph.store import actor_counts, event_counts, event_index
 from newsgraph.store import tables as t
-from newsgraph.store.dialect import Prepared, PreparedIn, inserter
+from newsgraph.store.dialect import Prepared, inserter
 from newsgraph.store.engine import Db
 
 E, EM, P, K = t.events, t.event_mentions, t.places, t.event_keys
@@ -83,11 +83,9 @@ _NEW_EVENT = inserter(
     "seq",
     "first_doc",
 )
-_CANDIDATES = PreparedIn("b", lambda marks: (
-    select(*_EVENT_COLS)
-    .select_from(K.join(E, E.c.id == K.c.event_id).outerjoin(P, P.c.id == E.c.place))
-    .where(K.c.key == bindparam("k"), K.c.bucket.in_(marks))
-))  # fmt: skip
+
+
+_CANDIDATES = event_index.candidate_statements(_EVENT_COLS)
 _OF_CANONICAL = Prepared(
     select(*_EVENT_COLS)
     .distinct()
@@ -248,10 +246,14 @@ def _candidates(db: Db, view: rules.EventView) -> list[rules.EventView]:
     keys = rules.lookup_keys(view)
     if not keys:
         return []
+    options = rules.role_options(view)
+    source, target = options[0]
+    stmt = _CANDIDATES[(source is not None, target is not None, len(options) > 1)]
+    roles = {"s": source, "t": target}
     found: dict[str, Any] = {}
     for key in sorted({k for k, _ in keys}):
         buckets = sorted({b for k, b in keys if k == key})
-        for row in db.rows(*_CANDIDATES.bind(buckets, k=key)):
+        for row in db.rows(*stmt.bind(buckets, k=key, **roles)):
             found[row["id"]] = row
     return [_view(r) for r in sorted(found.values(), key=lambda r: r["seq"])]
 
