@@ -50,7 +50,7 @@ _NEAR = select(SA.c.story_id, SA.c.actor_id)
 _UNDATED_ACTORS = PreparedIn(
     "a", lambda marks: _NEAR.where(SA.c.actor_id.in_(marks), SA.c.day.is_(None)).limit(500)
 )
-_DATED_ACTORS = PreparedIn("a", lambda marks: _NEAR.where(
+_DATED_ACTORS = PreparedIn("a", lambda marks: _NEAR.distinct().where(  # a pair once, not per doc
     SA.c.actor_id.in_(marks), SA.c.day.between(bindparam("lo"), bindparam("hi"))
 ))  # fmt: skip
 _SHARED_EVENTS = PreparedIn(
