@@ -1,8 +1,10 @@
 """Date ranges for cross-document event linking.
 
 An event's time is a closed range of days (ordinal numbers). A day or month date
-gives an explicit range; a year or no date gives only the publication window
-(the few days before the article appeared), which is weaker evidence.
+gives an explicit range; no date, or the publication's own year, gives only the
+publication window (the few days before the article appeared), which is weaker
+evidence. Another year ("destroyed in 70 A.D.", "the 1988 bombing") is that whole
+year, not explicit: it never meets a report of the days the article appeared.
 """
 
 from __future__ import annotations
@@ -53,9 +55,26 @@ def publication_window(published: str | None) -> TimeRange | None:
     return TimeRange(d.toordinal() - REPORT_WINDOW, d.toordinal(), False)
 
 
-def event_range(value: str | None, published: str | None) -> TimeRange | None:
-    """The explicit range if the date is specific enough, else the publication window."""
-    return explicit_range(value) or publication_window(published)
+def year_range(value: str | None, published: str | None) -> TimeRange | None:
+    """The whole year of a year-only date outside the publication's year; else None."""
+    if not value or len(value) != 4 or not value.isdigit():
+        return None
+    if published and published[:4] == value:
+        return None
+    first, last = _day(value + "-01-01"), _day(value + "-12-31")
+    if first is None or last is None:
+        return None
+    return TimeRange(first.toordinal(), last.toordinal(), False)
+
+
+def event_range(
+    value: str | None, published: str | None, ongoing: bool = False
+) -> TimeRange | None:
+    """The explicit range if the date is specific enough, else another year's range,
+    else the publication window. An ongoing state's year is its start ("since 2024"),
+    not its time: such a state keeps the window (see ``state_span``)."""
+    coarse = None if ongoing else year_range(value, published)
+    return explicit_range(value) or coarse or publication_window(published)
 
 
 def state_span(value: str | None, rng: TimeRange | None) -> TimeRange | None:

@@ -6,8 +6,13 @@ from its index and writes the outcome.
 The merge rule (all must hold):
 
 * same PLOVER type and the same polarity (a denial never merges with the act);
-* no role contradicts: a source (target) known on both sides is the same actor.
-  CONSULT, AGREE and COOPERATE are symmetric, so "A met B" may match "B hosted A";
+* no role contradicts: a source (target) known on both sides is the same actor, or a
+  state and one of its organs (an organisation or group of a state sector by its CAMEO
+  code: government, forces, police, courts, legislature, embassies; not a person, who
+  acts too often in the state's name), which counts as shared only when both reports
+  give the same explicit day: "bombings at U.S. embassies" and "bombings against the
+  United States" on Aug. 7. CONSULT, AGREE and COOPERATE are symmetric, so "A met B"
+  may match "B hosted A";
 * places agree or one is missing: the same place, or one inside the other (a city
   and its region or country; see ``places``);
 * times agree: ranges overlap. A day or month date is an explicit range; an event
@@ -16,7 +21,11 @@ The merge rule (all must hold):
   Two explicit days at most ``DAY_TOLERANCE`` apart still merge when both actors or
   an actor and the place agree: one event, with a date conflict recorded;
 * evidence: at least one actor in common, or (agentless events) an anchoring place
-  (the same place, or a city and its region) and agreeing explicit dates.
+  (the same place, or a city and its region) and agreeing explicit dates. An attack
+  (``PLACE_BOUND_TYPES``) on one explicit day in a city and on that day in its country
+  is anchored too: the country-level report is the city's attack told from afar. A
+  report that fits two stored events equally well whose places clash (two cities of
+  its country) joins neither: it cannot say which it tells.
 
 An ongoing state (a siege, an occupation: ``ongoing_states`` in the event cues) told by
 two reports with the same source and the same target or place is one event when the
@@ -47,9 +56,20 @@ from newsgraph.link.dates import TimeRange
 from newsgraph.link.places import PlaceRef
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+PLACE_BOUND_TYPES = frozenset({"ASSAULT"})  # the place and day identify the event
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})  # CAMEO organs
 STATE_BUCKET = -2  # ongoing states are indexed outside the week buckets
 DUPLICATE_TEXT_SIMILARITY = 0.5
 _WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    """What role compatibility needs to know about an actor."""
+
+    kind: str | None
+    country: str | None  # ISO alpha-3
+    cameo: str | None = None
 
 
 @dataclass
@@ -68,6 +88,7 @@ class EventView:
     place_kind: str | None = None
     place_country: str | None = None
     mode: str | None = None
+    actors: dict[str, ActorInfo] = field(default_factory=dict)  # source and target
 
     @property
     def place_ref(self) -> PlaceRef | None:
@@ -75,7 +96,7 @@ class EventView:
 
     @property
     def ongoing(self) -> bool:
-        return self.mode is not None and self.mode in _ongoing_states().get(self.type, ())
+        return is_ongoing(self.type, self.mode)
 
     @property
     def state_key(self) -> str | None:
@@ -122,24 +143,43 @@ def _ongoing_states() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in states.items() if not k.startswith("_")}
 
 
+def is_ongoing(etype: str, mode: str | None) -> bool:
+    """Whether an event of this type and mode is an ongoing state (a siege)."""
+    return mode is not None and mode in _ongoing_states().get(etype, ())
+
+
 def index_keys(ev: EventView) -> list[tuple[str, int]]:
     """(key, week bucket) pairs under which an event is found by later ones."""
-    return _keys(ev, pad=0)
+    return _keys(ev, pad=0, lookup=False)
 
 
 def lookup_keys(ev: EventView) -> list[tuple[str, int]]:
     """The index entries to read to find every candidate for ``ev``."""
-    return _keys(ev, pad=dates.DAY_TOLERANCE)
+    return _keys(ev, pad=dates.DAY_TOLERANCE, lookup=True)
 
 
-def _keys(ev: EventView, pad: int) -> list[tuple[str, int]]:
+def _keys(ev: EventView, pad: int, lookup: bool) -> list[tuple[str, int]]:
     names = sorted({a for a in (ev.source, ev.target) if a})
     keys = [f"{ev.type}|{a}" for a in names]
+    keys += [f"{ev.type}|{k}" for a in names for k in _side_keys(ev.actors.get(a), lookup)]
     keys += [f"{ev.type}|{k}" for k in place_rules.block_keys(ev.place_ref)]
     state = [(ev.state_key, STATE_BUCKET)] if ev.state_key else []
     if ev.range is None:
         return [(f"{k}|doc:{ev.doc_id}", -1) for k in keys] + state
     return [(k, b) for k in keys for b in dates.buckets(ev.range, pad)] + state
+
+
+def _side_keys(info: ActorInfo | None, lookup: bool) -> list[str]:
+    """A state and its organs meet: a state's event is indexed under "state:ISO" and
+    looks up "organ:ISO"; an organ's event the other way round (organs of one state
+    do not meet through these keys: they are different actors)."""
+    if info is None or not info.country:
+        return []
+    if info.kind == "country":
+        return [f"{'organ' if lookup else 'state'}:{info.country}"]
+    if organ_of(info, ActorInfo("country", info.country)):
+        return [f"{'state' if lookup else 'organ'}:{info.country}"]
+    return []
 
 
 def _state_match(new: EventView, old: EventView) -> Match | None:
@@ -165,8 +205,11 @@ def decide(new: EventView, old: EventView) -> Match | None:
     orientation = _orientation(new, old)
     if orientation is None:
         return None
-    swapped, shared = orientation
-    shared_place = int(place_rules.anchors(new.place_ref, old.place_ref))
+    swapped, shared, organs = orientation
+    shared += organs if _same_day(new, old) else 0
+    shared_place = int(
+        place_rules.anchors(new.place_ref, old.place_ref) or _same_day_nested(new, old)
+    )
     if new.range is None or old.range is None:
         if new.range is not None or old.range is not None or new.doc_id != old.doc_id:
             return None
@@ -184,33 +227,58 @@ def decide(new: EventView, old: EventView) -> Match | None:
     return Match(old.id, swapped, 2 * shared + shared_place + date_anchor, conflict)
 
 
-def _orientation(new: EventView, old: EventView) -> tuple[bool, int] | None:
-    """(swapped, shared actors) for the best non-contradicting alignment of roles."""
-    best: tuple[bool, int] | None = None
+def _orientation(new: EventView, old: EventView) -> tuple[bool, int, int] | None:
+    """(swapped, shared actors, state/organ pairs) for the best non-contradicting
+    alignment of roles."""
+    best: tuple[bool, int, int] | None = None
+    info = {**old.actors, **new.actors}
     options = (False, True) if new.type in SYMMETRIC_TYPES else (False,)
     for swapped in options:
         src, tgt = (new.target, new.source) if swapped else (new.source, new.target)
-        if _clash(src, old.source) or _clash(tgt, old.target):
+        pairs = [(a, b) for a, b in ((src, old.source), (tgt, old.target)) if a and b]
+        if any(not _same_side(a, b, info) for a, b in pairs):
             continue
-        shared = int(src is not None and src == old.source)
-        shared += int(tgt is not None and tgt == old.target)
-        if best is None or shared > best[1]:
-            best = (swapped, shared)
+        shared = sum(1 for a, b in pairs if a == b)
+        option = (swapped, shared, len(pairs) - shared)
+        if best is None or option[1:] > best[1:]:
+            best = option
     return best
 
 
-def role_options(ev: EventView) -> list[tuple[str | None, str | None]]:
-    """The (source, target) a stored event must fit, one pair per orientation ``decide``
-    tries (None: any actor): a stored role known on both sides is the same actor. The store
-    reads only candidates that fit one pair; no other can match."""
-    options = [(ev.source, ev.target)]
-    if ev.type in SYMMETRIC_TYPES:
-        options.append((ev.target, ev.source))
-    return options
+def _same_side(a: str, b: str, info: dict[str, ActorInfo]) -> bool:
+    """The same actor, or a state and one of its organs."""
+    return a == b or organ_of(info.get(a), info.get(b)) or organ_of(info.get(b), info.get(a))
 
 
-def _clash(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and a != b
+def organ_of(part: ActorInfo | None, state: ActorInfo | None) -> bool:
+    """Whether ``part`` is an organ of the country actor ``state``: an organisation or
+    group whose CAMEO code is the state's with a state sector ("USAGOV" for the embassies
+    of "USA"). Its people ("USA" Americans), its rebels ("USAREB") and its officials (a
+    person) are not the state."""
+    if part is None or state is None or state.kind != "country" or not state.country:
+        return False
+    code = part.cameo or ""
+    return (
+        part.kind not in ("country", "person")
+        and part.country == state.country
+        and len(code) == 6
+        and code[3:] in STATE_SECTORS
+    )
+
+
+def _same_day(new: EventView, old: EventView) -> bool:
+    """Both dated to the same explicit day."""
+    both = dates.is_day(new.date) and dates.is_day(old.date)
+    return both and dates.day_gap(new.date or "", old.date or "") == 0
+
+
+def _same_day_nested(new: EventView, old: EventView) -> bool:
+    """An attack on one explicit day, in a place and inside that place's country."""
+    if new.type not in PLACE_BOUND_TYPES or not _same_day(new, old):
+        return False
+    a, b = new.place_ref, old.place_ref
+    rel = place_rules.relation(a, b)
+    return rel == place_rules.NESTED and bool(a and b and a.nation and a.nation == b.nation)
 
 
 def _near_days(new: EventView, old: EventView) -> bool:
@@ -221,12 +289,19 @@ def _near_days(new: EventView, old: EventView) -> bool:
 
 
 def best_match(new: EventView, candidates: list[EventView]) -> Match | None:
-    """The strongest compatible candidate; ties go to the earliest (list order)."""
+    """The strongest compatible candidate; ties go to the earliest (list order), unless
+    the tied candidates' places clash: then the report cannot tell which it is."""
     best: Match | None = None
+    tied: list[EventView] = []
     for old in candidates:
         m = decide(new, old)
         if m and (best is None or m.score > best.score):
-            best = m
+            best, tied = m, [old]
+        elif m and m.score == best.score:
+            tied.append(old)
+    refs = [o.place_ref for o in tied]
+    if any(place_rules.relation(a, b) == place_rules.CLASH for a in refs for b in refs):
+        return None
     return best
 
 
@@ -248,19 +323,20 @@ def same_report_in_document(new: EventView, old: EventView) -> bool:
     return not (new.date and old.date and not dates.compatible_values(new.date, old.date))
 
 
-def consensus(reports: list[Report]) -> dict[str, Any]:
+def consensus(reports: list[Report], ongoing: bool = False) -> dict[str, Any]:
     """The merged event's attributes from its reports, earliest document first.
 
-    Each role takes the first known value; the date and the place take the first
-    value and are refined by later, more specific compatible ones ("2021-03" then
-    "2021-03-03"; "Darfur" then "El Fasher"). The time range is that date's, else the
-    first report's window.
+    Each role takes the value most documents give (ties: the earliest), so a state named
+    by two outlets wins over its embassy named by one; the date and the place take the
+    first value and are refined by later, more specific compatible ones ("2021-03" then
+    "2021-03-03"; "Darfur" then "El Fasher"). The time range is that date's (see
+    ``dates.event_range``), else the first report's window.
     """
     out: dict[str, Any] = {"source": None, "target": None, "date": None, "place": None}
+    for key in ("source", "target"):
+        out[key] = _most_told([(getattr(r, key), r.doc_id) for r in reports])
     place: PlaceRef | None = None
     for r in reports:
-        for key in ("source", "target"):
-            out[key] = out[key] or getattr(r, key)
         if r.date and (out["date"] is None or _refines(r.date, out["date"])):
             out["date"] = r.date
         ref = r.place_ref
@@ -268,13 +344,25 @@ def consensus(reports: list[Report]) -> dict[str, Any]:
             place = ref
     out["place"] = place.key if place else None
     first_pub = next((r.published for r in reports if r.published), None)
-    out["range"] = dates.explicit_range(out["date"]) or dates.publication_window(first_pub)
+    out["range"] = dates.event_range(out["date"], first_pub, ongoing)
     return out
 
 
+def _most_told(values: list[tuple[str | None, str]]) -> str | None:
+    """The known value given by the most documents; ties go to the earliest."""
+    docs: dict[str, set[str]] = {}
+    for value, doc_id in values:
+        if value is not None:
+            docs.setdefault(value, set()).add(doc_id)
+    return max(docs, key=lambda v: len(docs[v])) if docs else None
+
+
 def _refines_place(ref: PlaceRef, current: PlaceRef) -> bool:
+    """A finer place inside the current one: a place of no one country ("East Africa")
+    does not refine a country."""
     nested = place_rules.relation(ref, current) == place_rules.NESTED
-    return nested and place_rules.more_specific(ref, current)
+    inside = current.nation is None or ref.nation == current.nation
+    return nested and inside and place_rules.more_specific(ref, current)
 
 
 def _refines(value: str, current: str) -> bool:

@@ -1,14 +1,12 @@
-"""Store side of event linking: candidates from the index, merged writes, refresh.
+"""Store side of event linking: merged writes, joining bridged events, refresh.
 
-Candidates for a new event come only from ``event_keys`` (type + actor or place,
-week bucket), never from a scan of the events table.
+Candidates and reports are read by ``event_views``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
 
 from sqlalchemy import bindparam, delete, exists, func, select, update
 
@@ -16,18 +14,13 @@ from newsgraph.link import conflicts as conflict_rules
 from newsgraph.link import events as rules
 from newsgraph.link.dates import TimeRange, event_range
 from newsgraph.model import Event
-from newsgraph.store import actor_counts, event_counts, event_index
+from newsgraph.store import actor_counts, event_counts
+from newsgraph.store import event_views as views
 from newsgraph.store import tables as t
 from newsgraph.store.dialect import Prepared, inserter
 from newsgraph.store.engine import Db
 
 E, EM, P, K = t.events, t.event_mentions, t.places, t.event_keys
-_EVENT_COLS = [
-    E.c.id, E.c.type, E.c.mode, E.c.negated, E.c.source, E.c.target, E.c.date, E.c.place,
-    E.c.range_lo, E.c.range_hi, E.c.range_explicit, E.c.first_doc, E.c.seq,
-    P.c.kind.label("place_kind"), P.c.country.label("place_country"),
-]  # fmt: skip
-_WITH_PLACE = E.outerjoin(P, P.c.id == E.c.place)
 _MENTION_SEQ = Prepared(select(func.coalesce(func.max(EM.c.seq), 0) + 1))
 _MENTION = inserter(
     EM,
@@ -83,11 +76,8 @@ _NEW_EVENT = inserter(
     "seq",
     "first_doc",
 )
-
-
-_CANDIDATES = event_index.candidate_statements(_EVENT_COLS)
 _OF_CANONICAL = Prepared(
-    select(*_EVENT_COLS)
+    select(*views.EVENT_COLS)
     .distinct()
     .select_from(EM.join(E, E.c.id == EM.c.event_id).outerjoin(P, P.c.id == E.c.place))
     .where(EM.c.doc_id == bindparam("d"))
@@ -121,7 +111,7 @@ _DELETE_STORY_EVENTS = Prepared(
 )
 _DOCS = Prepared(select(EM.c.doc_id).distinct().where(EM.c.event_id == bindparam("e")))
 _SEQ = Prepared(select(E.c.seq).where(E.c.id == bindparam("e")))
-_EVENT_ROW = Prepared(select(*_EVENT_COLS).select_from(_WITH_PLACE).where(E.c.id == bindparam("e")))
+_TYPE_MODE = Prepared(select(E.c.type, E.c.mode).where(E.c.id == bindparam("e")))
 _REFRESH = Prepared(
     update(E).where(E.c.id == bindparam("e")).values(
         source=bindparam("s"), target=bindparam("t"), date=bindparam("dt"), place=bindparam("p"),
@@ -131,14 +121,6 @@ _REFRESH = Prepared(
 )  # fmt: skip
 _KEY = inserter(K, "key", "bucket", "event_id")
 _CONFLICT = inserter(t.conflicts, "id", "event_id", "field", "values")
-_D = t.documents
-_REPORTS = Prepared(
-    select(EM.c.doc_id, EM.c.local, EM.c.source, EM.c.target, EM.c.date, EM.c.place,
-           EM.c.figures, EM.c.start, EM.c.end, EM.c.text, _D.c.published, P.c.kind, P.c.country)
-    .select_from(EM.join(_D, _D.c.id == EM.c.doc_id).outerjoin(P, P.c.id == EM.c.place))
-    .where(EM.c.event_id == bindparam("e"))
-    .order_by(_D.c.seq, EM.c.local, EM.c.start)
-)  # fmt: skip
 
 
 def link_event(
@@ -156,13 +138,14 @@ def link_event(
     kind, country = _place_info(db, place)
     view = rules.EventView(
         type=ev.type, negated=ev.negated, source=source, target=target, date=ev.date,
-        place=place, range=_own_range(ev.date, published), doc_id=doc_id,
-        place_kind=kind, place_country=country, mode=ev.mode,
+        place=place, range=None, doc_id=doc_id, place_kind=kind, place_country=country,
+        mode=ev.mode, actors=views.actor_info(db, source, target),
     )  # fmt: skip
+    view.range = event_range(ev.date, published, view.ongoing)
     told = _events_of(db, doc_id)
     match = _duplicate_match(db, view, ev, canonical, told) if canonical else None
     match = match or _same_document_match(db, view, ev)
-    others = [c for c in _candidates(db, view) if c.id not in told]  # told apart in context
+    others = [c for c in views.candidates(db, view) if c.id not in told]  # told apart in context
     match = match or rules.best_match(view, others)
     if match is None:
         event_id = _new_event(db, doc_id, ev, source, target)
@@ -208,10 +191,6 @@ def _place_info(db: Db, place: str | None) -> tuple[str | None, str | None]:
     return (row[0], row[1]) if row else (None, None)
 
 
-def _own_range(date: str | None, published: str | None) -> TimeRange | None:
-    return event_range(date, published)
-
-
 def _new_event(db: Db, doc_id: str, ev: Event, source: str | None, target: str | None) -> str:
     first = ev.mentions[0]
     seed = f"{doc_id}|{first.start}|{first.end}|{ev.type}"
@@ -230,41 +209,13 @@ def _new_event(db: Db, doc_id: str, ev: Event, source: str | None, target: str |
     return event_id
 
 
-def _view(row: Any) -> rules.EventView:
-    rng = None
-    if row["range_lo"] is not None:
-        rng = TimeRange(row["range_lo"], row["range_hi"], bool(row["range_explicit"]))
-    return rules.EventView(
-        type=row["type"], negated=bool(row["negated"]), source=row["source"],
-        target=row["target"], date=row["date"], place=row["place"], range=rng,
-        doc_id=row["first_doc"], id=row["id"], place_kind=row["place_kind"],
-        place_country=row["place_country"], mode=row["mode"],
-    )  # fmt: skip
-
-
-def _candidates(db: Db, view: rules.EventView) -> list[rules.EventView]:
-    keys = rules.lookup_keys(view)
-    if not keys:
-        return []
-    options = rules.role_options(view)
-    source, target = options[0]
-    stmt = _CANDIDATES[(source is not None, target is not None, len(options) > 1)]
-    roles = {"s": source, "t": target}
-    found: dict[str, Any] = {}
-    for key in sorted({k for k, _ in keys}):
-        buckets = sorted({b for k, b in keys if k == key})
-        for row in db.rows(*stmt.bind(buckets, k=key, **roles)):
-            found[row["id"]] = row
-    return [_view(r) for r in sorted(found.values(), key=lambda r: r["seq"])]
-
-
 def _duplicate_match(
     db: Db, view: rules.EventView, ev: Event, canonical: str, told: set[str]
 ) -> rules.Match | None:
     """A near-duplicate article's event is the canonical copy's event it rewords."""
     text = " ".join(m.text for m in ev.mentions)
     for row in db.rows(_OF_CANONICAL, {"d": canonical}):
-        old = _view(row)
+        old = views.view(db, row)
         if old.id in told:
             continue
         old_text = " ".join(db.column(_MENTION_TEXTS, {"e": old.id, "d": canonical}))
@@ -298,9 +249,9 @@ def _absorb_bridged(db: Db, event_id: str) -> str:
     keeps its id; returns the surviving id.
     """
     for _ in range(MAX_ABSORB):
-        view = _view(_event_row(db, event_id))
+        view = views.view(db, views.event_row(db, event_id))
         docs = _docs(db, event_id)
-        others = [c for c in _candidates(db, view) if c.id != event_id]
+        others = [c for c in views.candidates(db, view) if c.id != event_id]
         others = [c for c in others if not docs & _docs(db, c.id)]
         match = rules.best_match(view, others)
         if match is None:
@@ -334,13 +285,9 @@ def _seq(db: Db, event_id: str) -> int:
     return db.scalar(_SEQ, {"e": event_id})
 
 
-def _event_row(db: Db, event_id: str) -> Any:
-    return db.one(_EVENT_ROW, {"e": event_id})
-
-
 def refresh(db: Db, event_id: str) -> None:
     """Recompute a merged event from its mentions: attributes, index keys, conflicts."""
-    reports = _reports(db, event_id)
+    reports = views.reports(db, event_id)
     before = actor_counts.stored_pair(db, event_id)
     for stmt in _GONE:
         db.run(stmt, {"e": event_id})
@@ -349,7 +296,8 @@ def refresh(db: Db, event_id: str) -> None:
         db.run(_DELETE_STORY_EVENTS, {"e": event_id})
         actor_counts.event_pair(db, before, None)
         return
-    c = rules.consensus(reports)
+    kind = db.one(_TYPE_MODE, {"e": event_id})
+    c = rules.consensus(reports, bool(kind) and rules.is_ongoing(kind[0], kind[1]))
     actor_counts.event_pair(db, before, (c["source"], c["target"]))
     rng: TimeRange | None = c["range"]
     db.run(_REFRESH, {
@@ -358,29 +306,14 @@ def refresh(db: Db, event_id: str) -> None:
         "x": int(rng.explicit) if rng else None, "fd": reports[0].doc_id, "e": event_id,
     })  # fmt: skip
     event_counts.recount(db, event_id)
-    row = _event_row(db, event_id)
+    row = views.event_row(db, event_id)
     db.many(_KEY, [{"key": k, "bucket": b, "event_id": event_id}
-                   for k, b in rules.index_keys(_view(row))])  # fmt: skip
+                   for k, b in rules.index_keys(views.view(db, row))])  # fmt: skip
     db.many(_CONFLICT, [
         {"id": _id("C", f"{event_id}|{found['field']}"), "event_id": event_id,
          "field": found["field"], "values": json.dumps(found["values"], sort_keys=True)}
         for found in conflict_rules.find(reports)
     ])  # fmt: skip
-
-
-def _reports(db: Db, event_id: str) -> list[rules.Report]:
-    grouped: dict[tuple[str, Any], rules.Report] = {}
-    for r in db.rows(_REPORTS, {"e": event_id}):
-        key = (r["doc_id"], r["local"])
-        rep = grouped.get(key)
-        if rep is None:
-            rep = grouped[key] = rules.Report(
-                doc_id=r["doc_id"], source=r["source"], target=r["target"], date=r["date"],
-                place=r["place"], published=r["published"], figures=json.loads(r["figures"]),
-                place_kind=r["kind"], place_country=r["country"],
-            )  # fmt: skip
-        rep.evidence.append({"start": r["start"], "end": r["end"], "text": r["text"]})
-    return list(grouped.values())
 
 
 def _id(prefix: str, seed: str) -> str:
