@@ -114,3 +114,10 @@ def test_a_past_day_never_dates_an_intended_act(analyze):
     events = analyze(text, published="1998-02-27").events
     (probe,) = [e for e in events if any("investigate" in m.trigger for m in e.mentions)]
     assert probe.date is None and probe.modality == "intended"
+
+
+def test_a_participle_on_the_event_noun_dates_it(analyze):
+    text = "The expansion is expected to dominate a NATO summit set for Geneva in April."
+    events = analyze(text, "1999-03-12").events
+    (summit,) = [e for e in events if e.type == "CONSULT"]
+    assert summit.date == "1999-04"

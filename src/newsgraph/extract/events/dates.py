@@ -61,11 +61,14 @@ def own_date(ctx: DocContext, tok: Token, trigger_ids: set[int]) -> str | None:
 
 
 def _occurrence_date(ctx: DocContext, noun: Token, trigger_ids: set[int]) -> str | None:
-    """ "the war, which broke out on April 15": a relative clause dating the event itself."""
+    """ "the war, which broke out on April 15", "a summit set for April", "talks taking
+    place on Monday": a clause on the event noun that dates the event itself."""
     for c in noun.children:
         if c.dep_ == "relcl" and any(
             g.dep_ == "nsubj" and g.lower_ in ("which", "that") for g in c.children
         ):
+            return own_date(ctx, c, trigger_ids)
+        if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG"):
             return own_date(ctx, c, trigger_ids)
     return None
 
