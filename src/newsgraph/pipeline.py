@@ -1,6 +1,8 @@
 """The per-article pipeline: a pure function of an article and loaded resources.
 
-The dateline is found and blanked, spaCy parses the text, then the stages of
+The dateline is found and blanked, spaCy parses the text paragraph by paragraph (the Doc
+assembled from the parts: a paragraph's parse depends on its text alone, so copies reuse
+it, see ``newsgraph.nlp.copies``), then the stages of
 ``STAGES`` run in order over one shared ``DocContext``. Each stage declares what it
 reads (``requires``) and what it adds (``adds``: fields of the context or of its
 result); ``check_stages`` proves every requirement is added by an earlier stage.
@@ -204,11 +206,10 @@ class _Batch:
         copies = res.copies
         if not copies.on:
             self.unshared.append(cell := _Cell(text))
-        elif (cell := self.fresh.get(text)) is None:
-            doc = copies.parse(text)
-            cell = _Cell(text, doc)
-            if doc is None:
-                self.fresh[text] = cell
+        elif (cell := self.fresh.get(text)) is not None:
+            return cell  # parsed once for the whole batch
+        elif (cell := _Cell(text, copies.parse(text))).doc is None:
+            self.fresh[text] = cell
         if cell.doc is None:
             self.chars += len(text)
         return cell
@@ -245,7 +246,8 @@ def copy_key(article: Article, limit: int) -> str:
     fields = (article.text, article.published or "", article.title or "", str(limit))
     digest = hashlib.blake2b(digest_size=20)
     for value in fields:
-        digest.update(value.encode("utf-8", "surrogatepass") + b"\x00")
+        data = value.encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "little") + data)
     return digest.hexdigest()
 
 
