@@ -38,9 +38,11 @@ eval: $(BIN)/.installed
 	$(BIN)/newsgraph eval gold/gold.json --db eval.db --bench all --shared $(SHARED)/benchmarks
 
 ## bench: throughput and memory against a bare spaCy parse (1 process, N processes, Dask),
-## API latency, and the per-article cost of cross-article linking up to 100k articles
+## API latency, the per-article cost of cross-article linking up to 100k articles, and the
+## cost of exact and near copies against a fresh article (in one process and 2 workers)
 bench: $(BIN)/.installed
 	$(BIN)/python bench/throughput.py --corpus $(SHARED)/benchmarks/corpora/naeb_articles.jsonl --engines single,processes,dask --workers 2
+	$(BIN)/python bench/copies.py --corpus $(SHARED)/benchmarks/corpora/naeb_articles.jsonl --workers 2
 	$(BIN)/python bench/serve_latency.py
 	$(BIN)/python bench/linking.py --max 100000
 

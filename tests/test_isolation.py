@@ -136,7 +136,7 @@ def test_long_text_is_analysed_in_parts_with_offsets_kept(res, monkeypatch):
     [whole] = list(process_many([Article(id="w", text=text)], res))
     monkeypatch.setattr(res.nlp, "max_length", 1500)
     [parts] = list(process_many([Article(id="w", text=text)], res))
-    assert isinstance(parts, DocResult) and "analysed in 3 parts" in parts.warnings[0]
+    assert isinstance(parts, DocResult) and "analysed in 30 parts" in parts.warnings[0]
     check_offsets(parts)  # offsets refer to the whole text
     assert len(parts.quotes) == len(whole.quotes) and parts.quotes[-1].start > 3000
     [refused] = list(process_many([Article(id="w", text=text, origin="f:1")], res, "reject"))

@@ -1,6 +1,8 @@
 """The per-article pipeline: a pure function of an article and loaded resources.
 
-The dateline is found and blanked, spaCy parses the text, then the stages of
+The dateline is found and blanked, spaCy parses the text paragraph by paragraph (the Doc
+assembled from the parts: a paragraph's parse depends on its text alone, so copies reuse
+it, see ``newsgraph.nlp.copies``), then the stages of
 ``STAGES`` run in order over one shared ``DocContext``. Each stage declares what it
 reads (``requires``) and what it adds (``adds``: fields of the context or of its
 result); ``check_stages`` proves every requirement is added by an earlier stage.
@@ -12,9 +14,10 @@ process and is safe to share between articles.
 
 from __future__ import annotations
 
-from collections import deque
+import hashlib
+import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.extract import signature
@@ -25,6 +28,7 @@ from newsgraph.extract.quotes import stage as quotes
 from newsgraph.extract.time import stage as time
 from newsgraph.intake.dateline import find_dateline
 from newsgraph.model import Article, DocContext, DocResult
+from newsgraph.nlp.copies import assemble, from_blob, strip
 from newsgraph.nlp.resources import MODEL_NAME, Resources, shared_resources
 
 __all__ = [
@@ -38,7 +42,9 @@ __all__ = [
     "LONG_TEXTS",
 ]
 
-BATCH_SIZE = 4  # docs per spaCy batch: same speed as 32, half the peak memory
+BATCH_SIZE = 4  # whole texts per spaCy batch in a bare parse (bench/throughput.py)
+BATCH_CHARS = 16_000  # new paragraphs' characters parsed per spaCy call (~4 articles)
+PIPE_BATCH = 64  # paragraphs per spaCy minibatch
 SPLIT, REJECT = "split", "reject"
 LONG_TEXTS = (SPLIT, REJECT)  # what to do with a text over the model's max_length
 PART_CHARS = 100_000  # a long text's parts: the parser's memory grows with the text
@@ -148,33 +154,31 @@ def process(article: Article, res: Resources) -> DocResult:
 def process_many(
     articles: Iterable[Article], res: Resources, long_texts: str = SPLIT
 ) -> Iterator[DocResult | Failure]:
-    """Analyse articles in order, batching the spaCy parse with ``nlp.pipe``.
+    """Analyse articles in order, parsing their new paragraphs in batches of ``BATCH_CHARS``.
 
-    Each article ends as a result or a ``Failure``, whatever it holds: a parse that
-    raises for a batch is redone article by article; a text over the model's
+    Every text is parsed paragraph by paragraph (``parse_units``) and the Doc assembled,
+    so a paragraph's parse depends on its text alone: paragraphs kept by ``res.copies``
+    (or met earlier in the batch) are not parsed again, and an exact copy reuses the
+    whole result. Each article ends as a result or a ``Failure``, whatever it holds: a
+    paragraph whose parse raises fails its articles only; a text over the model's
     ``max_length`` is analysed in parts (``long_texts="split"``) or refused ("reject").
     """
-    source = iter(articles)
-    while True:
-        pending: deque[_Todo] = deque()
-        try:
-            for doc in res.nlp.pipe(
-                _texts(source, pending, res, long_texts), batch_size=BATCH_SIZE
-            ):
-                yield _finish(pending.popleft(), doc, res)
-            return
-        except Exception:  # the batch's parse raised: parse its articles one by one
-            while pending:
-                yield _finish(pending.popleft(), None, res)
+    batch = _Batch()
+    for article in articles:
+        batch.todos.append(_prepare(article, res, long_texts, batch))
+        if batch.chars >= BATCH_CHARS:
+            yield from batch.run(res)
+            batch = _Batch()
+    yield from batch.run(res)
 
 
-def _texts(
-    source: Iterator[Article], pending: deque[_Todo], res: Resources, long_texts: str
-) -> Iterator[str]:
-    for article in source:
-        todo = _prepare(article, res, long_texts)
-        pending.append(todo)
-        yield todo.text
+class _Cell:
+    """One parse unit's text and, once parsed (or found kept), its Doc."""
+
+    __slots__ = ("text", "doc", "error")
+
+    def __init__(self, text: str, doc: Any = None) -> None:
+        self.text, self.doc, self.error = text, doc, None
 
 
 @dataclass
@@ -182,45 +186,132 @@ class _Todo:
     """An article on its way through ``process_many``."""
 
     article: Article
-    text: str = ""  # what spaCy parses ("" for a failure or a text parsed in parts)
     result: DocResult | None = None
     failure: Failure | None = None
-    parts: list[str] | None = None
+    cells: list[_Cell] = field(default_factory=list)  # its parse units, in order
+    key: str | None = None  # copy key (``copy_key``) while the copy cache is on
+    blob: bytes | None = None  # the kept result of an exact copy
 
 
-def _prepare(article: Article, res: Resources, long_texts: str) -> _Todo:
+@dataclass
+class _Batch:
+    """Articles prepared together; their paragraphs not kept yet are parsed in one go."""
+
+    todos: list[_Todo] = field(default_factory=list)
+    fresh: dict[str, _Cell] = field(default_factory=dict)  # units to parse, shared by copies
+    unshared: list[_Cell] = field(default_factory=list)  # the same with the cache off
+    chars: int = 0
+
+    def cell(self, text: str, res: Resources) -> _Cell:
+        copies = res.copies
+        if not copies.on:
+            self.unshared.append(cell := _Cell(text))
+        elif (cell := self.fresh.get(text)) is not None:
+            return cell  # parsed once for the whole batch
+        elif (cell := _Cell(text, copies.parse(text))).doc is None:
+            self.fresh[text] = cell
+        if cell.doc is None:
+            self.chars += len(text)
+        return cell
+
+    def run(self, res: Resources) -> Iterator[DocResult | Failure]:
+        cells = [*self.fresh.values(), *self.unshared]
+        try:
+            for cell, doc in zip(
+                cells, res.nlp.pipe([c.text for c in cells], batch_size=PIPE_BATCH), strict=True
+            ):
+                cell.doc = strip(doc)
+        except Exception:  # the batch's parse raised: parse its units one by one
+            for cell in cells:
+                _parse_alone(cell, res)
+        for cell in self.fresh.values():
+            if cell.doc is not None:
+                res.copies.keep_parse(cell.text, cell.doc)
+        for todo in self.todos:
+            yield _finish(todo, res)
+
+
+def _parse_alone(cell: _Cell, res: Resources) -> None:
+    if cell.doc is not None:
+        return
+    try:
+        cell.doc = strip(res.nlp(cell.text))
+    except Exception as exc:
+        cell.error = f"{type(exc).__name__}: {exc}"
+
+
+def copy_key(article: Article, limit: int) -> str:
+    """What the analysis reads (of the article, and the model's ``max_length``): the same
+    key, the same result."""
+    fields = (article.text, article.published or "", article.title or "", str(limit))
+    digest = hashlib.blake2b(digest_size=20)
+    for value in fields:
+        data = value.encode("utf-8", "surrogatepass")
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return digest.hexdigest()
+
+
+def _prepare(article: Article, res: Resources, long_texts: str, batch: _Batch) -> _Todo:
     try:
         result = new_result(article)
+        todo = _Todo(article, result=result)
         text = parse_text(article, result.dateline.end if result.dateline else 0)
         limit = res.nlp.max_length
-        if len(text) <= limit:
-            return _Todo(article, text, result)
-        if long_texts != SPLIT:
+        if len(text) > limit and long_texts != SPLIT:
             message = (f"text of {len(text):,} characters is over the model's limit of "
                        f"{limit:,} (--long-texts split would analyse it in parts)")  # fmt: skip
             return _Todo(article, failure=Failure(article, message, "rejected"))
-        parts = text_parts(text, min(limit, PART_CHARS))
-        result.warnings.append(
-            f"text of {len(text):,} characters (over the model's limit of {limit:,}) "
-            f"analysed in {len(parts)} parts"
-        )
-        return _Todo(article, result=result, parts=parts)
+        if res.copies.on:
+            todo.key = copy_key(article, limit)
+            todo.blob = res.copies.result(todo.key)
+            if todo.blob is not None:
+                return todo  # an exact copy of an article analysed before
+        units = parse_units(text, min(limit, PART_CHARS))
+        if len(text) > limit:
+            result.warnings.append(
+                f"text of {len(text):,} characters (over the model's limit of {limit:,}) "
+                f"analysed in {len(units)} parts"
+            )
+        todo.cells = [batch.cell(unit, res) for unit in units]
+        return todo
     except Exception as exc:
         return _Todo(article, failure=Failure(article, f"{type(exc).__name__}: {exc}"))
 
 
-def _finish(todo: _Todo, doc: Any, res: Resources) -> DocResult | Failure:
-    """The result of a prepared article; ``doc`` None: parse it here, alone."""
+def _finish(todo: _Todo, res: Resources) -> DocResult | Failure:
+    """The result of a prepared article whose parse units are parsed (or failed)."""
     if todo.failure is not None or todo.result is None:
         return todo.failure or Failure(todo.article, "not prepared")
     try:
-        if todo.parts is not None:
-            doc = parse_in_parts(todo.parts, res)
-        elif doc is None:
-            doc = res.nlp(todo.text)
-        return analyze(DocContext(article=todo.article, doc=doc, result=todo.result), res)
+        if todo.blob is not None:
+            return from_blob(todo.blob, todo.article)
+        if todo.key is not None and (blob := res.copies.result(todo.key)) is not None:
+            return from_blob(blob, todo.article)  # its copy came earlier in this batch
+        unparsed = [c.error or "not parsed" for c in todo.cells if c.doc is None]
+        if unparsed:
+            return Failure(todo.article, unparsed[0])
+        doc = assemble([c.doc for c in todo.cells])
+        result = analyze(DocContext(article=todo.article, doc=doc, result=todo.result), res)
+        if todo.key is not None:
+            res.copies.keep_result(todo.key, result)
+        return result
     except Exception as exc:  # one bad article must not stop the batch
         return Failure(todo.article, f"{type(exc).__name__}: {exc}")
+
+
+PARAGRAPH_END = re.compile(r"\n[ \t\r\f\v]*\n\s*")  # a blank line and the space after it
+
+
+def parse_units(text: str, size: int) -> list[str]:
+    """The slices of ``text`` parsed apart (joined, they are ``text``): its paragraphs, each
+    ending after its blank lines, a paragraph over ``size`` characters cut by ``text_parts``."""
+    units, start = [], 0
+    for m in PARAGRAPH_END.finditer(text):
+        if m.end() < len(text):
+            units.extend(text_parts(text[start : m.end()], size))
+            start = m.end()
+    units.extend(text_parts(text[start:], size))
+    return units
 
 
 def text_parts(text: str, size: int) -> list[str]:
@@ -240,11 +331,3 @@ def text_parts(text: str, size: int) -> list[str]:
         start += cut
     parts.append(text[start:])
     return parts
-
-
-def parse_in_parts(parts: list[str], res: Resources) -> Any:
-    """One Doc of the whole text from its parts parsed apart: offsets refer to the whole."""
-    from spacy.tokens import Doc
-
-    docs = list(res.nlp.pipe(parts, batch_size=1))
-    return Doc.from_docs(docs, ensure_whitespace=False)

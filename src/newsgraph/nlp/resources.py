@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from newsgraph.nlp.copies import CopyCache
 from newsgraph.nlp.load import MODEL_NAME, load_model
 
 __all__ = ["MODEL_NAME", "Resources", "shared_resources"]  # MODEL_NAME: kept here for now
@@ -17,6 +18,7 @@ class Resources:
     """Everything loaded once per process: the spaCy model, gazetteers, lexicons."""
 
     model: str = MODEL_NAME
+    copies: CopyCache = field(default_factory=CopyCache)  # parsed paragraphs, exact copies
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @cached_property

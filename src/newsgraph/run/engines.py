@@ -29,6 +29,7 @@ from newsgraph.run.chunks import (
     shared_resources,
     warm,
 )
+from newsgraph.run.copies import skip_copies
 
 if TYPE_CHECKING:
     from dask.distributed import Client
@@ -45,13 +46,20 @@ def in_process(
 def with_processes(
     articles: Iterable[Article], workers: int, long_texts: str = SPLIT, task: Task = analyze_chunk
 ) -> Iterator[DocResult | Failure]:
-    """N worker processes (fork where available), results in input order.
+    """N worker processes (fork where available), results in input order; exact copies
+    are analysed once (``skip_copies``), whichever worker their original went to.
 
     Chunks are submitted from the calling thread (the input iterator may read the
     store), keeping a bounded window of work in flight. A chunk whose worker died
     (or that raised) is run once more, alone, in a one-worker pool of its own; if that
     fails too, its articles come back as failures. A dead worker never stops the run.
     """
+    yield from skip_copies(articles, lambda items: _processes(items, workers, long_texts, task))
+
+
+def _processes(
+    articles: Iterable[Article], workers: int, long_texts: str, task: Task
+) -> Iterator[DocResult | Failure]:
     pools = _Pools(workers)
     window: deque[tuple[list[Article], Future]] = deque()
     try:
@@ -175,7 +183,14 @@ def with_dask(
 
     A task that raises runs once more (``retries=1``); one whose workers keep dying ends
     as ``KilledWorker`` (past Dask's ``distributed.scheduler.allowed-failures``, 3 by
-    default): its articles come back as failures and the run goes on."""
+    default): its articles come back as failures and the run goes on. Exact copies are
+    analysed once (``skip_copies``)."""
+    yield from skip_copies(articles, lambda items: _dask(items, address, long_texts, task))
+
+
+def _dask(
+    articles: Iterable[Article], address: str, long_texts: str, task: Task
+) -> Iterator[DocResult | Failure]:
     batches = started(chunks(articles))
     if batches is None:
         return  # nothing to analyse (e.g. a rerun): no cluster needed
