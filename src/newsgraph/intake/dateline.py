@@ -12,7 +12,10 @@ _MONTH = (
 )
 _CAPS_PLACE = r"[A-Z][A-Z'\.\-]+(?:[ \-][A-Z][A-Z'\.\-]*)*"
 _TITLE_PLACE = r"[A-Z][a-z'\.\-]+(?:[ \-][A-Z][a-z'\.\-]+)*"
-_REGION = r"(?:,\s*(?!" + _MONTH + r"\b)[A-Z][\w'\.\-]*(?:\s+[A-Z][\w'\.\-]*){0,3})"
+# a region of up to five capitalised words, lower-case links allowed between them
+# ("Democratic Republic of Congo", "Province of Buenos Aires")
+_LINK = r"(?:\s+(?:of|and|the|de|del|du|da|la))?"
+_REGION = r"(?:,\s*(?!" + _MONTH + r"\b)[A-Z][\w'\.\-]*(?:" + _LINK + r"\s+[A-Z][\w'\.\-]*){0,4})"
 _DATE = r"(?:,\s*(?P<date>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?))"
 _AGENCY = r"(?:\s*\((?P<agency>[A-Za-z][\w\s\.&'\-]{0,40})\))"
 _DASH = r"\s*(?:--|-|_|\u2014|\u2013)\s+"

@@ -20,6 +20,9 @@ from newsgraph.nlp.spelling import same_person
 _PARTICLES = frozenset(flagged_words("name_particles.json", "not_in_keys"))
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "sheikh", "gen", "col", "lt", "sgt", "prof"}
 _NON_WORD = re.compile(r"[^\w\s]")
+# an organisation's name without its country ("immigration and naturalization service"): a
+# body named without its country meets the one named with it, when only one such is stored
+ANY_COUNTRY = "organization:*:"
 
 
 @cache
@@ -81,7 +84,11 @@ def merge_keys(entity: Entity) -> list[str]:
     if not name:
         return []
     scope = entity.country or ""
-    return [f"{entity.kind}:{scope}:{name}"]
+    keys = [f"{entity.kind}:{scope}:{name}"]
+    if entity.kind == "organization":  # "INS" with and without its "U.S.": see ANY_COUNTRY
+        bare = [a for a in entity.aliases if entity.name.endswith(" " + a)] if scope else [name]
+        keys += sorted({f"{ANY_COUNTRY}{fold(a)}" for a in bare if len(fold(a).split()) >= 2})
+    return keys
 
 
 def office_keys(entity: Entity) -> list[str]:

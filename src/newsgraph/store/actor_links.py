@@ -58,11 +58,11 @@ def link_actor(db: Db, entity: Entity, doc_id: str, local: int) -> str:
     keys = actor_link.merge_keys(entity)
     actor_id = None
     for key in keys:
-        for row in db.rows(_BY_KEY, {"key": key}):
-            if actor_link.compatible(entity, row[1], row[2]):
-                actor_id = row[0]
-                break
-        if actor_id:
+        rows = [r for r in db.rows(_BY_KEY, {"key": key}) if actor_link.compatible(entity, *r[1:])]
+        if key.startswith(actor_link.ANY_COUNTRY) and len({r[0] for r in rows}) > 1:
+            continue  # the bare name of several countries' bodies: none of them
+        if rows:
+            actor_id = rows[0][0]
             break
     offices = actor_link.office_keys(entity)
     if actor_id is None and offices:

@@ -40,6 +40,8 @@ class ActorLexicon:
     group_noun_sectors: dict[str, list[str | None]] = field(default_factory=dict)
     state_nouns: frozenset[str] = frozenset()
     national_sectors: frozenset[str] = frozenset()  # "the army": a country's own
+    local_sectors: frozenset[str] = frozenset()  # "the police": where the story is
+    worldwide_peoples: frozenset[str] = frozenset()  # "Europeans": of no one country
     crowd_nouns: frozenset[str] = frozenset()
     ethnic_modifiers: frozenset[str] = frozenset()  # "ethnic Albanians": a people, no state
     crowd_quantities: frozenset[str] = frozenset()
@@ -75,6 +77,8 @@ def load(tokenizer: Callable[[str], Any]) -> ActorLexicon:
         group_noun_sectors=sectors["group_noun_sectors"],
         state_nouns=frozenset(sectors["state_nouns"]),
         national_sectors=frozenset(sectors.get("national_institution_sectors", [])),
+        local_sectors=frozenset(sectors.get("local_institution_sectors", [])),
+        worldwide_peoples=frozenset(sectors.get("worldwide_peoples", [])),
         crowd_nouns=frozenset(sectors["crowds"]["nouns"]),
         ethnic_modifiers=frozenset(sectors["ethnic_modifiers"]),
         crowd_quantities=frozenset(sectors["crowds"]["quantities"]),

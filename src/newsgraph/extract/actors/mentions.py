@@ -219,7 +219,11 @@ class MentionFinder:
         root = span.root
         if root.pos_ not in ("NOUN", "PROPN") or root.dep_ in ("amod", "compound"):
             return
-        if not root.text.endswith("s") or country is None:
+        if not root.text.endswith("s"):
+            return
+        if country is None:  # "Catholics", "Tutsis": a faith or a people, of no one state
+            self.add(span.start, span.end, "demonym", "group", plural=True,
+                     key=f"people:{span.text.lower()}", extra={"community": True})  # fmt: skip
             return
         i = span.start
         if i > 0 and self.lower[i - 1] in self.lex.ethnic_modifiers and self.free(i - 1, i):
@@ -270,6 +274,7 @@ class MentionFinder:
         cand = self.add(i, j, "name", "organization", key=key, country=country, sector=sector)
         if cand is not None and lead < j:  # the name without its country: the same body
             cand.extra["bare_key"] = "org:" + doc[lead:j].text.lower()
+            cand.extra["bare_text"] = doc[lead:j].text
 
     def nominals(self) -> None:
         nominals.find(self)

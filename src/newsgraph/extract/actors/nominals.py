@@ -100,6 +100,10 @@ def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
     for c in inside:
         f.release(c)
     country = country or pp_country
+    if country is None and sector in f.lex.local_sectors:  # "police in the Comoros"
+        named = [c.country for c in inside if c.etype == "country"]
+        named += [f.country_of(f.text[t]) for t in range(tok.i + 1, j)]
+        country = next((c for c in named if c), None)
     plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("police", "troops", "gunmen")
     cand = f.add(i, j, "nominal", etype, country=country, sector=sector, plural=plural,
                  definite=definite, role_org=org_text or pp_org,

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from newsgraph.extract.actors import knowledge, nationality
+from newsgraph.extract.actors import institutions, knowledge, nationality
 from newsgraph.extract.actors import lexicon as actor_lexicon
 from newsgraph.extract.actors.coref import Chain, Coref
 from newsgraph.extract.actors.knowledge import KnownActors
@@ -32,13 +32,16 @@ def extract(ctx: DocContext, res: Resources) -> list[Entity]:
     cands = finder.run(names, TitleFinder())
     nationality.assign(finder)
     home = home_country(ctx, gaz)
+    institutions.local_forces(cands, ctx.doc, finder.sent_of, gaz, home, lex.local_sectors)
     chains = Coref(cands, names, lex, home).run()
     chains.sort(key=lambda ch: min(c.start for c in ch.cands))
     focus = focus_country(chains)
-    national_institutions(chains, focus or home, lex)
+    institutions.national_institutions(chains, focus, home, lex)
+    institutions.communities(chains, focus, lex)
     known_countries(chains, res.get("known_actors", knowledge.load), ctx.published_date)
     national_bodies(chains, home or focus, lex)
-    return [entity(ch, k, gaz) for k, ch in enumerate(chains)]
+    institutions.period_countries(chains, ctx.published_date)
+    return [entity(ch, k, gaz, lex) for k, ch in enumerate(chains)]
 
 
 def home_country(ctx: DocContext, gaz: Any) -> str | None:
@@ -47,10 +50,13 @@ def home_country(ctx: DocContext, gaz: Any) -> str | None:
     if dateline is None or not dateline.place_text:
         return None
     parts = [p.strip() for p in dateline.place_text.split(",") if p.strip()]
-    for part in reversed(parts):
-        c = gaz.country(part.title() if part.isupper() else part)
-        if c is not None:
-            return c.alpha3
+    for part in reversed(parts[1:]):
+        country = institutions.dateline_country(part, gaz)
+        if country is not None:
+            return country
+    c = gaz.country(parts[0].title() if parts[0].isupper() else parts[0])
+    if c is not None:
+        return c.alpha3
     c = gaz.country_of_capital(parts[0].title() if parts[0].isupper() else parts[0])
     return c.alpha3 if c else None
 
@@ -65,18 +71,6 @@ def focus_country(chains: list[Chain]) -> str | None:
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
     return None
-
-
-def national_institutions(chains: list[Chain], focus: str | None, lex: Any) -> None:
-    """ "the army", "the police" with no country named: the country the article is about
-    (else the dateline's)."""
-    if focus is None:
-        return
-    for ch in chains:
-        described = not ch.named and not any(c.org is not None for c in ch.cands)
-        national = ch.etype == "organization" and ch.sector in lex.national_sectors
-        if national and described and ch.country is None:
-            ch.country = focus
 
 
 def national_bodies(chains: list[Chain], country: str | None, lex: Any) -> None:
@@ -130,7 +124,7 @@ def titles_of(ch: Chain) -> list[str]:
     return list(dict.fromkeys(titles))
 
 
-def entity(ch: Chain, index: int, gaz: Any) -> Entity:
+def entity(ch: Chain, index: int, gaz: Any, lex: Any) -> Entity:
     ch.cands.sort(key=lambda c: c.start)
     mentions = [Mention(c.start, c.end, c.text, c.kind, index) for c in ch.cands]
     names = [c.text for c in ch.cands if c.kind in ("name", "demonym")]
@@ -138,8 +132,13 @@ def entity(ch: Chain, index: int, gaz: Any) -> Entity:
     name = display_name(ch, names, gaz)
     if ch.canonical:  # "President Clinton": the full name the table knows
         name = knowledge.cased(ch.canonical, names)
+    national = institutions.institution_name(ch, lex, gaz)
+    if national is not None:  # "police" in a Turkish story: "Turkish police"
+        name, others = national
+        names = names + others
     aliases: list[str] = []
-    for text in names:
+    extra = institutions.described_aliases(ch) + institutions.country_free_names(ch, lex)
+    for text in names + extra:
         if text != name and text not in aliases:
             aliases.append(text)
     return Entity(

@@ -1,0 +1,180 @@
+"""Countries of collective actors the text leaves without one: the dateline's country (a
+region or "Province of Country" included), bare "police" / "the army" given their country
+and a name a reader would use ("Turkish police"), and the states of the article's time
+(a 1998 Serb policeman is Yugoslav)."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from typing import Any
+
+from newsgraph.data import load_json
+from newsgraph.extract.actors.candidates import Cand
+from newsgraph.extract.actors.coref import Chain
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ARTICLES = ("the ", "a ", "an ")
+NOT_ADJECTIVE = ("man", "woman")  # "Irishman": a demonym, not a national adjective
+
+
+def dateline_country(part: str, gaz: Any) -> str | None:
+    """The country a dateline part names: a country, "North Kivu Province of Congo", or a
+    region or state ("Northern Ireland", "Mo.")."""
+    text = part.title() if part.isupper() else part
+    c = gaz.country(text)
+    if c is None and " of " in text:
+        c = gaz.country(text.rsplit(" of ", 1)[1])
+    if c is not None:
+        return c.alpha3
+    place = gaz.place(text)
+    return place.country if place is not None and place.kind == "region" else None
+
+
+def local_forces(cands: list[Cand], doc: Any, sent_of: list[int], gaz: Any, home: str | None,
+                 local_sectors: frozenset[str]) -> None:  # fmt: skip
+    """ "The police barred the crowd from the consulate in Istanbul": a local force with no
+    country, in a sentence whose places all lie in the dateline's country, is that
+    country's (even after another country's police were named); so is one in a sentence
+    naming no place while no other country's force has been named."""
+    if home is None:
+        return
+    places: dict[int, set[str | None]] = {}
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            place = gaz.place(ent.text)
+            places.setdefault(sent_of[ent.start], set()).add(place.country if place else None)
+    foreign = False
+    for c in sorted(cands, key=lambda c: c.i):
+        if c.kind != "nominal" or c.sector not in local_sectors:
+            continue
+        in_home = places.get(c.sent, {home}) == {home}
+        if c.country is None and in_home and (not foreign or c.sent in places):
+            c.country = home
+        foreign = foreign or c.country not in (None, home)
+
+
+def bare(ch: Chain, lex: Any) -> bool:
+    """Is the chain only bare institution nouns ("police", "the army", "security forces")?"""
+    seen = False
+    for c in ch.cands:
+        if c.kind == "pronoun":
+            continue
+        if c.kind != "nominal" or c.org is not None or c.extra.get("org_cand") is not None:
+            return False
+        words = core(c).lower().split()
+        if len(words) > 1 and tuple(words) not in lex.sector_compounds:
+            return False
+        seen = True
+    return seen
+
+
+def core(c: Cand) -> str:
+    """A nominal's text without post-modifiers and leading article."""
+    text = c.text[: c.extra.get("core_end", c.end) - c.start]
+    for lead in ARTICLES:
+        if text.lower().startswith(lead):
+            return text[len(lead) :]
+    return text
+
+
+def national_institutions(chains: list[Chain], focus: str | None, home: str | None,
+                          lex: Any) -> None:  # fmt: skip
+    """ "the army", "the police", "troops" with no country named: the country the article is
+    about (else the dateline's); police, a local force, the dateline's first."""
+    for ch in chains:
+        if ch.country is not None or ch.sector not in lex.national_sectors:
+            continue
+        if ch.etype == "organization" and not ch.named and not any(c.org for c in ch.cands):
+            ch.country = focus or home
+        elif ch.etype == "group" and bare(ch, lex):
+            local = ch.sector in lex.local_sectors
+            ch.country = (home or focus) if local else (focus or home)
+
+
+def institution_name(ch: Chain, lex: Any, gaz: Any) -> tuple[str, list[str]] | None:
+    """ "police" known to be Turkey's: "Turkish police" (other national adjectives as
+    aliases: "Comoran police", "Comorian police")."""
+    if ch.named or ch.country is None or ch.country not in gaz.countries:
+        return None
+    if ch.sector not in lex.national_sectors or not bare(ch, lex):
+        return None
+    heads = [core(c) for c in ch.cands if c.kind == "nominal"]
+    head = max(heads, key=len).lower()
+    demonyms = gaz.countries[ch.country].demonyms
+    adjectives = [
+        d for d in demonyms
+        if not d.isupper() and "." not in d and not d.endswith(NOT_ADJECTIVE)
+        and not any(o != d and o.startswith(d) for o in demonyms)  # "Turk" of "Turkish"
+    ]  # fmt: skip
+    if not adjectives:
+        return None
+    forms = [f"{a} {head}" for a in adjectives]
+    return forms[0], forms[1:]
+
+
+def described_aliases(ch: Chain) -> list[str]:
+    """Descriptions led by a country or name ("Serb police" of "Serb police in Kosovo"),
+    kept as names the actor goes by."""
+    out = []
+    for c in ch.cands:
+        if c.kind == "nominal" and c.country:
+            text = core(c)
+            if len(text.split()) >= 2 and text[:1].isupper():
+                out.append(text)
+    return out
+
+
+@cache
+def _former() -> dict[str, list[tuple[str, str]]]:
+    """Today's state -> [(day it left, former state)] ("SRB" -> [("2003-02-04", "YUG")])."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for code, entry in load_json("country_aliases.json")["former"].items():
+        for member, until in entry.get("members", {}).items():
+            table.setdefault(member, []).append((until, code))
+    return table
+
+
+def former_state(country: str | None, day: date | None) -> str | None:
+    """The state ``country`` belonged to on ``day``, if it has since split off."""
+    if country is None or day is None:
+        return None
+    iso = day.isoformat()
+    return next((code for until, code in _former().get(country, ()) if iso < until), None)
+
+
+def period_countries(chains: list[Chain], day: date | None) -> None:
+    """People, organisations and groups coded by the state of the article's time (a 1998
+    Kosovo rebel group is Yugoslav); countries themselves keep their own identity."""
+    for ch in chains:
+        if ch.etype == "country":
+            continue
+        then = former_state(ch.country, day)
+        if then is not None:
+            if ch.known_code and ch.country and ch.known_code.startswith(ch.country):
+                ch.known_code = then + ch.known_code[len(ch.country) :]
+            ch.country = then
+
+
+def communities(chains: list[Chain], focus: str | None, lex: Any) -> None:
+    """A faith or a people named without a state ("Catholics" in a story about Northern
+    Ireland): of the country the article is about, if one stands out (not the dateline's:
+    a Brussels story on Dutch Greens)."""
+    for ch in chains:
+        local = [c for c in ch.cands if c.extra.get("community")]
+        if ch.country is None and local and local[0].text.lower() not in lex.worldwide_peoples:
+            ch.country = focus
+
+
+def country_free_names(ch: Chain, lex: Any) -> list[str]:
+    """ "Immigration and Naturalization Service" of "U.S. Immigration and Naturalization
+    Service": the name without its country, by which other articles may call the body;
+    not where it is only common words ("Foreign Ministry": every country has one)."""
+    vocabulary = lex.sector_nouns.keys() | lex.title_modifiers | lex.title_heads.keys()
+    out = []
+    for c in ch.cands:
+        text = c.extra.get("bare_text")
+        words = [w.lower() for w in (text or "").split() if w.lower() not in ("the", "and", "of")]
+        if text and len(words) >= 2 and not all(w in vocabulary for w in words):
+            out.append(text)
+    return out
