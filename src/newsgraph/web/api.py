@@ -11,10 +11,10 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from newsgraph.store import Store, records
 from newsgraph.store import search as fts
 from newsgraph.store.records import Filter, Record, views
-from newsgraph.web.forms import ValidDate, ValidType
+from newsgraph.web.forms import ValidDate
 from newsgraph.web.highlight import split_snippet
 from newsgraph.web.ingest import ArticleIn, IngestResult, require_token, run_ingest
-from newsgraph.web.listing import CountryQ, ListFilter, sorted_by
+from newsgraph.web.listing import ActorQ, CountryQ, ListFilter, TypeQ, sorted_by
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -22,11 +22,7 @@ MAX_LIMIT = 500
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
-ActorQ = Annotated[str | None, Query(max_length=200, description="Actor id, name or alias.")]
 KindQ = Annotated[str | None, Query(max_length=40, description="Actor kind.")]
-TypeQ = Annotated[
-    str | None, Query(max_length=40, description="PLOVER event type, e.g. ASSAULT."), ValidType
-]
 SinceQ = Annotated[
     str | None, Query(max_length=10, description="From this date on (YYYY[-MM[-DD]])."), ValidDate
 ]
