@@ -79,7 +79,7 @@ _NEW_EVENT = inserter(
 _OF_CANONICAL = Prepared(
     select(*views.EVENT_COLS)
     .distinct()
-    .select_from(EM.join(E, E.c.id == EM.c.event_id).outerjoin(P, P.c.id == E.c.place))
+    .select_from(views.with_place_and_actors(EM.join(E, E.c.id == EM.c.event_id)))
     .where(EM.c.doc_id == bindparam("d"))
     .order_by(E.c.seq)
 )
@@ -215,7 +215,7 @@ def _duplicate_match(
     """A near-duplicate article's event is the canonical copy's event it rewords."""
     text = " ".join(m.text for m in ev.mentions)
     for row in db.rows(_OF_CANONICAL, {"d": canonical}):
-        old = views.view(db, row)
+        old = views.view(row)
         if old.id in told:
             continue
         old_text = " ".join(db.column(_MENTION_TEXTS, {"e": old.id, "d": canonical}))
@@ -249,11 +249,11 @@ def _absorb_bridged(db: Db, event_id: str) -> str:
     keeps its id; returns the surviving id.
     """
     for _ in range(MAX_ABSORB):
-        view = views.view(db, views.event_row(db, event_id))
+        view = views.view(views.event_row(db, event_id))
         docs = _docs(db, event_id)
         others = [c for c in views.candidates(db, view) if c.id != event_id]
-        others = [c for c in others if not docs & _docs(db, c.id)]
-        match = rules.best_match(view, others)
+        fitting = [c for c in others if rules.decide(view, c)]  # what best_match weighs
+        match = rules.best_match(view, [c for c in fitting if not docs & _docs(db, c.id)])
         if match is None:
             return event_id
         keep, gone = sorted((event_id, match.event_id), key=lambda e: _seq(db, e))
@@ -308,7 +308,7 @@ def refresh(db: Db, event_id: str) -> None:
     event_counts.recount(db, event_id)
     row = views.event_row(db, event_id)
     db.many(_KEY, [{"key": k, "bucket": b, "event_id": event_id}
-                   for k, b in rules.index_keys(views.view(db, row))])  # fmt: skip
+                   for k, b in rules.index_keys(views.view(row))])  # fmt: skip
     db.many(_CONFLICT, [
         {"id": _id("C", f"{event_id}|{found['field']}"), "event_id": event_id,
          "field": found["field"], "values": json.dumps(found["values"], sort_keys=True)}

@@ -8,6 +8,7 @@ week bucket), never from a scan of the events table.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import bindparam, select
@@ -19,18 +20,39 @@ from newsgraph.store.dialect import Prepared, PreparedIn
 from newsgraph.store.engine import Db
 
 E, EM, P, K, A = t.events, t.event_mentions, t.places, t.event_keys, t.actors
+_SA, _TA = A.alias("source_actor"), A.alias("target_actor")
 EVENT_COLS = [
     E.c.id, E.c.type, E.c.mode, E.c.negated, E.c.source, E.c.target, E.c.date, E.c.place,
     E.c.range_lo, E.c.range_hi, E.c.range_explicit, E.c.first_doc, E.c.seq,
     P.c.kind.label("place_kind"), P.c.country.label("place_country"),
+    _SA.c.id.label("source_found"), _SA.c.kind.label("source_kind"),
+    _SA.c.country.label("source_country"), _SA.c.codes.label("source_codes"),
+    _TA.c.id.label("target_found"), _TA.c.kind.label("target_kind"),
+    _TA.c.country.label("target_country"), _TA.c.codes.label("target_codes"),
 ]  # fmt: skip
-_WITH_PLACE = E.outerjoin(P, P.c.id == E.c.place)
-_CANDIDATES = PreparedIn("b", lambda marks: (
-    select(*EVENT_COLS)
-    .select_from(K.join(E, E.c.id == K.c.event_id).outerjoin(P, P.c.id == E.c.place))
-    .where(K.c.key == bindparam("k"), K.c.bucket.in_(marks))
-))  # fmt: skip
-_EVENT_ROW = Prepared(select(*EVENT_COLS).select_from(_WITH_PLACE).where(E.c.id == bindparam("e")))
+
+
+def with_place_and_actors(joined: Any) -> Any:
+    """``joined`` (holding the events table) with what ``EVENT_COLS`` reads besides it:
+    the event's place and its two actors, in the same query."""
+    return (
+        joined.outerjoin(P, P.c.id == E.c.place)
+        .outerjoin(_SA, _SA.c.id == E.c.source)
+        .outerjoin(_TA, _TA.c.id == E.c.target)
+    )
+
+
+_KEYED = PreparedIn(
+    "b", lambda marks: select(K.c.event_id).where(K.c.key == bindparam("k"), K.c.bucket.in_(marks))
+)
+_EVENTS_IN = PreparedIn(
+    "i", lambda marks: select(*EVENT_COLS).select_from(with_place_and_actors(E))
+    .where(E.c.id.in_(marks))
+)  # fmt: skip
+_ID_BATCH = 512  # ids per query; shorter lists are padded to a power of two
+_EVENT_ROW = Prepared(
+    select(*EVENT_COLS).select_from(with_place_and_actors(E)).where(E.c.id == bindparam("e"))
+)
 _ACTOR = Prepared(select(A.c.kind, A.c.country, A.c.codes).where(A.c.id == bindparam("a")))
 _D = t.documents
 _REPORTS = Prepared(
@@ -50,22 +72,31 @@ def actor_info(db: Db, *ids: str | None) -> dict[str, rules.ActorInfo]:
             continue
         row = db.one(_ACTOR, {"a": actor_id})
         if row:
-            codes = json.loads(row[2] or "{}")
-            out[actor_id] = rules.ActorInfo(row[0], row[1], codes.get("cameo"))
+            out[actor_id] = _info(row[0], row[1], row[2])
     return out
 
 
-def view(db: Db, row: Any) -> rules.EventView:
+@lru_cache(maxsize=4096)  # a day's busy actors come back in every candidate list
+def _info(kind: str | None, country: str | None, codes: str | None) -> rules.ActorInfo:
+    return rules.ActorInfo(kind, country, json.loads(codes or "{}").get("cameo"))
+
+
+def view(row: Any) -> rules.EventView:
     """A stored event (a row of ``EVENT_COLS``) as the merge rule sees it."""
     rng = None
     if row["range_lo"] is not None:
         rng = TimeRange(row["range_lo"], row["range_hi"], bool(row["range_explicit"]))
+    actors = {}
+    for role in ("source", "target"):
+        if row[f"{role}_found"] is not None:
+            actors[row[role]] = _info(
+                row[f"{role}_kind"], row[f"{role}_country"], row[f"{role}_codes"]
+            )
     return rules.EventView(
         type=row["type"], negated=bool(row["negated"]), source=row["source"],
         target=row["target"], date=row["date"], place=row["place"], range=rng,
         doc_id=row["first_doc"], id=row["id"], place_kind=row["place_kind"],
-        place_country=row["place_country"], mode=row["mode"],
-        actors=actor_info(db, row["source"], row["target"]),
+        place_country=row["place_country"], mode=row["mode"], actors=actors,
     )  # fmt: skip
 
 
@@ -74,12 +105,22 @@ def candidates(db: Db, ev: rules.EventView) -> list[rules.EventView]:
     keys = rules.lookup_keys(ev)
     if not keys:
         return []
-    found: dict[str, Any] = {}
+    ids: set[str] = set()
     for key in sorted({k for k, _ in keys}):
         buckets = sorted({b for k, b in keys if k == key})
-        for row in db.rows(*_CANDIDATES.bind(buckets, k=key)):
-            found[row["id"]] = row
-    return [view(db, r) for r in sorted(found.values(), key=lambda r: r["seq"])]
+        ids.update(db.column(*_KEYED.bind(buckets, k=key)))
+    rows = [row for part in _batches(sorted(ids)) for row in db.rows(*_EVENTS_IN.bind(part))]
+    return [view(r) for r in sorted(rows, key=lambda r: r["seq"])]
+
+
+def _batches(ids: list[str]) -> list[list[str | None]]:
+    """``ids`` in lists of at most ``_ID_BATCH``, each padded with None (matching nothing)
+    to a power of two, so that few statements are prepared."""
+    out: list[list[str | None]] = []
+    for i in range(0, len(ids), _ID_BATCH):
+        part: list[str | None] = list(ids[i : i + _ID_BATCH])
+        out.append(part + [None] * ((1 << (len(part) - 1).bit_length()) - len(part)))
+    return out
 
 
 def event_row(db: Db, event_id: str) -> Any:
