@@ -69,12 +69,9 @@ def children_peak_rss_mb() -> float:
 
 def dask_run(articles: list[Article], workers: int) -> tuple[float, float]:
     """Seconds on a LocalCluster of N single-threaded workers, and their peak RSS."""
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
-    with (
-        LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster,
-        Client(cluster) as client,
-    ):
+    with parallel.local_cluster(workers) as cluster, Client(cluster) as client:
         client.run(chunking.warm)
 
         def analyzer(items):

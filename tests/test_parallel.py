@@ -42,3 +42,18 @@ def test_workers_and_dask_together_is_wrong_usage(tmp_path):
               "--dask", "local"],
     )  # fmt: skip
     assert result.exit_code == 2
+
+
+def _allocator_settings() -> tuple[str | None, str | None]:
+    import os
+
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS")
+
+
+def test_local_cluster_workers_keep_the_default_allocator():
+    distributed = pytest.importorskip("dask.distributed")
+    from newsgraph.run.engines import local_cluster
+
+    with local_cluster(1) as cluster, distributed.Client(cluster) as client:
+        settings = list(client.run(_allocator_settings).values())
+    assert settings == [(None, "1")]  # no fixed trim threshold; thread caps kept

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from newsgraph.model import Article, DocResult
 from newsgraph.pipeline import SPLIT, Failure
 from newsgraph.run.chunks import (
+    CHUNK,
     analyze_chunk,
     chunks,
     lost_chunk,
@@ -30,11 +31,13 @@ from newsgraph.run.chunks import (
     warm,
 )
 from newsgraph.run.copies import skip_copies
+from newsgraph.run.routing import Router
 
 if TYPE_CHECKING:
-    from dask.distributed import Client
+    from dask.distributed import Client, LocalCluster
 
 Task = Callable[[list[Article], str], list[DocResult | Failure]]
+ROUNDS_IN_FLIGHT = 3  # rounds of CHUNK articles per worker sent before the first returns
 
 
 def in_process(
@@ -47,7 +50,8 @@ def with_processes(
     articles: Iterable[Article], workers: int, long_texts: str = SPLIT, task: Task = analyze_chunk
 ) -> Iterator[DocResult | Failure]:
     """N worker processes (fork where available), results in input order; exact copies
-    are analysed once (``skip_copies``), whichever worker their original went to.
+    are analysed once (``skip_copies``), whichever worker their original went to, and a
+    near copy goes to the worker that parsed its shared paragraphs (``Router``).
 
     Chunks are submitted from the calling thread (the input iterator may read the
     store), keeping a bounded window of work in flight. A chunk whose worker died
@@ -60,78 +64,122 @@ def with_processes(
 def _processes(
     articles: Iterable[Article], workers: int, long_texts: str, task: Task
 ) -> Iterator[DocResult | Failure]:
-    pools = _Pools(workers)
-    window: deque[tuple[list[Article], Future]] = deque()
+    """Rounds of ``CHUNK`` articles per worker, each article routed to the worker that
+    parsed its paragraphs unless another has less to do (``Router``)."""
+    lanes = _Lanes(workers, Router(workers))
+    window: deque[list[_Part]] = deque()
     try:
-        for batch in chunks(articles):
-            window.append((batch, pools.submit(task, batch, long_texts)))
-            if len(window) >= 2 * workers:
-                yield from pools.settle(*window.popleft(), task, long_texts)
+        for batch in chunks(articles, CHUNK * workers):
+            window.append(lanes.submit_round(batch, task, long_texts))
+            if len(window) >= ROUNDS_IN_FLIGHT:
+                yield from lanes.settle_round(window.popleft(), task, long_texts)
         while window:
-            yield from pools.settle(*window.popleft(), task, long_texts)
+            yield from lanes.settle_round(window.popleft(), task, long_texts)
     finally:
-        pools.close()
+        lanes.close()
 
 
-class _Pools:
-    """The main pool (replaced when broken) and the one-worker pool for retries."""
+class _Part:
+    """The articles of one round sent to one worker, their places in the round."""
 
-    def __init__(self, workers: int) -> None:
+    __slots__ = ("lane", "places", "batch", "future", "cost")
+
+    def __init__(
+        self, lane: int, places: list[int], batch: list[Article], future: Future, cost: float
+    ) -> None:
+        self.lane, self.places, self.batch, self.future = lane, places, batch, future
+        self.cost = cost  # the router's estimate
+
+
+class _Lanes:
+    """One single-process pool per worker (replaced when its process dies), so an article
+    goes to the worker chosen for it, and a one-process pool for retries."""
+
+    def __init__(self, workers: int, router: Router) -> None:
         import multiprocessing as mp
 
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
         self.context = mp.get_context(method)
-        self.workers = workers
-        self.main: ProcessPoolExecutor | None = None
+        self.pools: list[ProcessPoolExecutor | None] = [None] * workers
         self.retry: ProcessPoolExecutor | None = None
+        self.router = router
+        self.running: list[_Part] = []  # parts whose cost the router still counts
 
-    def _new(self, workers: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, mp_context=self.context, initializer=warm)
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(1, mp_context=self.context, initializer=warm)
 
-    def submit(self, task: Task, batch: list[Article], long_texts: str) -> Future:
+    def submit_round(self, batch: list[Article], task: Task, long_texts: str) -> list[_Part]:
+        for part in [p for p in self.running if p.future.done()]:
+            self._returned(part)  # the router sees which worker is ahead
+        routes = self.router.assign(batch)
+        parts = []
+        for lane in sorted({lane for lane, _ in routes}):
+            places = [i for i, (chosen, _) in enumerate(routes) if chosen == lane]
+            items = [batch[i] for i in places]
+            future = self.submit(lane, task, items, long_texts)
+            parts.append(_Part(lane, places, items, future, sum(routes[i][1] for i in places)))
+        self.running.extend(parts)
+        return parts
+
+    def _returned(self, part: _Part) -> None:
+        if part in self.running:
+            self.running.remove(part)
+            self.router.returned(part.lane, part.cost)
+
+    def settle_round(
+        self, parts: list[_Part], task: Task, long_texts: str
+    ) -> list[DocResult | Failure]:
+        """The round's results in input order."""
+        out: list[Any] = [None] * sum(len(p.places) for p in parts)
+        for part in parts:
+            for place, result in zip(part.places, self.settle(part, task, long_texts), strict=True):
+                out[place] = result
+            self._returned(part)
+        return out
+
+    def submit(self, lane: int, task: Task, batch: list[Article], long_texts: str) -> Future:
         for _ in range(2):
-            if self.main is None:
-                self.main = self._new(self.workers)
+            pool = self.pools[lane] or self._new()
+            self.pools[lane] = pool
             try:
-                return self.main.submit(task, batch, long_texts)
-            except BrokenProcessPool:  # a worker died since the last submit
-                self._drop("main")
+                return pool.submit(task, batch, long_texts)
+            except BrokenProcessPool:  # its worker died since the last submit
+                self._drop(lane)
         raise BrokenProcessPool("cannot start worker processes")
 
-    def settle(
-        self, batch: list[Article], future: Future, task: Task, long_texts: str
-    ) -> list[DocResult | Failure]:
-        """The chunk's results; on a failure, one more try alone, then failures."""
+    def settle(self, part: _Part, task: Task, long_texts: str) -> list[DocResult | Failure]:
+        """The part's results; on a failure, one more try alone, then failures."""
         try:
-            return future.result()
+            return part.future.result()
         except Exception as exc:
             first = _one_line(exc)
             if isinstance(exc, BrokenProcessPool):
-                self._drop_if_broken()
+                self._drop(part.lane)
         try:
             if self.retry is None:
-                self.retry = self._new(1)
-            return self.retry.submit(task, batch, long_texts).result()
+                self.retry = self._new()
+            return self.retry.submit(task, part.batch, long_texts).result()
         except Exception as exc:
             if isinstance(exc, BrokenProcessPool):
-                self._drop("retry")
+                self._drop_retry()
                 reason = "its worker process died twice"
             else:
                 reason = _one_line(exc)
-            return lost_chunk(batch, f"{reason} (first try: {first})")
+            return lost_chunk(part.batch, f"{reason} (first try: {first})")
 
-    def _drop_if_broken(self) -> None:
-        if self.main is not None and getattr(self.main, "_broken", False):
-            self._drop("main")
+    def _drop(self, lane: int) -> None:
+        """Forget a broken pool (its worker died); the next submit starts a new one."""
+        pool, self.pools[lane] = self.pools[lane], None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
-    def _drop(self, which: str) -> None:
-        pool = getattr(self, which)
-        setattr(self, which, None)
+    def _drop_retry(self) -> None:
+        pool, self.retry = self.retry, None
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
-        for pool in (self.main, self.retry):
+        for pool in (*self.pools, self.retry):
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
 
@@ -141,19 +189,35 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[:200]}"
 
 
+def local_cluster(workers: int) -> LocalCluster:
+    """A LocalCluster of single-threaded worker processes whose C allocator is left as is.
+
+    Dask's nanny starts workers with ``MALLOC_TRIM_THRESHOLD_`` set, which in glibc also
+    fixes the mmap threshold: every array the parser allocates is then mapped and unmapped
+    afresh, and the same articles take about 20 % more CPU than in a plain process
+    (``bench/throughput.py``). The thread caps of its defaults are kept.
+    """
+    import dask
+    from dask.distributed import LocalCluster
+
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", default={}))
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}):
+        return LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+
+
 @contextmanager
 def dask_client(address: str) -> Iterator[Client]:
     """A Dask client on ``tcp://host:8786``, or on a LocalCluster for ``local`` / ``local:N``,
     with the model loaded in every worker."""
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
     cluster = None
     if address.startswith("local"):
         _, _, n = address.partition(":")
-        workers = int(n) if n else 2
-        cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-        )
+        cluster = local_cluster(int(n) if n else 2)
         client = Client(cluster)
     else:
         client = Client(address)
