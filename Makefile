@@ -37,14 +37,20 @@ eval: $(BIN)/.installed
 	$(BIN)/newsgraph ingest examples/ --db eval.db
 	$(BIN)/newsgraph eval gold/gold.json --db eval.db --bench all --shared $(SHARED)/benchmarks
 
+DAY_ARTICLES ?= 2000
+STORE_DOCS ?= 10000
 ## bench: throughput and memory against a bare spaCy parse (1 process, N processes, Dask),
-## API latency, the per-article cost of cross-article linking up to 100k articles, and the
-## cost of exact and near copies against a fresh article (in one process and 2 workers)
+## API latency, the per-article cost of cross-article linking up to 100k articles, the
+## cost of exact and near copies against a fresh article (in one process and 2 workers),
+## the hours for a day of news (250,000 articles) from $(DAY_ARTICLES)-article streams with
+## and without copies, and the store grown to $(STORE_DOCS) generated articles of one day
 bench: $(BIN)/.installed
 	$(BIN)/python bench/throughput.py --corpus $(SHARED)/benchmarks/corpora/naeb_articles.jsonl --engines single,processes,dask --workers 2
 	$(BIN)/python bench/copies.py --corpus $(SHARED)/benchmarks/corpora/naeb_articles.jsonl --workers 2
+	$(BIN)/python bench/day.py --corpus $(SHARED)/benchmarks/corpora/naeb_articles.jsonl --articles $(DAY_ARTICLES) --workers 2
 	$(BIN)/python bench/serve_latency.py
 	$(BIN)/python bench/linking.py --max 100000
+	rm -f bench-day.db && $(BIN)/python bench/store_scale.py --docs $(STORE_DOCS) --db bench-day.db && rm -f bench-day.db
 
 FUZZ_INPUTS ?= 2000
 ## fuzz: long fuzz run of intake and the whole pipeline (reproducers in fuzz-crashes/)
