@@ -121,18 +121,22 @@ def _clause(
 ) -> tuple[tuple[int, int], tuple[int, int]] | None:
     if toks.pos[v] not in VERB_POS or toks.dep[v] in ("aux", "auxpass"):
         return None
-    subject = next((c for c in toks.children[v] if toks.dep[c] in cfg.subject_deps), None)
-    if subject is None or subject > v:
+    subjects = [c for c in toks.children[v] if toks.dep[c] in cfg.subject_deps and c < v]
+    if not subjects:
         return None
-    who = _who(toks, subject, first, cfg.who_max_tokens)
+    subject = subjects[-1]  # a name parsed as several subjects ("Minister Khalid al-Masri")
+    lead = min(_left_edge(toks, c) for c in subjects)
+    if any(toks.is_punct[k] and toks.text[k] != "-" for k in range(lead, subject)):
+        lead = _left_edge(toks, subject)
+    who = _who(toks, subject, max(first, lead), cfg.who_max_tokens)
     what = _what(toks, v, end, cfg)
     if what is None or who[1] > what[0]:
         return None
     return who, what
 
 
-def _who(toks: Tokens, s: int, first: int, cap: int) -> tuple[int, int]:
-    left = max(first, _left_edge(toks, s))
+def _who(toks: Tokens, s: int, lead: int, cap: int) -> tuple[int, int]:
+    left = min(lead, _left_edge(toks, s))
     for k in range(s - 1, left - 1, -1):  # a comma or dash before the head ends the phrase
         if toks.is_punct[k] and toks.text[k] not in ("-", "'", "\u2019", "."):
             left = k + 1
