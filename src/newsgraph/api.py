@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsgraph.store import Store, records
 from newsgraph.store.dialect import is_postgres_url
-from newsgraph.store.records import Filter, Record
+from newsgraph.store.records import Filter, Record, views
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -97,6 +97,12 @@ class KnowledgeBase:
     def text(self, doc_id: str) -> str | None:
         """An article's full text (offsets in every record index into it)."""
         return records.document_text(self.store, doc_id)
+
+    def headline(self, doc_id: str) -> Record | None:
+        """An article's headline event: who / what / when / where, each with its evidence
+        (``start``/``end`` into ``text(doc_id)``); None when it has none or is unknown."""
+        doc = views.document(self.store, doc_id)
+        return doc["headline"] if doc is not None else None
 
     def export(self, candidates: bool = False) -> Record:
         """The whole knowledge base as one newsgraph/1 object (``candidates``: with the

@@ -159,6 +159,34 @@ class Event:
 
 
 @dataclass
+class Answer:
+    """One answer of a headline event: the words of the text that give it (offsets into
+    ``Article.text``; none when the answer comes from the metadata, ``basis``)."""
+
+    text: str
+    start: int | None
+    end: int | None
+    basis: str = "text"  # "text" / "coreference" (an earlier name of the subject) / "published"
+    value: str | None = None  # when: ISO date; where: Place.key
+    precision: str | None = None  # when: day / week / month / year
+    entity: int | None = None  # who: index into DocResult.entities
+
+
+@dataclass
+class Headline:
+    """The article's main event as who / what / when / where (Giveme5W1H's questions)."""
+
+    sentence_start: int
+    sentence_end: int
+    who: Answer | None
+    what: Answer
+    when: Answer | None = None
+    where: Answer | None = None
+    event: int | None = None  # index into DocResult.events of the coded event it is
+    score: float = 0.0
+
+
+@dataclass
 class DocResult:
     """Everything extracted from one article: the unit the store writes."""
 
@@ -172,6 +200,7 @@ class DocResult:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)  # coded events
     event_candidates: list[Event] = field(default_factory=list)  # seen, not coded (``reason``)
+    headline: Headline | None = None  # the article's main event (who/what/when/where)
     minhash: list[int] = field(default_factory=list)  # near-duplicate signature
     warnings: list[str] = field(default_factory=list)  # kept, with a caveat (e.g. parts)
 

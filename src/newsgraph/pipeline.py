@@ -23,6 +23,7 @@ from typing import Any
 from newsgraph.extract import signature
 from newsgraph.extract.actors import stage as actors
 from newsgraph.extract.events import stage as events
+from newsgraph.extract.headline import stage as headline
 from newsgraph.extract.places import stage as places
 from newsgraph.extract.quotes import stage as quotes
 from newsgraph.extract.time import stage as time
@@ -96,6 +97,9 @@ STAGES: tuple[Stage, ...] = (
           ("quotes", "media_cues")),
     Stage("events", events.run, ("entities", "places", "time_index", "quotes", "media_cues"),
           ("events", "event_candidates")),
+    Stage("headline", headline.run,
+          ("doc", "dateline", "published", "entities", "places", "times", "quotes", "events"),
+          ("headline",)),
     Stage("signature", _minhash, (), ("minhash",)),
 )  # fmt: skip
 

@@ -228,7 +228,7 @@ def evaluate(
         typer.Option(
             "--bench",
             help="Peer benchmark(s) to run: timeml, polnear, plover, conflibert-class, "
-            "conflibert-ner, or all.",
+            "conflibert-ner, giveme5w1h, or all.",
         ),
     ] = None,
     shared: Annotated[

@@ -59,6 +59,28 @@ def print_report(store: Store, console: Console, top: int = 5) -> None:
             )
         )
     console.print(table)
+    print_headlines(docs, console, top)
+
+
+def print_headlines(docs: list[dict], console: Console, top: int = 5) -> None:
+    """Each document's headline event (who / what / when / where), the first ``top``."""
+    table = Table(title="Headline events (per document)")
+    for col in ("document", "who", "what", "when", "where"):
+        table.add_column(col)
+    for doc in [d for d in docs if d.get("headline")][:top]:
+        hl = doc["headline"]
+        answers = [_answer(hl.get(q)) for q in ("who", "what", "when", "where")]
+        table.add_row(*_cells(_clip(doc["title"] or doc["id"], 40), *answers))
+    console.print(table)
+
+
+def _answer(answer: dict | None) -> str:
+    if not answer:
+        return ""
+    text = _clip(answer["text"], 50)
+    if answer.get("value") and answer["value"] != answer["text"]:
+        text += f" ({answer['value']})"
+    return text
 
 
 def _cells(*values: object) -> list[Text]:

@@ -17,6 +17,7 @@ BENCHMARKS = {
     "plover": "newsgraph.evaluate.plover",
     "conflibert-class": "newsgraph.evaluate.conflibert_class",
     "conflibert-ner": "newsgraph.evaluate.conflibert_ner",
+    "giveme5w1h": "newsgraph.evaluate.giveme5w1h",
 }
 
 

@@ -7,7 +7,8 @@ runs that version's data steps. Version 4 adds the search indexes the writer kee
 current (``search_index``): FTS5 tables and triggers on SQLite, stored tsvector columns
 with GIN indexes on PostgreSQL. Version 5 adds the event candidates; version 6 the outlet
 and mention counts on each event (``event_counts``) and each actor's mention and event
-counts (``actor_counts``). Never edit a released step: add the
+counts (``actor_counts``); version 7 the headline event of each document (documents
+stored before it have none until analysed again). Never edit a released step: add the
 next one.
 """
 
@@ -21,7 +22,7 @@ from newsgraph.store.dialect import SQLITE
 from newsgraph.store.engine import Db
 from newsgraph.store.tables import metadata, since
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def _table_as_of(table: Table, version: int) -> Table:

@@ -27,7 +27,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from newsgraph.link import stories as story_rules
 from newsgraph.model import DocResult
-from newsgraph.store import actor_counts, actor_links, doc_links, event_links, schema, search_index
+from newsgraph.store import (
+    actor_counts,
+    actor_links,
+    doc_links,
+    event_links,
+    headlines,
+    schema,
+    search_index,
+)
 from newsgraph.store import tables as t
 from newsgraph.store.dialect import POSTGRES, SQLITE, Prepared, Row, inserter, is_postgres_url
 from newsgraph.store.engine import Db, make_engine
@@ -243,6 +251,7 @@ class Store:
             "duplicate_of": canonical,
             "minhash": json.dumps(result.minhash).encode() if result.minhash else None,
             "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "headline": None,  # set once its actors and events have ids (headlines.save)
         })  # fmt: skip
         if result.minhash:
             doc_links.index_bands(db, a.id, result.minhash)
@@ -280,14 +289,16 @@ class Store:
              "reason": ev.reason or ""}
             for k, ev in enumerate(result.event_candidates) for m in ev.mentions[:1]
         ])  # fmt: skip
-        event_ids = [
-            event_links.link_event(
+        linked = {
+            local: event_links.link_event(
                 db, a.id, local, ev, actor(ev.source), actor(ev.target), result.published,
                 canonical,
             )
             for local, ev in enumerate(result.events)
             if ev.mentions
-        ]  # fmt: skip
+        }  # fmt: skip
+        event_ids = list(linked.values())
+        headlines.save(db, a.id, result.headline, actor, linked)
         named = Counter(
             actor_ids[i]
             for i, e in enumerate(result.entities)

@@ -74,6 +74,7 @@ documents = table(
     c("duplicate_of"),  # documents.id of the canonical copy
     c("minhash", BLOB),
     c("ingested_at", null=False),
+    c("headline", since=7),  # JSON: the headline event's answers (store.headlines)
     ix("documents_sha", "sha256"),
     ix("documents_seq", "seq", since=2),
     ix("documents_duplicate", "duplicate_of", since=2),

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, select
 
-from newsgraph.store import Store
+from newsgraph.store import Store, headlines
 from newsgraph.store import tables as t
 from newsgraph.store.records.common import Filter, Record, id_chunks
 from newsgraph.store.records.filters import listing
@@ -58,6 +58,7 @@ def document_record(r: Any) -> Record:
         "author": r["author"],
         "duplicate_of": r["duplicate_of"],
         "story_id": r["story_id"] if "story_id" in r.keys() else None,  # noqa: SIM118 (Row)
+        "headline": headlines.load(r["headline"]),
     }
 
 
