@@ -85,3 +85,8 @@ def test_a_second_holder_of_the_capitals_office_is_someone_elses(analyze):
         "2001-05-02",
     )
     assert actor(r, "Hosni Amer").country != "JOR"
+
+
+def test_the_ira_is_coded_by_the_state_it_fought_in_not_by_its_name(analyze):
+    r = analyze("The Irish Republican Army declared a ceasefire on Friday.", "1997-07-20")
+    assert actor(r, "Irish Republican Army").country == "GBR"
