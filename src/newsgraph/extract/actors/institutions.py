@@ -178,3 +178,46 @@ def country_free_names(ch: Chain, lex: Any) -> list[str]:
         if text and len(words) >= 2 and not all(w in vocabulary for w in words):
             out.append(text)
     return out
+
+
+def assemblies(chains: list[Chain], focus: str | None, home: str | None) -> None:
+    """A party or legislature named bare ("Congress", "the Sinn Fein party") in a story
+    datelined in one country and about no other: that country's; without a dateline, the
+    country the article is about."""
+    country = home if focus in (None, home) else None
+    country = country or (focus if home is None else None)
+    if country is None:
+        return
+    data = load_json("actor_ties.json")
+    sectors, parties = set(data["assembly_sectors"]), set(data["party_nouns"])
+    for ch in chains:
+        if ch.country is not None or ch.etype != "organization" or not ch.named:
+            continue
+        if not any(c.kind == "name" and c.text[:1].isupper() for c in ch.cands):
+            continue  # "congress" in lower case: not a body's name
+        party = any(
+            c.text.split()[-1].lower() in parties
+            if c.kind == "name"
+            else c.kind == "nominal" and c.title_words[-1:] in [(p,) for p in parties]
+            for c in ch.cands
+        )  # "the Awami League party", "the Sinn Fein party"
+        if party or ch.sector in sectors:
+            ch.country = country
+
+
+def placed_groups(cands: list[Cand], doc: Any, sent_of: list[int], gaz: Any) -> None:
+    """ "clashed in Lagos with demonstrators", "a rally called by the opposition" in Lagos:
+    protesters and opposition without a country act where their sentence places them,
+    when all its places lie in one country."""
+    nouns = set(load_json("actor_ties.json")["placed_nouns"])
+    countries: dict[int, set[str | None]] = {}
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            place = gaz.place(ent.text)
+            countries.setdefault(sent_of[ent.start], set()).add(place.country if place else None)
+    for c in cands:
+        if c.kind != "nominal" or c.country is not None or doc[c.head].lemma_.lower() not in nouns:
+            continue
+        found = countries.get(c.sent, set())
+        if len(found) == 1 and None not in found:
+            c.country = next(iter(found))

@@ -254,6 +254,8 @@ class MentionFinder:
         following = doc[span.end].lower_ if span.end < len(doc) else ""
         if last.lower_ in lex.title_heads or following in lex.title_heads:
             return  # "Interior Minister": a title, found by the title pass
+        if span.text.islower() and any(t.lower_ in ("a", "an") for t in last.children):
+            return  # "a regional congress": a gathering, no body's name
         i, j = span.start, span.end
         country, lead = leading_country(self, i, j)  # "South African Foreign Affairs Department"
         for t in span:

@@ -51,6 +51,10 @@ def modifier_country(f: Finder, lo: int, hi: int) -> str | None:
     return None
 
 
+# sectors whose noun with "a" is an occasion ("a congress"), not a body
+GATHERING_SECTORS = frozenset({"LEG"})
+
+
 def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
     doc = f.doc
     i = tok.i
@@ -105,6 +109,8 @@ def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
         named += [f.country_of(f.text[t]) for t in range(tok.i + 1, j)]
         country = next((c for c in named if c), None)
     plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("police", "troops", "gunmen")
+    if sector in GATHERING_SECTORS and doc[i].lower_ in ("a", "an") and not plural:
+        return  # "in town for a regional congress": a meeting, not a legislature
     cand = f.add(i, j, "nominal", etype, country=country, sector=sector, plural=plural,
                  definite=definite, role_org=org_text or pp_org,
                  title_words=(tok.lemma_.lower(),))  # fmt: skip

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from newsgraph.extract.actors import institutions, knowledge, nationality
+from newsgraph.extract.actors import affiliations, institutions, knowledge, nationality
 from newsgraph.extract.actors import lexicon as actor_lexicon
 from newsgraph.extract.actors.coref import Chain, Coref
 from newsgraph.extract.actors.knowledge import KnownActors
@@ -33,6 +33,7 @@ def extract(ctx: DocContext, res: Resources) -> list[Entity]:
     nationality.assign(finder)
     home = home_country(ctx, gaz)
     institutions.local_forces(cands, ctx.doc, finder.sent_of, gaz, home, lex.local_sectors)
+    institutions.placed_groups(cands, ctx.doc, finder.sent_of, gaz)
     chains = Coref(cands, names, lex, home).run()
     chains.sort(key=lambda ch: min(c.start for c in ch.cands))
     focus = focus_country(chains)
@@ -40,6 +41,10 @@ def extract(ctx: DocContext, res: Resources) -> list[Entity]:
     institutions.communities(chains, focus, lex)
     known_countries(chains, res.get("known_actors", knowledge.load), ctx.published_date)
     national_bodies(chains, home or focus, lex)
+    institutions.assemblies(chains, focus, home)
+    affiliations.members(chains)
+    affiliations.agents(chains, ctx.doc)
+    affiliations.office_holders(chains, capital_country(ctx, gaz, home), lex)
     institutions.period_countries(chains, ctx.published_date)
     return [entity(ch, k, gaz, lex) for k, ch in enumerate(chains)]
 
@@ -59,6 +64,16 @@ def home_country(ctx: DocContext, gaz: Any) -> str | None:
         return c.alpha3
     c = gaz.country_of_capital(parts[0].title() if parts[0].isupper() else parts[0])
     return c.alpha3 if c else None
+
+
+def capital_country(ctx: DocContext, gaz: Any, home: str | None) -> str | None:
+    """The dateline's country when its city is that country's capital ("WELLINGTON, New
+    Zealand", "HAVANA")."""
+    if home is None or ctx.result.dateline is None or not ctx.result.dateline.place_text:
+        return None
+    city = ctx.result.dateline.place_text.split(",")[0].strip()
+    c = gaz.country_of_capital(city.title() if city.isupper() else city)
+    return home if c is not None and c.alpha3 == home else None
 
 
 def focus_country(chains: list[Chain]) -> str | None:
