@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from newsgraph.intake.dateline import MAX_DATELINE, find_dateline  # noqa: E402
-from newsgraph.intake.readers import IntakeError, IntakeWarning, decode, read_file  # noqa: E402
+from newsgraph.intake.decoding import decode  # noqa: E402
+from newsgraph.intake.readers import IntakeError, IntakeWarning, read_file  # noqa: E402
 from newsgraph.model import Article, DocResult  # noqa: E402
 from newsgraph.pipeline import Failure, process_many  # noqa: E402
 

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from conftest import EXAMPLES, SCHEMA
 from newsgraph.cli.main import app
 from newsgraph.intake.dateline import find_dateline
-from newsgraph.intake.readers import decode
+from newsgraph.intake.decoding import decode
 
 runner = CliRunner()
 

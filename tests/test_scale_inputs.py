@@ -138,3 +138,27 @@ def test_parquet_problems_name_the_file(tmp_path: Path) -> None:
     articles, errors = articles_and_errors(list(read_inputs([long], max_bytes=100)))
     assert [a.text for a in articles] == ["Short."]
     assert errors == [f"{long}:1: article text is over the 100-byte limit"]
+
+
+def test_a_jsonl_file_is_streamed_and_limited_per_line(tmp_path: Path) -> None:
+    rows = [{"id": f"a{i}", "text": f"The council of town {i} met on Monday."} for i in range(40)]
+    rows[7]["text"] = "word " * 100  # one article over the limit
+    path = write_jsonl(tmp_path / "day.jsonl", rows)
+    assert path.stat().st_size > 1000  # the file is far over the limit, its lines are not
+    articles, errors = articles_and_errors(list(read_inputs([path], max_bytes=300)))
+    assert len(articles) == 39 and "a7" not in {a.id for a in articles}
+    assert errors == [f"{path}:8: line is over the 300-byte limit"]
+
+
+def test_a_legacy_jsonl_file_is_decoded_whole_within_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.jsonl"
+    path.write_bytes(
+        '{"id": "c", "text": "Caf\u00e9 owners in Lyon protested."}\n'.encode("cp1252")
+    )
+    [article] = list(read_inputs([path]))
+    assert article.text == "Caf\u00e9 owners in Lyon protested."
+    [error] = list(read_inputs([path], max_bytes=20))
+    assert str(error).startswith(f"{path}: file is") and "not UTF-8" in str(error)
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n \n")
+    assert [str(e) for e in read_inputs([empty])] == [f"{empty}: empty file"]

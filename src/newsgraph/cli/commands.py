@@ -43,7 +43,7 @@ def ingest(
         int,
         typer.Option(
             "--max-bytes",
-            help="Reject files larger than this (for .parquet: each article's text).",
+            help="Reject files larger than this (.jsonl: each line; .parquet: each text).",
             min=1,
         ),
     ] = DEFAULT_MAX_BYTES,

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from newsgraph.intake import jsonl
+from newsgraph.intake.decoding import decode
 from newsgraph.model import Article
 
 SUFFIXES = {".txt", ".jsonl", ".parquet", ".html", ".htm"}
@@ -123,6 +125,9 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     if path.suffix.lower() == ".parquet":  # read in batches: ``max_bytes`` limits each text
         yield from _read_parquet(path, max_bytes)
         return
+    if path.suffix.lower() == ".jsonl":  # streamed: one bad line costs that line only
+        yield from _read_jsonl(path, max_bytes)
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -136,9 +141,6 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
         yield IntakeError(origin, "empty file")
         return
     suffix = path.suffix.lower()
-    if suffix == ".jsonl":  # decoded line by line: one bad line costs that line only
-        yield from _read_jsonl(path, data)
-        return
     text = decode(data)
     if text is None:
         yield IntakeError(origin, "binary or undecodable file, not text")
@@ -152,63 +154,28 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
         yield from _checked(Article(id=path.stem, text=text, origin=origin))
 
 
-def decode(data: bytes) -> str | None:
-    """UTF-8 text, or the detected encoding when it is not UTF-8; None for binary data."""
-    if b"\x00" in data[:8192]:
-        return None
+def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Item]:
+    """A JSON Lines file, streamed: ``max_bytes`` limits each line (an article), not the file."""
+    content = False
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    ascii_share = sum(1 for b in data[:65536] if b < 128) / min(len(data), 65536)
-    if ascii_share >= 0.8:  # mostly-English text with a few accented letters: a Windows code page
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            return data.decode("latin-1")
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        return None
-    text = str(best)
-    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return None if controls > 8 else text
+        for lineno, line in jsonl.lines(path, max_bytes):
+            content = content or line is None or bool(line.strip())
+            yield from _jsonl_item(path, lineno, line, max_bytes)
+        if not content:
+            yield IntakeError(str(path), "empty file")
+    except jsonl.TooBig as exc:  # not UTF-8 and read whole: the file's limit
+        yield IntakeError(str(path), str(exc))
+    except OSError as exc:
+        yield IntakeError(str(path), f"cannot read file: {exc.strerror or exc}")
 
 
-def _jsonl_lines(data: bytes) -> Iterator[tuple[int, str | None]]:
-    """(line number, text or None when not UTF-8). Lines end at \\n only (JSON strings may
-    hold U+2028 and the like). A file with no UTF-8 at all is decoded as a whole (legacy)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    raw = data.split(b"\n")
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        if not any(not line.isascii() and _utf8(line) is not None for line in raw):
-            text = decode(data)
-            if text is not None:
-                yield from enumerate((x.removesuffix("\r") for x in text.split("\n")), start=1)
-                return
-    for lineno, line in enumerate(raw, start=1):
-        yield lineno, _utf8(line.removesuffix(b"\r"))
-
-
-def _utf8(line: bytes) -> str | None:
-    try:
-        return line.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-
-
-def _read_jsonl(path: Path, data: bytes) -> Iterator[Item]:
-    for lineno, line in _jsonl_lines(data):
-        origin = f"{path}:{lineno}"
-        if line is None:
-            yield IntakeError(origin, "not valid UTF-8")
-            continue
-        if not line.strip():
-            continue
+def _jsonl_item(path: Path, lineno: int, line: str | None, max_bytes: int) -> Iterator[Item]:
+    origin = f"{path}:{lineno}"
+    if line is jsonl.OVERSIZE:
+        yield IntakeError(origin, f"line is over the {max_bytes:,}-byte limit")
+    elif line is None:
+        yield IntakeError(origin, "not valid UTF-8")
+    elif line.strip():
         try:
             yield from _jsonl_line(line, origin, f"{path.stem}-{lineno}")
         except Exception as exc:  # one odd line must not end the file
