@@ -179,3 +179,34 @@ def test_country_or_us_state_by_context(gaz):
     assert gaz.place("Georgia").key == "iso:GEO"
     assert gaz.place("Georgia", near=["USA"]).key == "sub:US-GA"
     assert gaz.place("Georgia", near=["USA", "GEO"]).key == "iso:GEO"
+
+
+def test_the_built_gazetteer_is_kept_on_disk(tmp_path, monkeypatch):
+    import pickle
+
+    from newsgraph.gazetteer import build, cache
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    built = load()
+    [kept] = list(tmp_path.glob("gazetteer-*.pickle"))
+    again = load()  # read back: the same indexes
+    assert vars(again) == vars(built)
+    assert again.place("Georgia", near=["USA"]).key == "sub:US-GA"
+    kept.write_bytes(b"damaged")  # rebuilt and written again, not an error
+    assert vars(load()) == vars(built)
+    assert pickle.loads(kept.read_bytes()) is not None
+    changed = cache.fingerprint(build.SOURCES, build.DATA_FILES[:-1])
+    assert changed != cache.fingerprint(build.SOURCES, build.DATA_FILES)
+
+
+def test_the_gazetteer_cache_can_be_turned_off(tmp_path, monkeypatch):
+    from newsgraph.gazetteer import cache
+
+    monkeypatch.setenv(cache.CACHE_ENV, "0")
+    assert cache.cache_dir() is None
+    monkeypatch.setenv("HOME", str(tmp_path))
+    load()
+    assert not list(tmp_path.rglob("*.pickle"))
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "file"))
+    (tmp_path / "file").write_text("not a folder")
+    assert load().place("Beirut") is not None  # an unusable folder: built, not kept

