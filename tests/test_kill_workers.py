@@ -97,9 +97,9 @@ def stored_ids(db: Path) -> list[str]:
 
 @pytest.mark.slow
 def test_kill_9_of_a_worker_loses_nothing(tmp_path):
-    ids = write_corpus(tmp_path / "news.jsonl", 200)
+    ids = write_corpus(tmp_path / "news.jsonl", 800)  # lasts well past the latest kill
     run = ingest_with_a_kill(tmp_path / "news.jsonl", tmp_path / "kb.db", seed=19, latest=3.0)
     assert run.killed is not None, "the run ended before the kill"
     assert run.code == 0, run.stderr
-    assert run.summary["added"] == 200 and run.summary["rejected"] == 0
+    assert run.summary["added"] == 800 and run.summary["rejected"] == 0
     assert stored_ids(tmp_path / "kb.db") == ids  # each once, in input order
