@@ -38,6 +38,15 @@ def analyze(res):
     return run
 
 
+def actor(result, text):
+    """The entity of an analysed result one of whose mentions is exactly ``text``."""
+    for e in result.entities:
+        if any(m.text == text for m in e.mentions):
+            return e
+    seen = [(e.name, [m.text for m in e.mentions]) for e in result.entities]
+    raise AssertionError(f"no {text!r}: {seen}")
+
+
 # -- PostgreSQL: throwaway databases on the test server -------------------------------
 
 

@@ -4,14 +4,7 @@ protesters placed by their sentence; sentences written for the tests."""
 
 from __future__ import annotations
 
-
-def actor(result, text):
-    """The entity one of whose mentions is exactly ``text``."""
-    for e in result.entities:
-        if any(m.text == text for m in e.mentions):
-            return e
-    seen = [(e.name, [m.text for m in e.mentions]) for e in result.entities]
-    raise AssertionError(f"no {text!r}: {seen}")
+from conftest import actor
 
 
 def test_a_legislature_named_bare_takes_the_dateline_country(analyze):

@@ -8,19 +8,11 @@ from datetime import date
 
 import pytest
 
+from conftest import actor
 from newsgraph.extract.actors.institutions import former_state
 from newsgraph.intake.dateline import find_dateline
 from newsgraph.link.actors import ANY_COUNTRY, merge_keys
 from newsgraph.model import Entity, Mention
-
-
-def actor(result, text):
-    """The entity one of whose mentions is exactly ``text``."""
-    for e in result.entities:
-        if any(m.text == text for m in e.mentions):
-            return e
-    seen = [(e.name, [m.text for m in e.mentions]) for e in result.entities]
-    raise AssertionError(f"no {text!r}: {seen}")
 
 
 def test_bare_police_takes_the_dateline_country_and_a_national_name(analyze):

@@ -169,19 +169,22 @@ class _Lanes:
 
     def _drop(self, lane: int) -> None:
         """Forget a broken pool (its worker died); the next submit starts a new one."""
-        pool, self.pools[lane] = self.pools[lane], None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        _abandon(self.pools[lane])
+        self.pools[lane] = None
 
     def _drop_retry(self) -> None:
-        pool, self.retry = self.retry, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        _abandon(self.retry)
+        self.retry = None
 
     def close(self) -> None:
         for pool in (*self.pools, self.retry):
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _abandon(pool: ProcessPoolExecutor | None) -> None:
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -187,19 +187,20 @@ def _trim_end(toks: Tokens, floor: int, right: int) -> int:
     return right
 
 
-def _left_edge(toks: Tokens, i: int) -> int:
-    low, todo = i, [i]
+def _edges(toks: Tokens, i: int) -> tuple[int, int]:
+    """The first and last token of ``i``'s subtree."""
+    low = high = i
+    todo = [i]
     while todo:
         k = todo.pop()
-        low = min(low, k)
+        low, high = min(low, k), max(high, k)
         todo.extend(toks.children[k])
-    return low
+    return low, high
+
+
+def _left_edge(toks: Tokens, i: int) -> int:
+    return _edges(toks, i)[0]
 
 
 def _right_edge(toks: Tokens, i: int) -> int:
-    high, todo = i, [i]
-    while todo:
-        k = todo.pop()
-        high = max(high, k)
-        todo.extend(toks.children[k])
-    return high
+    return _edges(toks, i)[1]
