@@ -122,7 +122,13 @@ def test_converter_on_dictionary_lines(tmp_path):
     (src / "Phoenix.MilNonState.actors.txt").write_text(
         "GLOBAL_FRONT_ [IMGMUSALQ]\nLOCAL_FRONT_(LF)_ [ESPREB]\n"
     )
-    (src / "Phoenix.International.actors.txt").write_text("ACME_AID_\t[NGOUSA]\n")
+    (src / "Phoenix.International.actors.txt").write_text(
+        "ACME_AID_\t[NGOUSA]\n"
+        "ANA_CHAIR_\t[IGOWSTNAT 950101-991231] # chair from SPAIN# IGOrulers.txt\n"
+        "BO_HEAD_\n+SECRETARY_GENERAL_BO_HEAD\n\t[IGOUNO 970101-061231]\n\t[ELI]\n"
+        "CY_NOBODY_\t[IGOUNO 970101-061231]\n"
+    )
+    (out / "igo_nationalities.tsv").write_text("# heads\nbo head\tGHA\tUN\ndee only\tSWE\tIAEA\n")
     assert bka.build(src, out) > 0
     rows = {
         line.split("\t")[0]: line.split("\t")[1:]
@@ -140,6 +146,12 @@ def test_converter_on_dictionary_lines(tmp_path):
     assert rows["local front"][:2] == ["organization", "ESP"]
     assert rows["acme aid"][:2] == ["organization", "USA"]
     assert "cair paravel" not in rows  # a country's own names and cities
+    # heads of organisations: nationality from the comment or the project's list
+    assert rows["ana chair"][:3] == ["person", "ESP", "IGOWSTNAT|1995-01-01|1999-12-31"]
+    assert rows["bo head"][:2] == ["person", "GHA"] and "IGOUNO" in rows["bo head"][2]
+    assert rows["secretary general bo head"][:2] == ["person", "GHA"]
+    assert rows["dee only"][:2] == ["person", "SWE"]
+    assert "cy nobody" not in rows  # no nationality known
     assert (out / "known_actors.LICENSE").read_text() == "MIT licence text\n"
 
 

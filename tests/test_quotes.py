@@ -310,3 +310,28 @@ def test_shared_surname_goes_to_whoever_last_bore_it(analyze):
     r = analyze(text)
     q = _by_text([q for q in r.quotes if q.direct], "I object")
     assert r.entities[q.speaker].name == "Carlos Herrera"
+
+
+def test_a_one_word_utterance_opening_its_sentence_is_speech(analyze):
+    r = analyze('The minister signed the accord. "Finally," Rita Gomez exclaimed.')
+    q = _by_text([q for q in r.quotes if q.direct], "Finally")
+    assert r.entities[q.speaker].name == "Rita Gomez"
+
+
+def test_a_one_word_title_after_a_cue_mid_sentence_stays_a_term(analyze):
+    quotes = _direct(analyze, 'He said the film "Titanic" was too long.')
+    assert not any(q.text.startswith("Titanic") for q in quotes)
+
+
+def test_a_participle_of_naming_after_a_speech_act_quotes_its_subject(analyze):
+    r = analyze(
+        "The Maltese government on Saturday condemned the bombings, calling them "
+        'a "cowardly crime."'
+    )
+    q = _by_text([q for q in r.quotes if q.direct], "cowardly crime")
+    assert r.entities[q.speaker].name == "Malta"
+
+
+def test_a_name_given_by_naming_is_no_quote(analyze):
+    quotes = _direct(analyze, 'The museum opened its new wing, calling it the "Modern Gallery."')
+    assert not quotes

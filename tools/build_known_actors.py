@@ -8,7 +8,9 @@ organisations) and writes ``known_actors.tsv``: one line per name form, with the
 country (ISO-3, from its CAMEO codes), its codes with the dates each held, and the entry's
 own name where the form is another one ("president clinton" -> "bill clinton"). Only actors
 whose codes name one country are kept; a name form claimed by actors of two countries is
-dropped. The source is MIT-licensed (Open Event Data Alliance); the licence is copied to
+dropped. Heads of international organisations, whose codes name none, take their
+nationality from the entry's comment ("president of the CoEU from SPAIN") or from the
+project's ``igo_nationalities.tsv``. The source is MIT-licensed (Open Event Data Alliance); the licence is copied to
 ``known_actors.LICENSE`` and the table's header names the source.
 """
 
@@ -36,6 +38,8 @@ OLD = {"USR": "SUN", "ROM": "ROU", "ZAR": "COD"}  # CAMEO codes that are not ISO
 ORG_PREFIXES = ("NGO", "MNC")  # codes whose country (if any) comes after the prefix
 SUPRANATIONAL = ("IGO", "IMG")  # regions and religions follow these, never a country
 ABBREVIATION = re.compile(r"\([A-Z]+\)")
+NATIONALITY = re.compile(r"\bfrom ([A-Z][A-Z_]+)\b")  # "# president of the CoEU from SPAIN"
+SUPPLEMENT = "igo_nationalities.tsv"  # the project's list, in the target folder
 
 
 def plain(raw: str) -> str:
@@ -73,11 +77,24 @@ def date(text: str | None) -> str:
     return f"{text[:4]}-{text[4:6]}-{text[6:8]}"
 
 
-def entries(path: Path) -> list[tuple[list[str], list[str]]]:
-    """(names, codes) per dictionary entry; codes as "CODE start end"."""
-    out: list[tuple[list[str], list[str]]] = []
+def nationality(comment: str) -> str | None:
+    """ISO-3 of the country a dictionary comment says a person is from."""
+    m = NATIONALITY.search(comment)
+    if m is None:
+        return None
+    try:
+        return pycountry.countries.lookup(m[1].replace("_", " ")).alpha_3
+    except LookupError:
+        return None
+
+
+def entries(path: Path) -> list[tuple[list[str], list[str], str | None]]:
+    """(names, codes, nationality from the comment) per dictionary entry; codes as "CODE
+    start end"."""
+    out: list[tuple[list[str], list[str], str | None]] = []
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        line = raw.split("#", 1)[0].rstrip()
+        line, _, comment = raw.partition("#")
+        line = line.rstrip()
         if not line.strip():
             continue
         codes = [
@@ -96,24 +113,49 @@ def entries(path: Path) -> list[tuple[list[str], list[str]]]:
             out[-1][0].append(plain(head))
             out[-1][1].extend(codes)
         else:
-            out.append(([plain(head)], codes))
+            out.append(([plain(head)], codes, nationality(comment)))
     return out
+
+
+def supplement(target: Path) -> dict[str, str]:
+    """Name key -> nationality from the project's list of heads of organisations."""
+    path = target / SUPPLEMENT
+    if not path.exists():
+        return {}
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    return {name_key(r[0]): r[1] for r in rows if len(r) >= 2 and not r[0].startswith("#")}
 
 
 def build(folder: Path, target: Path) -> int:
     rows: dict[str, set[tuple[str, str, str, str]]] = defaultdict(set)
+    igo: dict[str, set[tuple[str, str, str, str]]] = defaultdict(set)  # heads of IGOs
+    heads = supplement(target)
     for name, kind in FILES:
-        for names, codes in entries(folder / name):
+        for names, codes, from_comment in entries(folder / name):
             countries = Counter(c for c in (country_of(x.split()[0]) for x in codes) if c)
-            if not countries or any(len(x.split()[0]) == 3 for x in codes):
-                continue  # no country, or a country's own entry (its names and cities)
+            if any(len(x.split()[0]) == 3 and country_of(x.split()[0]) for x in codes):
+                continue  # a country's own entry (its names and cities)
+            kind_here = kind
+            if not countries:  # a head of an organisation: the person's nationality
+                known = [heads[k] for n in names for k in forms(n) if k in heads]
+                country = from_comment or (known[0] if known else None)
+                if country is None or not any(x.split()[1:] for x in codes):
+                    continue
+                countries, kind_here = Counter([country]), "person"
             country = countries.most_common(1)[0][0]
             if len(countries) > 1 and kind == "organization":
                 continue
             coded = ",".join(sorted({"|".join(x.split(" ")) for x in codes}))
             for n in names:
                 for k in forms(n):
-                    rows[k].add((kind, country, coded, names[0]))
+                    (rows if kind_here == kind else igo)[k].add(
+                        (kind_here, country, coded, names[0])
+                    )
+    for key, country in heads.items():  # heads the dictionaries lack
+        igo[key] = igo.get(key) or {("person", country, "", key)}
+    for key, found in igo.items():  # a national entry of the same name comes first
+        if key not in rows:
+            rows[key] = found
     lines = []
     for k in sorted(rows):
         found = rows[k]
@@ -131,7 +173,9 @@ def build(folder: Path, target: Path) -> int:
         '# and the entry\'s own name where the key is another form of it ("president clinton").\n'
         "# Derived by tools/build_known_actors.py from the PETRARCH2 Phoenix actor dictionaries\n"
         "# (Open Event Data Alliance, github.com/openeventdata/petrarch2, commit 676801c),\n"
-        "# MIT licence: see known_actors.LICENSE. Entries stop around 2015.\n"
+        "# MIT licence: see known_actors.LICENSE. Entries stop around 2015. Nationalities of\n"
+        "# heads of international organisations: the dictionaries' comments and newsgraph's\n"
+        f"# own {SUPPLEMENT}.\n"
     )
     (target / "known_actors.tsv").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     shutil.copyfile(folder / "LICENSE", target / "known_actors.LICENSE")

@@ -59,8 +59,13 @@ def build_doc(doc_id):
             m["metonym"] = True
         if actor_id not in actors:
             name, akind, country = ACTORS[actor_id]
-            actors[actor_id] = {"id": actor_id, "name": name, "kind": akind, "country": country,
-                                "mentions": []}
+            actors[actor_id] = {
+                "id": actor_id,
+                "name": name,
+                "kind": akind,
+                "country": country,
+                "mentions": [],
+            }
         actors[actor_id]["mentions"].append(m)
     for a in actors.values():
         a["mentions"].sort(key=lambda m: m["start"])
@@ -77,12 +82,16 @@ def build_doc(doc_id):
         ev = dict(ev)
         evidence = locate(text, ev.pop("evidence"))
         out = {
-            "key": ev.pop("key"), "type": ev.pop("type"),
-            "source": ev.pop("source"), "target": ev.pop("target"),
-            "date": ev["date"], "date_precision": ev.pop("date_precision", None)
-            or precision_of(ev["date"]),
-            "place": ev.pop("place"), "negated": ev.pop("negated", False),
-            "modality": ev.pop("modality", "asserted"), "evidence": evidence,
+            "key": ev.pop("key"),
+            "type": ev.pop("type"),
+            "source": ev.pop("source"),
+            "target": ev.pop("target"),
+            "date": ev["date"],
+            "date_precision": ev.pop("date_precision", None) or precision_of(ev["date"]),
+            "place": ev.pop("place"),
+            "negated": ev.pop("negated", False),
+            "modality": ev.pop("modality", "asserted"),
+            "evidence": evidence,
         }
         ev.pop("date")
         out.update(ev)  # figures, place_detail
@@ -97,8 +106,7 @@ def build_doc(doc_id):
     }
     if "published_note" in ann:
         doc["published_note"] = ann["published_note"]
-    doc.update(actors=list(actors.values()), quotes=quotes, time_expressions=times,
-               events=events)
+    doc.update(actors=list(actors.values()), quotes=quotes, time_expressions=times, events=events)
     return doc
 
 
@@ -146,17 +154,26 @@ NOTES = [
 ]
 
 PAIRS = [
-    {"kind": "same_event_conflicting_casualties",
-     "doc_ids": ["abu-shouk-attack-army", "abu-shouk-attack-medics"],
-     "events": ["abu-shouk-drone-strike-2025-06"]},
-    {"kind": "same_event_conflicting_date",
-     "doc_ids": ["jordan-egypt-bridge-talks", "cairo-ministers-bridge"],
-     "events": ["masri-abu-zeid-cairo-2025-03", "masri-demands-bridge-reopening-2025-03"]},
-    {"kind": "same_actors_different_event", "must_not_merge": True,
-     "doc_ids": ["jordan-egypt-bridge-talks", "jordan-egypt-grid-deal"],
-     "events": ["masri-abu-zeid-cairo-2025-03", "masri-abu-zeid-cairo-2025-05"]},
-    {"kind": "near_duplicate_rewrite",
-     "doc_ids": ["eu-shadow-fleet-sanctions-danube", "eu-shadow-fleet-sanctions"]},
+    {
+        "kind": "same_event_conflicting_casualties",
+        "doc_ids": ["abu-shouk-attack-army", "abu-shouk-attack-medics"],
+        "events": ["abu-shouk-drone-strike-2025-06"],
+    },
+    {
+        "kind": "same_event_conflicting_date",
+        "doc_ids": ["jordan-egypt-bridge-talks", "cairo-ministers-bridge"],
+        "events": ["masri-abu-zeid-cairo-2025-03", "masri-demands-bridge-reopening-2025-03"],
+    },
+    {
+        "kind": "same_actors_different_event",
+        "must_not_merge": True,
+        "doc_ids": ["jordan-egypt-bridge-talks", "jordan-egypt-grid-deal"],
+        "events": ["masri-abu-zeid-cairo-2025-03", "masri-abu-zeid-cairo-2025-05"],
+    },
+    {
+        "kind": "near_duplicate_rewrite",
+        "doc_ids": ["eu-shadow-fleet-sanctions-danube", "eu-shadow-fleet-sanctions"],
+    },
 ]
 
 DISTINCT_ACTORS = [
@@ -191,7 +208,8 @@ def main():
         "distinct_actors": DISTINCT_ACTORS,
     }
     (ROOT / "gold" / "gold.json").write_text(
-        json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     print("wrote", len(docs), "documents;", len(gold["conflicts"]), "conflicts")
 
 

@@ -19,6 +19,9 @@ Definitions:
   reported speech: said the plan was "a disaster") is left out of the DIRECT
   scores (``direct_ignored``); ``direct_precision_strict`` counts it as an error.
   ALL scores compare every quote with every gold attribution.
+- RECORDS scores (the issue's acceptance measure) take every quote record alone, no
+  grouping by cue and none left out: a record matches a gold attribution when their
+  content spans share at least half of the shorter one's characters, one to one.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from newsgraph.pipeline import Resources, process_many
 
 DATE_RE = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
 Spans = list[tuple[int, int]]
+RECORD_SHARE = 0.5  # a record and a gold content share half the shorter one's characters
 
 
 @dataclass
@@ -101,15 +105,31 @@ def _overlap_sets(a: Spans, b: Spans) -> int:
     return sum(_overlap(x, b) for x in a)
 
 
+def records(quotes: list[Quote]) -> list[PredictedAttribution]:
+    """Every quote record as an attribution of its own."""
+    return [
+        PredictedAttribution(
+            [(q.start, q.end)],
+            (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None,
+        )
+        for q in quotes
+    ]
+
+
+def _length(spans: Spans) -> int:
+    return sum(e - s for s, e in spans)
+
+
 def match(
-    pred: list[PredictedAttribution], gold: list[GoldAttribution]
+    pred: list[PredictedAttribution], gold: list[GoldAttribution], share: float = 0.0
 ) -> list[tuple[PredictedAttribution, GoldAttribution]]:
-    """One-to-one overlap matching, largest overlap first."""
+    """One-to-one overlap matching, largest overlap first; with ``share``, a pair must
+    overlap by at least that part of the shorter side's characters."""
     pairs = []
     for i, q in enumerate(pred):
         for j, g in enumerate(gold):
             ov = _overlap_sets(q.content, g.content)
-            if ov > 0:
+            if ov > 0 and ov >= share * min(_length(q.content), _length(g.content)):
                 pairs.append((ov, i, j))
     used_p: set[int] = set()
     used_g: set[int] = set()
@@ -160,7 +180,7 @@ def load_dev(bench_root: Path, limit: int | None = None) -> list[tuple[Article, 
 
 def evaluate(bench_root: Path, res: Resources, limit: int | None = None) -> dict[str, float | int]:
     items = load_dev(bench_root, limit)
-    totals = {"direct": [0, 0, []], "all": [0, 0, []]}
+    totals = {"direct": [0, 0, []], "all": [0, 0, []], "records": [0, 0, []]}
     ignored = 0
     results = process_many((a for a, _ in items), res)
     for (article, ann), result in zip(items, results, strict=True):
@@ -168,13 +188,14 @@ def evaluate(bench_root: Path, res: Resources, limit: int | None = None) -> dict
         mark_direct(article.text, gold)
         direct = [q for q in result.quotes if q.direct and not _inside_indirect(q, gold)]
         ignored += sum(1 for q in result.quotes if q.direct) - len(direct)
-        for name, preds, golds in (
-            ("all", group_quotes(result.quotes), gold),
-            ("direct", group_quotes(direct), [g for g in gold if g.direct]),
+        for name, preds, golds, share in (
+            ("all", group_quotes(result.quotes), gold, 0.0),
+            ("direct", group_quotes(direct), [g for g in gold if g.direct], 0.0),
+            ("records", records(result.quotes), gold, RECORD_SHARE),
         ):
             totals[name][0] += len(preds)
             totals[name][1] += len(golds)
-            totals[name][2].extend(match(preds, golds))
+            totals[name][2].extend(match(preds, golds, share))
     out: dict[str, float | int] = {"documents": len(items)}
     for name, (n_pred, n_gold, pairs) in totals.items():
         out.update(_scores(name, n_pred, n_gold, pairs))

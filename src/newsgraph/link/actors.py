@@ -75,6 +75,12 @@ def merge_keys(entity: Entity) -> list[str]:
     """The keys under which an entity may meet the same actor in another document."""
     if entity.kind == "country" and entity.country:
         return [f"country:{entity.country}"]
+    if (
+        entity.kind == "group"
+        and entity.country
+        and any(m.kind == "demonym" for m in entity.mentions)
+    ):
+        return [f"people:{entity.country}:{fold(entity.name)}"]  # "Iraqis", "Hutus"
     if not any(m.kind == "name" for m in entity.mentions):
         return _institution_key(entity)
     if entity.kind == "person":

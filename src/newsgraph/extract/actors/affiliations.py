@@ -13,6 +13,7 @@ from newsgraph.data import load_json
 from newsgraph.extract.actors.coref import Chain
 
 COLLECTIVE = ("organization", "group")
+HOLDER_WINDOW = 2  # sentences from a described holder to the name given the bare title
 
 
 @cache
@@ -52,9 +53,10 @@ def names_in(body: Chain, title: str, role_org: str | None) -> bool:
     return False
 
 
-def agents(chains: list[Chain], doc: Any) -> None:
+def agents(chains: list[Chain], doc: Any, gaz: Any) -> None:
     """ "McKinnon's spokeswoman", "spokesman for X", "aides to X, political adviser Y": an
-    agent shares the country of the principal the parse ties the title to."""
+    agent shares the country of the principal the parse ties the title to, or of the place
+    an unnamed principal is in ("spokesman for Elian's relatives in Miami")."""
     heads = ties()["agent_heads"]
     owner = {k: ch for ch in chains for c in ch.cands if c.kind != "pronoun" for k in
              range(c.i, c.j)}  # fmt: skip
@@ -70,6 +72,11 @@ def agents(chains: list[Chain], doc: Any) -> None:
             if principal is not None and principal.country:
                 person.country = principal.country
                 break
+            unnamed = [k for k in principal_tokens(tok) if owner.get(k) in (None, person)]
+            where = [located(doc, doc[k], gaz) for k in unnamed]
+            if any(where):
+                person.country = next(w for w in where if w)
+                break
 
 
 def principal_tokens(tok: Any) -> list[int]:
@@ -81,6 +88,84 @@ def principal_tokens(tok: Any) -> list[int]:
     if tok.dep_ == "appos":
         out.append(tok.head.i)
     return out
+
+
+def located(doc: Any, tok: Any, gaz: Any) -> str | None:
+    """The country of the place a noun is "in" ("relatives in Miami")."""
+    for prep in tok.children:
+        if prep.lower_ != "in":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and (country := place_country(doc, obj, gaz)):
+                return country
+    return None
+
+
+def place_country(doc: Any, tok: Any, gaz: Any) -> str | None:
+    """The country of the place entity a token lies in ("Miami", "Northern Ireland")."""
+    if tok.ent_type_ not in ("GPE", "LOC"):
+        return None
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return None
+    place = gaz.place(ent.text.removesuffix("'s").removesuffix("’s"))
+    return place.country if place is not None else None
+
+
+def appositions(chains: list[Chain], doc: Any, gaz: Any) -> None:
+    """ "Gerard Rice, a former IRA prisoner", "the Orange Order, Northern Ireland's Protestant
+    fraternal group": a noun in apposition to a name ties it to the state or body of known
+    country that premodifies the noun."""
+    owner = {k: ch for ch in chains for c in ch.cands if c.kind == "name" for k in
+             range(c.i, c.j)}  # fmt: skip
+    for ch in chains:
+        if ch.country is not None or ch.etype not in ("person", *COLLECTIVE):
+            continue
+        for c in ch.cands:
+            appos = (
+                [t for t in doc[c.head].children if t.dep_ == "appos"] if c.kind == "name" else []
+            )
+            country = next((x for t in appos if (x := modifier_state(doc, t, owner, gaz))), None)
+            if country is not None:
+                ch.country = country
+                break
+
+
+def modifier_state(doc: Any, noun: Any, owner: dict[int, Chain], gaz: Any) -> str | None:
+    for mod in noun.lefts:
+        if mod.dep_ not in ("compound", "poss", "nmod", "amod"):
+            continue
+        body = owner.get(mod.i)
+        if body is not None and body.etype in ("country", *COLLECTIVE) and body.country:
+            return body.country
+        if mod.dep_ == "poss" and (country := place_country(doc, mod, gaz)):
+            return country
+    return None
+
+
+def introduced_holders(chains: list[Chain]) -> None:
+    """ "A Pentagon spokesman said ... said spokesman Kenneth Bacon": a name given the bare
+    title of an unnamed holder described just before (by a body or a country) is that
+    holder, who joins the named chain."""
+    for person in unplaced_people(chains):
+        for c in person.cands:
+            if c.kind != "title" or c.role_org or len(c.title_words) != 1:
+                continue
+            before = [
+                ch for ch in chains if ch.etype == "person" and not ch.named
+                and any(x.kind == "title" and x.title_words[-1:] == c.title_words
+                        and (x.role_org or x.country) and 0 <= c.sent - x.sent <= HOLDER_WINDOW
+                        and x.start < c.start for x in ch.cands)
+            ]  # fmt: skip
+            if len(before) == 1:
+                described = before[0]
+                person.cands.extend(described.cands)
+                person.roles += described.roles
+                person.role_words += described.role_words
+                person.country = described.country
+                person.sector = person.sector or described.sector
+                chains.remove(described)
+                break
 
 
 def office_holders(chains: list[Chain], capital_of: str | None, lex: Any) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsgraph.extract.actors import acronyms
 from newsgraph.extract.actors.candidates import Cand
 from newsgraph.extract.actors.lexicon import ActorLexicon
 from newsgraph.extract.actors.names import PersonNames, short_forms
@@ -12,6 +13,7 @@ from newsgraph.nlp.spelling import same_person
 
 PRONOUN_WINDOW = 3  # sentences back
 OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative"})
+BODIES = ("organization", "country", "group")
 
 
 @dataclass
@@ -193,7 +195,7 @@ class Coref:
                 self.join(chain, c)
             return
         key = c.key or f"{c.etype}:{c.text.lower()}"
-        chain = self.by_key.get(key) or self.by_bare_key(c, key)
+        chain = self.by_key.get(key) or self.by_bare_key(c, key) or self.spelled_out(c)
         if chain is None:
             chain = self.by_key[key] = self.new(c)
             chain.named = c.kind == "name"
@@ -215,6 +217,14 @@ class Coref:
             self.by_key[key] = hits[0]
             return hits[0]
         return None
+
+    def spelled_out(self, c: Cand) -> Chain | None:
+        """ "OAU" after "the Organization of African Unity" (or before it): one body."""
+        hits = [
+            ch for ch in self.chains if ch.etype in ("organization", "group") and ch.named
+            and acronyms.same_body(c.text, [x.text for x in ch.cands if x.kind == "name"])
+        ]  # fmt: skip
+        return hits[0] if len(hits) == 1 and c.etype in ("organization", "group") else None
 
     # -- titles, descriptions, nominals ---------------------------------------------
     def description(self, c: Cand) -> None:
@@ -254,14 +264,13 @@ class Coref:
         lex = self.lex
         if head in lex.descriptions:
             allowed = lex.descriptions[head]
-            for role, rwords in zip(ch.roles, ch.role_words, strict=True):
+            for rwords in ch.role_words:
                 rhead = rwords[-1] if rwords else ""
                 sector = (lex.title_heads.get(rhead) or {}).get("sector")
                 phrase = " ".join(rwords)
                 for a in allowed:
                     if a == "*" or a in (phrase, rhead) or a.startswith("*") and sector == a[1:]:
                         return True
-                del role
             return False
         mods = set(words[:-1])
         for rwords in ch.role_words:
@@ -305,7 +314,7 @@ class Coref:
         organisation), "Israeli negotiators" (the country, when itself an actor here),
         "the government" (the dateline's country)."""
         org = c.extra.get("org_cand")
-        if org is not None and (c.etype == "group" or c.plural):
+        if org is not None and (c.etype == "group" or c.plural or c.extra.get("org_compound")):
             return self.chain_of.get(id(self.cands[org]))
         head = c.title_words[-1] if c.title_words else ""
         if head not in self.lex.state_nouns or not (c.plural or c.etype == "organization"):
@@ -386,8 +395,4 @@ class Coref:
         return None
 
     def singular_actor(self, ch: Chain, x: Cand) -> bool:
-        return (
-            x.kind != "pronoun"
-            and not x.plural
-            and ch.etype in ("organization", "country", "group")
-        )
+        return x.kind != "pronoun" and not x.plural and ch.etype in BODIES

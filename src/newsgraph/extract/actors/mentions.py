@@ -46,6 +46,7 @@ class MentionFinder:
         self.gaz = gaz
         self.owner: list[int | None] = [None] * len(doc)  # token -> candidate index
         self.cands: list[Cand] = []
+        self.inner: list[Cand] = []  # bodies named inside a title ("Pentagon spokesman")
         # per-token attributes as lists: spaCy builds a new Token on every doc[i]
         self.toks = tokens if tokens is not None else Tokens(doc)
         self.text = self.toks.text
@@ -111,7 +112,7 @@ class MentionFinder:
         self.nominals()
         self.crowds()
         self.pronouns()
-        ordered = sorted(self.finish(), key=lambda c: c.i)
+        ordered = sorted(self.finish() + self.inner, key=lambda c: c.i)
         new_index = {id(c): k for k, c in enumerate(ordered)}
         for c in ordered:
             if c.bound_to is not None:
@@ -185,11 +186,24 @@ class MentionFinder:
             if self.country_of(text) or self.demonym_of(text) or self.gaz.country_of_capital(text):
                 rest.append(self.doc[i:j])
                 continue
+            if self.country_people(i, j):
+                continue
             if self.doc[i].lower_ in self.lex.title_heads and j - i == 1:
                 continue
             pid = names.register(self.doc[i:j])
             self.add(i, j, "name", "person", person=pid, gender=names.gender(pid))
         return rest
+
+    def country_people(self, i: int, j: int) -> bool:
+        """ "Rwanda Hutus" read as a person's name: a country's people, when the text also
+        writes the people's singular ("Hutu")."""
+        people = self.text[j - 1]
+        country = self.country_of(self.text[i]) if j - i == 2 else None
+        if country is None or not people.endswith("s") or people[:-1] not in self.text:
+            return False
+        self.add(j - 1, j, "demonym", "group", country=country, plural=True,
+                 key=f"people:{people.lower()}", extra={"community": True})  # fmt: skip
+        return True
 
     def other_entities(self, ents: list[Span]) -> None:
         for ent in ents:

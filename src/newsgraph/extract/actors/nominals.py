@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from newsgraph.data import flagged_words
 from newsgraph.extract.actors.candidates import Cand, Finder
 from newsgraph.extract.actors.lexicon import PRONOUNS
-from newsgraph.extract.actors.titles import post_modifier
+from newsgraph.extract.actors.titles import bodily, post_modifier
 
 POSSESSIVE = frozenset(flagged_words("function_words.json", "possessive"))
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -51,6 +51,9 @@ def modifier_country(f: Finder, lo: int, hi: int) -> str | None:
     return None
 
 
+# sectors whose nouns take the body's own name as a compound ("the Maariv newspaper"),
+# whatever the tagger made of the name
+NAMED_BY_COMPOUND = frozenset({"MED"})
 # sectors whose noun with "a" is an occasion ("a congress"), not a body
 GATHERING_SECTORS = frozenset({"LEG"})
 
@@ -59,7 +62,7 @@ def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
     doc = f.doc
     i = tok.i
     country = org_text = org_cand = None
-    definite = False
+    definite = compound = False
     for child in sorted(tok.lefts, key=lambda c: -c.i):
         if child.dep_ not in MODIFIER_DEPS:
             break
@@ -70,9 +73,12 @@ def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
             break
         if f.owner[child.i] is not None:
             owner = f.cands[f.owner[child.i]]
+            if sector in NAMED_BY_COMPOUND and owner.kind == "name" and child.dep_ == "compound":
+                owner.etype = "organization"  # "the Maariv newspaper": the paper's name
             if owner.kind == "pronoun" or owner.etype in ("organization", "group"):
                 if owner.kind != "pronoun":
                     org_text, org_cand = owner.text, f.owner[child.i]
+                    compound = owner.j == tok.i and child.dep_ == "compound"
                 country = country or owner.country
                 break
             if owner.etype == "country" and absorb(f, owner):
@@ -103,6 +109,7 @@ def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
     j, inside, pp_country, pp_org = post_modifier(f, tok, j)
     for c in inside:
         f.release(c)
+    f.inner += [c for c in inside if bodily(c)]  # "officers of the RUC": the RUC too
     country = country or pp_country
     if country is None and sector in f.lex.local_sectors:  # "police in the Comoros"
         named = [c.country for c in inside if c.etype == "country"]
@@ -116,6 +123,7 @@ def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
                  title_words=(tok.lemma_.lower(),))  # fmt: skip
     if cand is not None:
         cand.extra["org_cand"] = org_cand
+        cand.extra["org_compound"] = compound  # "the Likud party": the party itself
         cand.extra["core_end"] = core.idx + len(core.text)
         cand.extra["indefinite"] = doc[i].lower_ in ("a", "an")
         cand.extra["bare"] = i == tok.i and j == tok.i + 1

@@ -41,10 +41,13 @@ def extract(ctx: DocContext, res: Resources) -> list[Entity]:
     institutions.communities(chains, focus, lex)
     known_countries(chains, res.get("known_actors", knowledge.load), ctx.published_date)
     national_bodies(chains, home or focus, lex)
+    local_media(chains, home)
     institutions.assemblies(chains, focus, home)
     affiliations.members(chains)
-    affiliations.agents(chains, ctx.doc)
     affiliations.office_holders(chains, capital_country(ctx, gaz, home), lex)
+    affiliations.agents(chains, ctx.doc, gaz)
+    affiliations.appositions(chains, ctx.doc, gaz)
+    affiliations.introduced_holders(chains)
     institutions.period_countries(chains, ctx.published_date)
     return [entity(ch, k, gaz, lex) for k, ch in enumerate(chains)]
 
@@ -99,6 +102,15 @@ def national_bodies(chains: list[Chain], country: str | None, lex: Any) -> None:
             continue
         if ch.etype == "organization" and ch.named and generic_name(ch, lex):
             ch.country = country
+
+
+def local_media(chains: list[Chain], home: str | None) -> None:
+    """ "The Maariv newspaper said" in a Jerusalem story: a paper or broadcaster cited
+    without a country is one of the country the reporter writes from (a foreign one is
+    named with its country: "Britain's Guardian newspaper")."""
+    for ch in chains:
+        if home and ch.etype == "organization" and ch.sector == "MED" and ch.named:
+            ch.country = ch.country or home
 
 
 def generic_name(ch: Chain, lex: Any) -> bool:
@@ -183,6 +195,7 @@ def display_name(ch: Chain, names: list[str], gaz: Any) -> str:
     heads = [
         c.text[: c.extra.get("core_end", c.end) - c.start] for c in ch.cands if c.kind != "pronoun"
     ] + [c.role_title for c in ch.cands if c.role_title]  # "the Secretary of State"
+    heads += [f"{c.extra['possessor']}'s {c.text}" for c in ch.cands if c.extra.get("possessor")]
     text = max(heads, key=lambda t: (len(t.split()), len(t)), default="")
     for lead in LEADING:
         text = text.removeprefix(lead)

@@ -49,6 +49,7 @@ class TitleFinder:
         org_cand: int | None = None
         definite = False
         past = False
+        possessor = None
         absorbed: list[Cand] = []
         while i > 0:
             prev = doc[i - 1]
@@ -67,8 +68,11 @@ class TitleFinder:
                 if cand.kind in ("name", "nominal") and cand.etype != "person":
                     role_org, org_cand = cand.text, owner
                     country = country or cand.country
+                elif cand.etype == "person" and doc[i].lower_ in POSSESSIVE:
+                    possessor, i = cand.text, i + 1  # "McKinnon's spokeswoman"
                 break
             if low in POSSESSIVE or prev.text == "-":
+                definite = True  # "Iraq's deputy foreign minister": one, known
                 i -= 1
                 continue
             if low in PRONOUNS:  # "his counterpart": the pronoun is a mention of its own
@@ -90,6 +94,12 @@ class TitleFinder:
                 break
             past = past or low in lex.past_modifiers
             i -= 1
+        if sort == "group" and own_body(f, absorbed, tok):
+            # "the Likud party": the party is the name's own body, its noun a mention of it
+            body = f.add(tok.i, tok.i + 1, "nominal", "organization", title_words=(word,))
+            if body is not None:
+                body.extra.update(org_cand=org_cand, org_compound=True)
+            return
         j = tok.i + 1
         # "foreign minister of Jordan", "Secretary of State"
         if j + 1 < len(doc) and doc[j].lower_ == "of" and sort == "title":
@@ -123,6 +133,9 @@ class TitleFinder:
             return
         for cand in absorbed + inside:
             f.release(cand)
+        # "Pentagon spokesman", "officers of the Royal Ulster Constabulary": the body is an
+        # actor too
+        f.inner += [c for c in (absorbed if sort == "title" else []) + inside if bodily(c)]
         words = tuple(
             t.lower_ for t in doc[i:j]
             if (t.lower_ in lex.title_modifiers or t.lower_ in lex.title_heads
@@ -161,6 +174,8 @@ class TitleFinder:
             cand.extra["indefinite"] = True
         if cand is not None and org_cand is not None:
             cand.extra["org_cand"] = org_cand
+        if cand is not None and possessor is not None:
+            cand.extra["possessor"] = possessor
 
     def bound_name(self, f: Finder, tok: Token, end: int) -> int | None:
         """The name this title describes: "Minister X", "X, the minister", "X is the ..."."""
@@ -226,6 +241,11 @@ def is_subject(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass")
 
 
+def bodily(cand: Cand) -> bool:
+    """An organisation or group named inside another mention."""
+    return cand.kind == "name" and cand.etype in ("organization", "group")
+
+
 def absorbable(cand: Cand) -> bool:
     """A name that a larger mention may take in as a modifier (not a capital: metonymy)."""
     return cand.kind == "name" and not cand.extra.get("capital")
@@ -269,3 +289,15 @@ def post_modifier(
                 country = country or f.demonym_of(t.text)
         j = end
     return j, inside, country, org
+
+
+def own_body(f: Finder, absorbed: list[Cand], tok: Token) -> bool:
+    """A singular body noun right after an organisation's name names that organisation ("the
+    Hamas movement"), where a plural names its members ("Hamas fighters")."""
+    return (
+        bool(absorbed)
+        and absorbed[0].j == tok.i
+        and absorbed[0].etype == "organization"
+        and tok.tag_ in ("NN", "NNP")
+        and f.lex.group_nouns.get(tok.lower_, [""])[0] == "organization"
+    )

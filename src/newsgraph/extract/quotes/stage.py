@@ -297,6 +297,8 @@ def _term_status(lex: Lexicon, content: Span) -> tuple[Token | None, bool]:
     """(speaker-attributed marker verb, is a term) from the words before the quote."""
     if content.start == 0:
         return None, False
+    if _is_name(content):
+        return None, False  # "calling it the "Modern Gallery"": a name it was given
     for anc in list(content.root.ancestors)[:2]:
         if anc.lemma_ in lex.term_markers and _has_speaker(lex, anc):
             return anc, False  # X called the decision a "huge win"
@@ -332,6 +334,8 @@ def _has_speaker(lex: Lexicon, marker: Token) -> bool:
     walking up ("protesters gathered, chanting "..."")."""
     if any(c.dep_ == "nsubj" for c in marker.children):
         return True
+    if marker.tag_ == "VBG" and marker.dep_ in ("advcl", "xcomp"):  # "condemned it, calling it"
+        return any(c.dep_ == "nsubj" for c in marker.head.children)
     return (
         marker.lemma_ in lex.direct_cues
         and marker.dep_ not in ("acl", "amod")
@@ -339,15 +343,29 @@ def _has_speaker(lex: Lexicon, marker: Token) -> bool:
     )
 
 
-def _looks_like_term(content: Span, has_cue: bool) -> bool:
-    """Short verbless phrases with no speech cue, or single quoted words, are terms."""
+def _utterance(content: Span) -> bool:
+    """A quote that opens its sentence and ends in its own comma, "!" or "?": words said."""
+    sent = content[0].sent
+    before = [t for t in content.doc[sent.start : content.start] if not t.is_quote]
+    return not before and content[-1].text in (",", "!", "?")
+
+
+def _is_name(content: Span) -> bool:
     words = [t for t in content if t.is_alpha]
-    if (
+    return (
         0 < len(words) <= MAX_TERM_WORDS
         and all(t.is_title or t.is_upper or t.is_stop for t in words)
         and words[0].is_title
         and words[-1].is_title
-    ):
+    )
+
+
+def _looks_like_term(content: Span, has_cue: bool) -> bool:
+    """Short verbless phrases with no speech cue, or single quoted words, are terms."""
+    words = [t for t in content if t.is_alpha]
+    if has_cue and _utterance(content):
+        return False  # "Hallelujah," Albright exclaimed.
+    if _is_name(content):
         return True  # a title or name: "Face the Nation", "Coalition of the Willing"
     if len(words) <= 1:
         predicate = has_cue and words and _is_clause_predicate(words[0])
