@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from newsgraph.link.actors import compatible, merge_keys, person_key
-from newsgraph.model import Entity, Mention
+from newsgraph.model import Article, DocResult, Entity, Mention
+from newsgraph.store import Store, records
 
 
 def entity(name: str, kind: str, country: str | None = None, mention_kind: str = "name",
@@ -39,3 +40,28 @@ def test_descriptions_without_a_country_stay_in_their_document():
 def test_contradicting_countries_never_merge():
     assert not compatible(entity("John Smith", "person", "GBR"), "person", "USA")
     assert compatible(entity("John Smith", "person", "GBR"), "person", None)
+
+
+def stored_people(tmp_path, names: list[str]) -> list[str]:
+    """Save one document per name (a person in it) and list the stored actors' names."""
+    tmp_path.mkdir(exist_ok=True)
+    store = Store(tmp_path / "kb.db")
+    try:
+        for k, name in enumerate(names):
+            article = Article(id=f"d{k}", text=f"{name} spoke.", source=f"outlet {k}",
+                              published="2020-01-0" + str(k + 1))  # fmt: skip
+            store.save(DocResult(article=article, published=article.published,
+                                 entities=[entity(name, "person")]))  # fmt: skip
+        return sorted(a["name"] for a in records.actors(store))
+    finally:
+        store.close()
+
+
+def test_a_middle_initial_written_or_left_out_is_one_person(tmp_path):
+    assert stored_people(tmp_path, ["Donald Trump", "Donald J. Trump"]) == ["Donald J. Trump"]
+    assert stored_people(tmp_path / "b", ["Jane Q. Doe", "Jane Doe"]) == ["Jane Q. Doe"]
+
+
+def test_different_middle_initials_are_different_people(tmp_path):
+    names = stored_people(tmp_path, ["George W. Bush", "George H. W. Bush", "George Bush"])
+    assert names == ["George Bush", "George H. W. Bush", "George W. Bush"]

@@ -99,3 +99,38 @@ def test_surname_one_letter_off_merges_across_articles_in_the_same_office(analyz
     finally:
         store.close()
     assert names == ["Anna Mkapola", "Anna Mkapula"]  # the teacher holds no such office
+
+
+def test_products_and_brands_the_tagger_calls_people_are_no_actors(analyze):
+    r = analyze(
+        "The new iPhone 15 Pro Max costs $1,199. Reviewers said the 15 Pro Max had a better "
+        "camera. A report from Atlas VPN found that attacks rose."
+    )
+    people = {e.name for e in r.entities if e.kind == "person"}
+    assert not people & {"Pro Max", "Atlas VPN"}
+
+
+def test_a_name_mostly_written_as_a_modifier_is_a_brand(analyze):
+    r = analyze(
+        "Nintendo said new Pokemon games would arrive soon. Pokemon fans queued overnight, "
+        "and Pokemon cards sold out. Pokemon Sword was the best seller."
+    )
+    assert not [e.name for e in r.entities if e.kind == "person"]
+
+
+def test_names_with_inner_capitals_and_suffixes_stay_people(analyze):
+    r = analyze(
+        "LeBron James and Ron DeSantis spoke, as did Douglas MacArthur III and Aoki Lee "
+        "Simmons. Jamal McCoy said the Trump administration was wrong, Trump said so too."
+    )
+    people = {e.name for e in r.entities if e.kind == "person"}
+    assert {"LeBron James", "Ron DeSantis", "Douglas MacArthur III", "Aoki Lee Simmons",
+            "Jamal McCoy"} <= people  # fmt: skip
+
+
+def test_devices_technologies_and_form_labels_are_no_actors(analyze):
+    r = analyze(
+        "Apple said the iPhone would ship in May. The AI boom helped Microsoft. "
+        "School/Team: Florida State said so."
+    )
+    assert {e.name for e in r.entities} == {"Apple", "Microsoft", "Florida State"}

@@ -74,3 +74,25 @@ def test_senses_that_need_their_arguments(analyze, text, kept):
     r = analyze(text)
     seen = [e for e in r.events + r.event_candidates if e.type in ("ASSAULT", "CONSULT")]
     assert bool(seen) == kept
+
+
+def test_a_condemned_attack_is_aimed_at_its_perpetrator_not_its_victims(analyze):
+    r = analyze("Malta on Saturday condemned the bombing of the embassies in Lusaka and Harare.")
+    (ev,) = [e for e in r.events if e.type == "ACCUSE"]
+    assert ev.target is None
+    r = analyze("Malta on Saturday condemned the attack by Al-Shabaab on the embassy.")
+    (ev,) = [e for e in r.events if e.type == "ACCUSE"]
+    assert r.entities[ev.target].name.lower() == "al-shabaab"
+
+
+def test_joining_a_body_is_cooperation_with_it(analyze):
+    r = analyze(
+        "Estonia and Latvia became full members of NATO on Monday. Slovenia joined the "
+        "alliance a week later. He joined the crowd outside.",
+        "2004-04-05",
+    )
+    joins = [e for e in r.events if e.type == "COOPERATE"]
+    names = lambda k: r.entities[k].name if k is not None else None  # noqa: E731
+    assert {(names(e.source), names(e.target)) for e in joins} == {
+        ("Estonia", "NATO"), ("Latvia", "NATO"), ("Slovenia", "NATO")
+    }  # fmt: skip

@@ -23,6 +23,7 @@ _NON_WORD = re.compile(r"[^\w\s]")
 # an organisation's name without its country ("immigration and naturalization service"): a
 # body named without its country meets the one named with it, when only one such is stored
 ANY_COUNTRY = "organization:*:"
+LOOSE = "loose:"  # a person's name without middle initials: see ``loose_keys``
 
 
 @cache
@@ -95,6 +96,34 @@ def merge_keys(entity: Entity) -> list[str]:
         bare = [a for a in entity.aliases if entity.name.endswith(" " + a)] if scope else [name]
         keys += sorted({f"{ANY_COUNTRY}{fold(a)}" for a in bare if len(fold(a).split()) >= 2})
     return keys
+
+
+def loose_keys(entity: Entity) -> list[str]:
+    """A person's full-name keys without middle initials ("Donald J. Trump" and "Donald
+    Trump"): where the same person may be stored under a name written with fewer or no
+    initials. Initials that differ ("George W. Bush", "George H. W. Bush") never meet:
+    see ``initials_clash``."""
+    if entity.kind != "person":
+        return []
+    return sorted({LOOSE + " ".join(strip_initials(k)) for k in merge_keys(entity)})
+
+
+def strip_initials(key: str) -> list[str]:
+    words = key.removeprefix("person:").split()
+    return [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+
+
+def initials_of(key: str) -> tuple[str, ...]:
+    """The middle initials of a person key ("person:george h w bush" -> ("h", "w"))."""
+    words = key.removeprefix("person:").split()
+    return tuple(w for w in words[1:-1] if len(w) == 1)
+
+
+def initials_clash(keys: list[str], stored: list[str]) -> bool:
+    """Both sides write middle initials and no spelling of one has the other's."""
+    mine = {initials_of(k) for k in keys if k.startswith("person:")} - {()}
+    theirs = {initials_of(k) for k in stored if k.startswith("person:")} - {()}
+    return bool(mine and theirs and not mine & theirs)
 
 
 def office_keys(entity: Entity) -> list[str]:

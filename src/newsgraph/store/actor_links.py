@@ -64,6 +64,9 @@ def link_actor(db: Db, entity: Entity, doc_id: str, local: int) -> str:
         if rows:
             actor_id = rows[0][0]
             break
+    loose = actor_link.loose_keys(entity)
+    if actor_id is None and loose:
+        actor_id = _without_initials(db, entity, keys, loose)
     offices = actor_link.office_keys(entity)
     if actor_id is None and offices:
         actor_id = _spelled_alike(db, entity, keys, offices)
@@ -76,7 +79,8 @@ def link_actor(db: Db, entity: Entity, doc_id: str, local: int) -> str:
                          "codes": json.dumps(entity.codes, sort_keys=True)})  # fmt: skip
     else:
         _enrich(db, actor_id, entity)
-    db.many(_KEYS, [{"key": k, "actor_id": actor_id, "doc_id": doc_id} for k in keys + offices])
+    db.many(_KEYS, [{"key": k, "actor_id": actor_id, "doc_id": doc_id}
+                    for k in keys + loose + offices])  # fmt: skip
     aliases = {entity.name, *entity.aliases}
     db.many(
         _ALIASES,
@@ -95,6 +99,20 @@ def link_actor(db: Db, entity: Entity, doc_id: str, local: int) -> str:
         for m in entity.mentions
     ])  # fmt: skip
     return actor_id
+
+
+def _without_initials(db: Db, entity: Entity, keys: list[str], loose: list[str]) -> str | None:
+    """The one stored person whose name, middle initials left out, is this one's, unless
+    both write initials that differ; two such people: neither."""
+    found: set[str] = set()
+    for key in loose:
+        for row in db.rows(_BY_KEY, {"key": key}):
+            if row[0] in found or not actor_link.compatible(entity, row[1], row[2]):
+                continue
+            stored = [r[0] for r in db.rows(_KEYS_OF, {"id": row[0]})]
+            if not actor_link.initials_clash(keys, stored):
+                found.add(row[0])
+    return found.pop() if len(found) == 1 else None
 
 
 def _spelled_alike(db: Db, entity: Entity, keys: list[str], offices: list[str]) -> str | None:

@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newsgraph.data import flagged_words
-from newsgraph.extract.actors import nominals
+from newsgraph.extract.actors import nominals, nonpersons
 from newsgraph.extract.actors.candidates import Cand
 from newsgraph.extract.actors.lexicon import PRONOUNS, ActorLexicon
 from newsgraph.extract.actors.names import PersonNames
@@ -186,7 +186,7 @@ class MentionFinder:
             if self.country_of(text) or self.demonym_of(text) or self.gaz.country_of_capital(text):
                 rest.append(self.doc[i:j])
                 continue
-            if self.country_people(i, j):
+            if self.country_people(i, j) or nonpersons.product_span(self.doc, ent.start, j):
                 continue
             if self.doc[i].lower_ in self.lex.title_heads and j - i == 1:
                 continue
@@ -270,6 +270,8 @@ class MentionFinder:
             return  # "Interior Minister": a title, found by the title pass
         if span.text.islower() and any(t.lower_ in ("a", "an") for t in last.children):
             return  # "a regional congress": a gathering, no body's name
+        if nonpersons.non_actor(span.text):
+            return  # "iPhone", "AI"
         i, j = span.start, span.end
         country, lead = leading_country(self, i, j)  # "South African Foreign Affairs Department"
         for t in span:

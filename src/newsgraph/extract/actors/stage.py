@@ -6,7 +6,13 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from newsgraph.extract.actors import affiliations, institutions, knowledge, nationality
+from newsgraph.extract.actors import (
+    affiliations,
+    institutions,
+    knowledge,
+    nationality,
+    nonpersons,
+)
 from newsgraph.extract.actors import lexicon as actor_lexicon
 from newsgraph.extract.actors.coref import Chain, Coref
 from newsgraph.extract.actors.knowledge import KnownActors
@@ -35,6 +41,7 @@ def extract(ctx: DocContext, res: Resources) -> list[Entity]:
     institutions.local_forces(cands, ctx.doc, finder.sent_of, gaz, home, lex.local_sectors)
     institutions.placed_groups(cands, ctx.doc, finder.sent_of, gaz)
     chains = Coref(cands, names, lex, home).run()
+    chains = [ch for ch in chains if not person_in_name_only(ch, ctx.doc)]
     chains.sort(key=lambda ch: min(c.start for c in ch.cands))
     focus = focus_country(chains)
     institutions.national_institutions(chains, focus, home, lex)
@@ -50,6 +57,11 @@ def extract(ctx: DocContext, res: Resources) -> list[Entity]:
     affiliations.introduced_holders(chains)
     institutions.period_countries(chains, ctx.published_date)
     return [entity(ch, k, gaz, lex) for k, ch in enumerate(chains)]
+
+
+def person_in_name_only(ch: Chain, doc: Any) -> bool:
+    """A "person" the article mostly uses as a common noun: a brand ("Pokemon")."""
+    return ch.etype == "person" and nonpersons.written_as_common_noun(ch.cands, doc)
 
 
 def home_country(ctx: DocContext, gaz: Any) -> str | None:

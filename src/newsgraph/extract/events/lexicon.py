@@ -167,6 +167,10 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
         return obj is not None
     if req == "obj_actor":
         return obj is not None and is_actorish(obj, lex)
+    if req == "obj_body":  # "joined NATO", "joined the alliance"; not "joined the crowd"
+        return obj is not None and (
+            obj.ent_type_ in ("ORG", "NORP", "GPE") or _lemma(obj) in lex.cue("body_nouns")
+        )
     if req == "obj_not_actor":
         return obj is not None and not is_actorish(obj, lex)
     if req == "obj_money":

@@ -119,14 +119,23 @@ class Participants:
             state = self._state_of(tok)
             if state is not None:
                 return state
+        lemma = tok.lemma_.lower()
+        body = self.member_of(tok)
+        if body is not None:
+            return body
         if self.ctx.mention_at(tok) is not None or is_actorish(tok, self.lex):
             return None
+        # "condemned the attack on the embassies": an occurrence belongs to whoever did it
+        # ("Israel's strikes", "the attack by Hamas"), never to its victims
+        occurrence = ("N", lemma) in self.lex.entries or lemma in self.lex.cue("occurrence_nouns")
         frontier = [tok]
         for _ in range(4):
             nxt = []
             for t in frontier:
                 for c in t.children:
                     if c.dep_ in ("relcl", "ccomp", "conj", "appos", "cc", "punct"):
+                        continue
+                    if occurrence and t is tok and c.dep_ == "prep" and c.lower_ != "by":
                         continue
                     if c.dep_ in ("poss", "amod", "compound", "pobj", "nmod") and (
                         self.ctx.mention_at(c) is not None or self._demonym_entity(c) is not None
@@ -135,6 +144,13 @@ class Participants:
                     nxt.append(c)
             frontier = nxt
         return None
+
+    def member_of(self, tok: Token) -> Token | None:
+        """The body a membership noun names: "members of NATO" -> NATO."""
+        if tok.lemma_.lower() not in self.lex.cue("membership_nouns"):
+            return None
+        return next((g for p in tok.children if p.lower_ == "of" for g in p.children
+                     if g.dep_ == "pobj" and self.ctx.mention_at(g) is not None), None)  # fmt: skip
 
     def _state_of(self, tok: Token) -> Token | None:
         """The country whose embassy this is ("U.S. embassies", "the embassy of Denmark"), as

@@ -301,10 +301,9 @@ class RoleFinder(Participants):
                 sent = [tgt_tok, *(g for p in tgt_tok.children if p.lower_ == "of"
                                    for g in p.children if g.dep_ == "pobj")]  # fmt: skip
                 tgt_tok = None  # "deployed 300 officers to Mali", "gave rifles to": what is sent
-            if tgt_tok is not None and (
-                tgt_tok.i in {t.i for t in tr.tokens}
-                or (src_tok is not None and tgt_tok.i == src_tok.i)
-            ):
+            if tgt_tok is not None and tgt_tok.i in {t.i for t in tr.tokens}:
+                tgt_tok = self.member_of(tgt_tok)  # "became members of NATO": NATO
+            elif tgt_tok is not None and src_tok is not None and tgt_tok.i == src_tok.i:
                 tgt_tok = None
             if tgt_tok is None:
                 tgt_tok = self.prep_object([verb, *tr.tokens[1:], *sent], preps)
