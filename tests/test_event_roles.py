@@ -96,3 +96,19 @@ def test_joining_a_body_is_cooperation_with_it(analyze):
     assert {(names(e.source), names(e.target)) for e in joins} == {
         ("Estonia", "NATO"), ("Latvia", "NATO"), ("Slovenia", "NATO")
     }  # fmt: skip
+
+
+def test_a_clash_with_a_side_targets_that_side(analyze):
+    r = analyze("Security forces clashed in Harare with opposition demonstrators on Monday.")
+    (ev,) = [e for e in r.events if e.type == "ASSAULT"]
+    assert "demonstrators" in r.entities[ev.target].name
+
+
+def test_a_leaders_supporters_are_an_actor_of_their_own(analyze):
+    r = analyze(
+        "Opposition leader Maria Okafor arrived on Monday. Okafor's supporters began a rally "
+        "in Abuja to urge her to run."
+    )
+    fans = next(e for e in r.entities if e.name == "Okafor's supporters")
+    assert fans.kind == "group"
+    assert any(r.entities[e.source] is fans for e in r.events if e.source is not None)

@@ -335,3 +335,12 @@ def test_a_participle_of_naming_after_a_speech_act_quotes_its_subject(analyze):
 def test_a_name_given_by_naming_is_no_quote(analyze):
     quotes = _direct(analyze, 'The museum opened its new wing, calling it the "Modern Gallery."')
     assert not quotes
+
+
+def test_a_name_after_the_closing_mark_speaks_when_a_quoted_word_took_the_subject(analyze):
+    r = analyze(
+        '"One of the brightest members of the entire Congress," Rep. Elijah E. Cummings '
+        "(D-Md.) said in a phone interview."
+    )
+    q = _by_text([q for q in r.quotes if q.direct], "brightest members")
+    assert r.entities[q.speaker].name == "Elijah E. Cummings"

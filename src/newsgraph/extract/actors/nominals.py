@@ -63,6 +63,7 @@ def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
     i = tok.i
     country = org_text = org_cand = None
     definite = compound = False
+    possessor = None
     for child in sorted(tok.lefts, key=lambda c: -c.i):
         if child.dep_ not in MODIFIER_DEPS:
             break
@@ -85,6 +86,8 @@ def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
                 country = owner.country
                 i = owner.i
                 continue
+            if owner.etype == "person" and owner.kind == "name" and child.dep_ == "poss":
+                possessor = owner.text  # "General Abacha's supporters"
             break
         lo = min(child.left_edge.i, child.i)
         if any(f.owner[t] is not None for t in range(lo, i)):
@@ -124,6 +127,8 @@ def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
     if cand is not None:
         cand.extra["org_cand"] = org_cand
         cand.extra["org_compound"] = compound  # "the Likud party": the party itself
+        if possessor is not None:
+            cand.extra["possessor"] = possessor
         cand.extra["core_end"] = core.idx + len(core.text)
         cand.extra["indefinite"] = doc[i].lower_ in ("a", "an")
         cand.extra["bare"] = i == tok.i and j == tok.i + 1

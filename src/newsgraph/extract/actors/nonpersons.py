@@ -1,6 +1,6 @@
 """Spans the tagger calls people that are products, models and brands: "iPhone 15 Pro Max",
-"Atlas VPN", "MagSafe", and a name the article mostly uses as a common noun ("Pokemon
-games", "his Pokemon")."""
+"Atlas VPN", "MagSafe", and a name the article mostly uses as a common noun ("his
+Pokemon", "Pokemon games")."""
 
 from __future__ import annotations
 
@@ -55,21 +55,20 @@ def branded(word: str) -> bool:
     return inner > 2 and letters[:inner].lower() not in CAPITAL_PREFIXES
 
 
-def written_as_common_noun(cands: list[Any], doc: Doc) -> bool:
-    """Most of a person chain's name mentions are used as a common noun: premodifying one
-    ("Pokemon games") or after a determiner, possessive or number ("his Pokemon", "the two
-    Pokemon"): a brand, franchise or kind, not someone."""
+def written_as_common_noun(cands: list[Any], doc: Doc, surnames: set[str]) -> bool:
+    """Most of a person chain's name mentions are used as a common noun ("his Pokemon",
+    "the two Pokemon", "Pokemon games"): a kind of thing, not someone. A surname may
+    premodify ("the Trump administration", "Majorana fermions"); a given name does not."""
     names = [c for c in cands if c.kind == "name"]
     if len(names) < MODIFIER_MIN:
         return False
-    common = sum(1 for c in names if common_use(doc, c.i, c.j))
+    common = sum(1 for c in names if common_use(doc, c.i, c.j, c.text.lower() in surnames))
     return common >= MODIFIER_SHARE * len(names)
 
 
-def common_use(doc: Doc, i: int, j: int) -> bool:
-    last = doc[j - 1]
-    if last.dep_ == "compound" and last.head.pos_ == "NOUN":
-        return True
+def common_use(doc: Doc, i: int, j: int, surname: bool) -> bool:
+    if doc[j - 1].dep_ == "compound":
+        return not surname and doc[j - 1].head.pos_ == "NOUN"
     before = doc[i - 1] if i > 0 else None
     return before is not None and (
         before.lower_ in COMMON_DETERMINERS or before.tag_ == "PRP$" or before.like_num

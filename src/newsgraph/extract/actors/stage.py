@@ -61,7 +61,7 @@ def extract(ctx: DocContext, res: Resources) -> list[Entity]:
 
 def person_in_name_only(ch: Chain, doc: Any) -> bool:
     """A "person" the article mostly uses as a common noun: a brand ("Pokemon")."""
-    return ch.etype == "person" and nonpersons.written_as_common_noun(ch.cands, doc)
+    return ch.etype == "person" and nonpersons.written_as_common_noun(ch.cands, doc, ch.surnames)
 
 
 def home_country(ctx: DocContext, gaz: Any) -> str | None:

@@ -24,6 +24,7 @@ BE_ADJECTIVAL |= {"horrify", "dismay", "outrage"}
 QUANTITY = {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "band"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 FIRST_PERSON = {"we", "i", "us", "me"}
+AGENT_PREPS = {"by", "from"}  # "the attack by Hamas", "demands from UNITA"
 
 
 @dataclass
@@ -111,7 +112,7 @@ class Participants:
                 return q.speaker, q.speaker_text
         return None
 
-    def owner(self, tok: Token) -> Token | None:
+    def owner(self, tok: Token, judged: bool = False) -> Token | None:
         """The actor a non-actor target belongs to: "Egypt's plan", "the Egyptian plan",
         "tankers belonging to Russia's fleet"; a state's premises: "the U.S. embassy"."""
         premises = tok.lemma_.lower() in self.lex.cue("premises_nouns")
@@ -125,9 +126,12 @@ class Participants:
             return body
         if self.ctx.mention_at(tok) is not None or is_actorish(tok, self.lex):
             return None
-        # "condemned the attack on the embassies": an occurrence belongs to whoever did it
-        # ("Israel's strikes", "the attack by Hamas"), never to its victims
-        occurrence = ("N", lemma) in self.lex.entries or lemma in self.lex.cue("occurrence_nouns")
+        # an act judged ("condemned the attack on the embassies") is held against whoever did
+        # it ("Israel's strikes", "the attack by Hamas", "demands from UNITA"), never its
+        # victims; an act threatened or promised keeps its target ("action against Russia")
+        occurrence = judged and (
+            ("N", lemma) in self.lex.entries or lemma in self.lex.cue("occurrence_nouns")
+        )
         frontier = [tok]
         for _ in range(4):
             nxt = []
@@ -135,7 +139,7 @@ class Participants:
                 for c in t.children:
                     if c.dep_ in ("relcl", "ccomp", "conj", "appos", "cc", "punct"):
                         continue
-                    if occurrence and t is tok and c.dep_ == "prep" and c.lower_ != "by":
+                    if occurrence and t is tok and c.dep_ == "prep" and c.lower_ not in AGENT_PREPS:
                         continue
                     if c.dep_ in ("poss", "amod", "compound", "pobj", "nmod") and (
                         self.ctx.mention_at(c) is not None or self._demonym_entity(c) is not None

@@ -321,7 +321,8 @@ class RoleFinder(Participants):
         if src_tok is not None and self._premises_doing(src_tok, etype):
             src_tok = None  # "attacks on the embassies, which killed 250": the attack killed
         if tgt_tok is not None:
-            tgt_tok = self.owner(tgt_tok) or tgt_tok
+            judged = etype in self.lex.cue("judging_types")  # "condemned the attack on X"
+            tgt_tok = self.owner(tgt_tok, judged) or tgt_tok
         sources: list[Actor] = []
         target = self.actor(tgt_tok) if tgt_tok is not None else None
         if src_tok is not None:

@@ -25,6 +25,8 @@ UP_DEPS = {"xcomp", "advcl", "conj", "pcomp", "prep", "acl"}
 NP_DROP_DEPS = {"relcl", "appos", "acl", "punct", "advmod", "parataxis", "cc", "conj", "ccomp"}
 NP_START_POS = ("PROPN", "NOUN", "PRON", "DET", "ADJ")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+DASHES = frozenset({"--", "\u2014", "-", "\u2013"})  # "WASHINGTON -- President Obama"
+AFTER_QUOTE_WINDOW = 16  # tokens from a closing mark to its cue ("...," X, a Y, said)
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,28 @@ def according_source(tok: Token) -> Token | None:
 
 
 def cue_subject(cue: Token) -> Token | None:
+    """The subject of the cue (see ``_cue_subject``), a dash the parser took for a noun
+    ("made public ― Trump boasted") or a dateline before an appositive name ("WASHINGTON --
+    President Obama, ..., said") passed over."""
+    subj = _cue_subject(cue)
+    if subj is None:
+        return None
+    if not _wordlike(subj):
+        return next(
+            (c for c in subj.head.children
+             if c.dep_ in SUBJECT_DEPS and c is not subj and _wordlike(c)), None,
+        )  # fmt: skip
+    doc = subj.doc
+    if subj.is_upper and subj.i + 1 < len(doc) and doc[subj.i + 1].text in DASHES:
+        return next((c for c in subj.children if c.dep_ == "appos"), subj)
+    return subj
+
+
+def _wordlike(tok: Token) -> bool:
+    return any(ch.isalnum() for ch in tok.text)
+
+
+def _cue_subject(cue: Token) -> Token | None:
     """The subject of the cue, walking up non-finite/coordinated verbs (max 3 steps)."""
     if is_according(cue):
         return according_source(cue)
@@ -150,6 +174,10 @@ def speaker_token(cue: Token, quoted: set[int]) -> Token | None:
     subj = cue_subject(cue)
     if subj is not None and subj.i not in quoted and subj.ent_type_ not in ("DATE", "TIME"):
         return subj
+    if subj is not None:  # a quoted word parsed as the subject: the name after the quote
+        named = _after_quote(cue, quoted)
+        if named is not None:
+            return named
     doc = cue.doc
     for i, step in ((cue.i + 1, 1), (cue.i - 1, -1)):
         if not 0 <= i < len(doc) or i in quoted or doc[i].pos_ not in NP_START_POS:
@@ -161,6 +189,32 @@ def speaker_token(cue: Token, quoted: set[int]) -> Token | None:
             tok = tok.head
         if tok.pos_ in ("PROPN", "NOUN", "PRON"):
             return tok
+    return None
+
+
+def _after_quote(cue: Token, quoted: set[int]) -> Token | None:
+    """ "...," Flynn, a top surrogate, said: another subject of the cue outside the quotes,
+    else the name that opens the words between the closing mark and the cue."""
+    other = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i not in quoted
+                  and c.pos_ in ("PROPN", "NOUN", "PRON")), None)  # fmt: skip
+    if other is not None:
+        return other
+    doc = cue.doc
+    j = cue.i - 1
+    while j >= cue.sent.start and j not in quoted:
+        j -= 1
+    if j < cue.sent.start or cue.i - j > AFTER_QUOTE_WINDOW:
+        return None
+    k = j + 1
+    while k < cue.i and doc[k].is_punct:
+        k += 1
+    if k >= cue.i or doc[k].pos_ not in NP_START_POS:
+        return None
+    for t in doc[k : cue.i]:
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            while t.i < t.head.i < cue.i and t.head.pos_ == "PROPN":
+                t = t.head
+            return t
     return None
 
 

@@ -33,7 +33,9 @@ NESTING_MIN_LETTERS = 8  # reported words needed around a nested partial quote
 VERB_POS = ("VERB", "AUX")
 DETERMINERS = {"a", "an", "the", "as", "it", "them", "this", "that", "his", "her", "their"}
 SPEAKER_LABEL_RE = re.compile(r"([A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
-DASH_SPEAKER_RE = re.compile(r"[ \t]*(?:([\u2015\u2014])|[ \t]([\u2013-])[ \t])[ \t\u00a0]*(?=\w)")
+DASH_SPEAKER_RE = re.compile(
+    r"[ \t\u00a0]*(?:([\u2015\u2014])|[ \t\u00a0]([\u2013-])[ \t])[ \t\u00a0]*(?=\w)"
+)
 
 
 CUE_WINDOW = 50  # tokens either side of a quote where its speech cue may stand
