@@ -135,3 +135,43 @@ def test_conflict_score_counts_found_and_spurious(store):
     gold["conflicts"] = gold["conflicts"][1:]
     got = gold_score.score(gold, store)["conflicts"]
     assert (got["tp"], got["spurious"]) == (0, 1)
+
+
+def country(name: str, iso: str) -> Entity:
+    return Entity(name, "country", country=iso, mentions=[Mention(0, len(name), name, "name")])
+
+
+def test_an_attack_told_as_on_the_country_it_happened_in_is_the_same_attack(store):
+    first = "Bombers attacked the Israeli embassy in El Fasher."
+    a = doc("a", "2025-06-08", ["israel"], [event("ASSAULT", None, 0, "2025-06-08", first,
+                                                  EL_FASHER.key)], text=first)  # fmt: skip
+    store.save(placed(a, (EL_FASHER, "El Fasher")))
+    text = "Malta condemned the bomb attacks in Sudan."
+    b = doc("b", "2025-06-09", [], [event("ASSAULT", None, 0, "2025-06-08", text, "iso:SDN")],
+            text=text)  # fmt: skip
+    b.entities.append(country("Sudan", "SDN"))
+    store.save(b)
+    assert len(records.events(store)) == 1
+    text = "Egypt was attacked the same day."
+    c = doc("c", "2025-06-09", [], [event("ASSAULT", None, 0, "2025-06-08", text, "iso:SDN")],
+            text=text)  # fmt: skip
+    c.entities.append(country("Egypt", "EGY"))
+    store.save(c)
+    assert len(records.events(store)) == 2  # a target elsewhere than the place is a target
+
+
+def test_a_later_undated_report_recalling_a_dated_attack_joins_it(store):
+    first = "Bombers attacked the Israeli embassy in El Fasher."
+    a = doc("a", "2025-06-08", ["israel"], [event("ASSAULT", None, 0, "2025-06-08", first,
+                                                  EL_FASHER.key)], text=first)  # fmt: skip
+    store.save(placed(a, (EL_FASHER, "El Fasher")))
+    text = "The attacks on the Israeli embassy in Sudan, which killed 12, were condemned."
+    b = doc("b", "2025-06-20", ["israel"], [event("ASSAULT", None, 0, None, text, "iso:SDN")],
+            text=text)  # fmt: skip
+    store.save(b)
+    assert len(records.events(store)) == 1
+    text = "An attack on the Israeli embassy in Sudan was reported."
+    late = doc("c", "2025-08-20", ["israel"], [event("ASSAULT", None, 0, None, text, "iso:SDN")],
+               text=text)  # fmt: skip
+    store.save(late)  # two months on: not the same attack
+    assert len(records.events(store)) == 2

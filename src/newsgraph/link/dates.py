@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 REPORT_WINDOW = 3  # an undated event happened at most this many days before publication
 DAY_TOLERANCE = 3  # two specific days this close may still be one event (with a conflict)
+RECALL_DAYS = 31  # an undated report may recall a dated event this many days before it
 BUCKET_DAYS = 7
 MAX_BUCKETS = 8
 
@@ -85,6 +86,22 @@ def state_span(value: str | None, rng: TimeRange | None) -> TimeRange | None:
     start = _day(value + "-01-01") if value and len(value) == 4 else None
     lo = min(rng.lo, start.toordinal()) if start else rng.lo
     return TimeRange(lo, rng.hi, rng.explicit)
+
+
+def recalled(a: TimeRange, b: TimeRange) -> bool:
+    """One range is an undated report's window, the other an explicit date before it,
+    at most ``RECALL_DAYS`` earlier: a later article recalling the event ("the bombings,
+    which killed 250")."""
+    undated, dated = (a, b) if b.explicit else (b, a)
+    if undated.explicit or not dated.explicit:
+        return False
+    return undated.lo - RECALL_DAYS <= dated.hi <= undated.hi
+
+
+def lookup_range(r: TimeRange) -> TimeRange:
+    """The days to search for an event: an undated report's also reach back to the
+    events it may recall."""
+    return r if r.explicit else TimeRange(r.lo - RECALL_DAYS, r.hi, False)
 
 
 def overlap(a: TimeRange, b: TimeRange) -> bool:

@@ -166,7 +166,8 @@ def _keys(ev: EventView, pad: int, lookup: bool) -> list[tuple[str, int]]:
     state = [(ev.state_key, STATE_BUCKET)] if ev.state_key else []
     if ev.range is None:
         return [(f"{k}|doc:{ev.doc_id}", -1) for k in keys] + state
-    return [(k, b) for k in keys for b in dates.buckets(ev.range, pad)] + state
+    span = dates.lookup_range(ev.range) if lookup else ev.range
+    return [(k, b) for k in keys for b in dates.buckets(span, pad)] + state
 
 
 def _side_keys(info: ActorInfo | None, lookup: bool) -> list[str]:
@@ -220,6 +221,8 @@ def decide(new: EventView, old: EventView) -> Match | None:
         if shared + shared_place < 2:
             return None
         date_anchor, conflict = 0, True
+    elif dates.recalled(new.range, old.range) and shared and _placed_alike(new, old):
+        date_anchor, conflict = 0, False  # a later report recalling the dated event
     else:
         return None
     if shared == 0 and not (shared_place and date_anchor):
@@ -233,9 +236,10 @@ def _orientation(new: EventView, old: EventView) -> tuple[bool, int, int] | None
     best: tuple[bool, int, int] | None = None
     info = {**old.actors, **new.actors}
     options = (False, True) if new.type in SYMMETRIC_TYPES else (False,)
+    new_target, old_target = _role_target(new, info), _role_target(old, info)
     for swapped in options:
-        src, tgt = (new.target, new.source) if swapped else (new.source, new.target)
-        pairs = [(a, b) for a, b in ((src, old.source), (tgt, old.target)) if a and b]
+        src, tgt = (new_target, new.source) if swapped else (new.source, new_target)
+        pairs = [(a, b) for a, b in ((src, old.source), (tgt, old_target)) if a and b]
         if any(not _same_side(a, b, info) for a, b in pairs):
             continue
         shared = sum(1 for a, b in pairs if a == b)
@@ -243,6 +247,17 @@ def _orientation(new: EventView, old: EventView) -> tuple[bool, int, int] | None
         if best is None or option[1:] > best[1:]:
             best = option
     return best
+
+
+def _role_target(ev: EventView, info: dict[str, ActorInfo]) -> str | None:
+    """The target, unless an attack's target is only the country it happened in ("bomb
+    attacks in Kenya"): that is where, not whom, and contradicts no other target."""
+    target = info.get(ev.target or "")
+    place = ev.place_ref
+    located = target is not None and target.kind == "country" and place is not None
+    if ev.type in PLACE_BOUND_TYPES and located and place.nation == target.country:
+        return None
+    return ev.target
 
 
 def _same_side(a: str, b: str, info: dict[str, ActorInfo]) -> bool:
@@ -264,6 +279,12 @@ def organ_of(part: ActorInfo | None, state: ActorInfo | None) -> bool:
         and len(code) == 6
         and code[3:] in STATE_SECTORS
     )
+
+
+def _placed_alike(new: EventView, old: EventView) -> bool:
+    """Both placed, in the same place or one inside the other."""
+    rel = place_rules.relation(new.place_ref, old.place_ref)
+    return rel in (place_rules.SAME, place_rules.NESTED)
 
 
 def _same_day(new: EventView, old: EventView) -> bool:
