@@ -299,3 +299,11 @@ def test_the_army_stays_unplaced_when_two_countries_share_the_article(analyze):
     )
     army = next(e for e in analyze(text).entities if e.name.lower().endswith("army"))
     assert army.country is None
+
+
+def test_the_reporter_of_an_as_aside_is_no_antecedent(analyze):
+    r = analyze(
+        "Opposition leader Sani Okoro spoke in Lagos on Monday. Meanwhile, as correspondent "
+        "Ruth Mensah reports, Okoro's supporters began a rally in Abuja to urge him to run again."
+    )
+    assert ent_of(r, "him")[1].name == "Sani Okoro"

@@ -34,6 +34,14 @@ POSSESSIVE = frozenset(flagged_words("function_words.json", "possessive"))
 APOSTROPHES = POSSESSIVE | frozenset(flagged_words("function_words.json", "apostrophe"))
 
 
+def reporting_aside(verb: Any) -> bool:
+    """ "as correspondent X reports": the clause only tells who reports; its subject is
+    not what the sentence is about (no antecedent for its pronouns)."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    )
+
+
 class MentionFinder:
     """Finds the mentions of one document (satisfies ``candidates.Finder``)."""
 
@@ -81,7 +89,7 @@ class MentionFinder:
             etype=etype,
             head=head.i,
             sent=self.sent_of[head.i],
-            subject=head.dep_ in SUBJECT_DEPS,
+            subject=head.dep_ in SUBJECT_DEPS and not reporting_aside(head.head),
             **attrs,
         )
         cand.extra.update(dep=head.dep_, verb=head.head.i)
