@@ -244,3 +244,10 @@ def test_the_weekend_is_the_week_it_closes(analyze):
 )  # fmt: skip
 def test_a_thing_set_for_later_looks_forward(analyze, text, published, expr, value):
     assert times(analyze, text, published)[expr][0] == value
+
+
+def test_a_present_passive_of_obligation_looks_forward_a_past_one_back(analyze):
+    t = times(analyze, "The talks, which are supposed to conclude by May, resumed.", "1998-03-22")
+    assert t["May"][0] == "1998-05"
+    t = times(analyze, "The report was supposed to be ready by January.", "1998-03-22")
+    assert t["January"][0] == "1998-01"

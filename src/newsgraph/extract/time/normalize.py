@@ -106,6 +106,9 @@ def tense(tok: Token) -> str | None:
             continue
         if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
             return "backshifted" if _backshifted(v, auxes) else "past"
+        present = any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+        if v.tag_ == "VBN" and present and v.lower_ in lex["future_passives"]:
+            return "future"  # "talks that are supposed to conclude by May"
         if v.tag_ == "VBN":
             have = any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes)
             return "perfect" if have else "past"
