@@ -112,3 +112,22 @@ def test_a_leaders_supporters_are_an_actor_of_their_own(analyze):
     fans = next(e for e in r.entities if e.name == "Okafor's supporters")
     assert fans.kind == "group"
     assert any(r.entities[e.source] is fans for e in r.events if e.source is not None)
+
+
+def test_a_visit_naming_no_destination_is_to_the_dateline_country(analyze):
+    r = analyze(
+        "WARSAW, Poland (AP) _ Poland is ready, German defence minister Jonas Weber said "
+        "Saturday. Weber, ending a two-day visit, said Germany backed Poland.",
+        "1998-12-05",
+    )
+    (ev,) = [e for e in r.events if e.type == "CONSULT"]
+    assert (r.entities[ev.source].name, r.entities[ev.target].name) == ("Jonas Weber", "Poland")
+
+
+def test_a_visit_by_someone_of_the_dateline_country_gets_no_host(analyze):
+    r = analyze(
+        "WARSAW, Poland (AP) _ Polish Prime Minister Anna Nowak, ending a two-day visit, "
+        "said the talks went well.",
+        "1998-12-05",
+    )
+    assert all(e.target is None for e in r.events if e.type == "CONSULT")

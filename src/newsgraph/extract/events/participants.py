@@ -149,6 +149,28 @@ class Participants:
             frontier = nxt
         return None
 
+    def host(self, visitor: Actor | None) -> Actor | None:
+        """The country a story is datelined in, as the host of a visit that names no
+        destination ("Scharping, ending a two-day visit" in a Warsaw story), unless the
+        visitor is of that country."""
+        dateline = self.ctx.result.dateline
+        if dateline is None or dateline.place is None:
+            return None
+        where = next(
+            (pm.place for pm in self.ctx.result.places if pm.place.key == dateline.place), None
+        )
+        entities = self.ctx.result.entities
+        if where is None or where.country is None:
+            return None
+        known = visitor is not None and visitor.entity is not None
+        if known and entities[visitor.entity].country in (None, where.country):
+            return None  # a visitor of unknown country may be at home
+        for k, e in enumerate(entities):
+            if e.kind == "country" and e.country == where.country:
+                span = self.ctx.span(e.mentions[0].start, e.mentions[0].end)
+                return Actor(e.name, k, span.root) if span is not None else None
+        return None
+
     def member_of(self, tok: Token) -> Token | None:
         """The body a membership noun names: "members of NATO" -> NATO."""
         if tok.lemma_.lower() not in self.lex.cue("membership_nouns"):

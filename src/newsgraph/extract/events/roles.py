@@ -71,6 +71,8 @@ class RoleFinder(Participants):
         if verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG":
             if verb.dep_ == "acl" and (is_actorish(head, self.lex) or head.dep_ != "dobj"):
                 return head, True
+            if head.pos_ == "PROPN" and is_actorish(head, self.lex):
+                return head, True  # "Scharping, ending a visit, said" parsed off the name
             if adjunct_participle(verb) and verb.lemma_.lower() in self.lex.cue("labelling_verbs"):
                 return self.subject(head.head)[0], True  # "X demanded that Y leave, calling it"
             return self.subject(head.head if verb.dep_ == "acl" else head)[0], True
