@@ -65,3 +65,12 @@ def test_a_middle_initial_written_or_left_out_is_one_person(tmp_path):
 def test_different_middle_initials_are_different_people(tmp_path):
     names = stored_people(tmp_path, ["George W. Bush", "George H. W. Bush", "George Bush"])
     assert names == ["George Bush", "George H. W. Bush", "George W. Bush"]
+
+
+def test_a_group_described_by_whose_it_is_meets_itself_across_articles():
+    miami = entity("Elian's Miami relatives", "group", "USA", "nominal")
+    bare = entity("Elian's relatives", "group", "USA", "nominal")
+    assert set(merge_keys(miami)) & set(merge_keys(bare))
+    elsewhere = entity("Elian's relatives", "group", "CUB", "nominal")
+    assert not set(merge_keys(miami)) & set(merge_keys(elsewhere))
+    assert merge_keys(entity("Elian's relatives", "group", None, "nominal")) == []

@@ -83,3 +83,10 @@ def test_a_second_holder_of_the_capitals_office_is_someone_elses(analyze):
 def test_the_ira_is_coded_by_the_state_it_fought_in_not_by_its_name(analyze):
     r = analyze("The Irish Republican Army declared a ceasefire on Friday.", "1997-07-20")
     assert actor(r, "Irish Republican Army").country == "GBR"
+
+
+def test_a_persons_relatives_placed_in_a_city_take_its_country(analyze):
+    r = analyze(
+        "The move was opposed by Maria's relatives in Madrid, who want the girl to stay."
+    )
+    assert next(e for e in r.entities if e.name == "Maria's relatives").country == "ESP"

@@ -83,7 +83,7 @@ def merge_keys(entity: Entity) -> list[str]:
     ):
         return [f"people:{entity.country}:{fold(entity.name)}"]  # "Iraqis", "Hutus"
     if not any(m.kind == "name" for m in entity.mentions):
-        return _institution_key(entity)
+        return _institution_key(entity) + _possessed_key(entity)
     if entity.kind == "person":
         keys = {k for k in (person_key(n) for n in [entity.name, *entity.aliases]) if k}
         return sorted(keys)
@@ -153,6 +153,16 @@ def _institution_key(entity: Entity) -> list[str]:
     if entity.kind != "organization" or not entity.country or not code.startswith(entity.country):
         return []
     return [f"institution:{code}:{words[-1]}"] if words else []
+
+
+def _possessed_key(entity: Entity) -> list[str]:
+    """A group described by whose it is ("Elian's Miami relatives", "Elian's relatives"),
+    placed in a country: the same group in another article."""
+    owner, _, rest = entity.name.partition("'s ")
+    words = fold(rest).split()
+    if entity.kind != "group" or not entity.country or not rest or not words:
+        return []
+    return [f"described:{entity.country}:{fold(owner)}:{words[-1]}"]
 
 
 def compatible(entity: Entity, kind: str, country: str | None) -> bool:

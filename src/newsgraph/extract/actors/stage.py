@@ -207,7 +207,10 @@ def display_name(ch: Chain, names: list[str], gaz: Any) -> str:
     heads = [
         c.text[: c.extra.get("core_end", c.end) - c.start] for c in ch.cands if c.kind != "pronoun"
     ] + [c.role_title for c in ch.cands if c.role_title]  # "the Secretary of State"
-    heads += [f"{c.extra['possessor']}'s {c.text}" for c in ch.cands if c.extra.get("possessor")]
+    heads += [
+        f"{c.extra['possessor']}'s {c.text[: c.extra.get('core_end', c.end) - c.start]}"
+        for c in ch.cands if c.extra.get("possessor")
+    ]  # fmt: skip
     text = max(heads, key=lambda t: (len(t.split()), len(t)), default="")
     for lead in LEADING:
         text = text.removeprefix(lead)
