@@ -86,7 +86,5 @@ def test_the_ira_is_coded_by_the_state_it_fought_in_not_by_its_name(analyze):
 
 
 def test_a_persons_relatives_placed_in_a_city_take_its_country(analyze):
-    r = analyze(
-        "The move was opposed by Maria's relatives in Madrid, who want the girl to stay."
-    )
+    r = analyze("The move was opposed by Maria's relatives in Madrid, who want the girl to stay.")
     assert next(e for e in r.entities if e.name == "Maria's relatives").country == "ESP"
