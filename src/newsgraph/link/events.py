@@ -162,12 +162,17 @@ def _keys(ev: EventView, pad: int, lookup: bool) -> list[tuple[str, int]]:
     names = sorted({a for a in (ev.source, ev.target) if a})
     keys = [f"{ev.type}|{a}" for a in names]
     keys += [f"{ev.type}|{k}" for a in names for k in _side_keys(ev.actors.get(a), lookup)]
-    keys += [f"{ev.type}|{k}" for k in place_rules.block_keys(ev.place_ref)]
+    places = [f"{ev.type}|{k}" for k in place_rules.block_keys(ev.place_ref)]
     state = [(ev.state_key, STATE_BUCKET)] if ev.state_key else []
     if ev.range is None:
-        return [(f"{k}|doc:{ev.doc_id}", -1) for k in keys] + state
-    span = dates.lookup_range(ev.range) if lookup else ev.range
-    return [(k, b) for k in keys for b in dates.buckets(span, pad)] + state
+        return [(f"{k}|doc:{ev.doc_id}", -1) for k in keys + places] + state
+    # an undated placed report may recall an earlier event through a participant it shares
+    span = dates.lookup_range(ev.range) if lookup and places else ev.range
+    return (
+        [(k, b) for k in keys for b in dates.buckets(span, pad)]
+        + [(k, b) for k in places for b in dates.buckets(ev.range, pad)]
+        + state
+    )
 
 
 def _side_keys(info: ActorInfo | None, lookup: bool) -> list[str]:
