@@ -121,3 +121,12 @@ def test_a_participle_on_the_event_noun_dates_it(analyze):
     events = analyze(text, "1999-03-12").events
     (summit,) = [e for e in events if e.type == "CONSULT"]
     assert summit.date == "1999-04"
+
+
+def test_an_act_done_in_a_dated_occasion_takes_its_day(analyze):
+    r = analyze(
+        "The danger was one Prime Minister Ana Costa warned about in her famous speech "
+        "delivered on March 5, 1946, in Lisbon.",
+        "1999-03-12",
+    )
+    assert _by_trigger(r.events, "warned").date == "1946-03-05"

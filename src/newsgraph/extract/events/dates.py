@@ -73,6 +73,17 @@ def _occurrence_date(ctx: DocContext, noun: Token, trigger_ids: set[int]) -> str
     return None
 
 
+def _setting_date(ctx: DocContext, verb: Token, trigger_ids: set[int]) -> str | None:
+    """ "warned in his speech delivered on March 5, 1946": the dated occasion the act was
+    done in."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and (got := _occurrence_date(ctx, noun, trigger_ids)):
+                    return got
+    return None
+
+
 def _direct_path(span: Any, target: Token, trigger_ids: set[int]) -> bool:
     cur = span.root
     for _ in range(MAX_CLIMB):
@@ -275,7 +286,7 @@ def event_date(
             return _day_after_object(ctx, tr.token, verb)
         if _existing_act(tr.token, verb, lex):
             return None
-    got = own_date(ctx, verb, ids)
+    got = own_date(ctx, verb, ids) or _setting_date(ctx, verb, ids)
     if got is None or not _is_day(got):
         got = _when_day(ctx, verb) or got or linked_date(ctx, verb, speech)
     if got and modality == "intended" and got < (ctx.result.published or "")[: len(got)]:
