@@ -3,7 +3,10 @@
 Actors from two documents merge only when a full-name key agrees (after
 transliteration variants and name particles are folded) and nothing about them
 contradicts (kind, country). A bare surname or first name is never a key. A surname spelled
-one letter off merges only with the same given name and the same office.
+one letter off merges only with the same given name and the same office. A name with or
+without middle initials is one person unless both write initials that differ. A country's
+people ("Iraqis") and a group described by whose it is ("Elian's relatives") in one country
+have keys of their own.
 """
 
 from __future__ import annotations

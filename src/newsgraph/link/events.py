@@ -15,11 +15,15 @@ The merge rule (all must hold):
   may match "B hosted A";
 * places agree or one is missing: the same place, or one inside the other (a city
   and its region or country; see ``places``);
+* an attack's target that is only the country it happened in ("bomb attacks in Kenya":
+  ``_role_target``) is where, not whom, and contradicts no other target;
 * times agree: ranges overlap. A day or month date is an explicit range; an event
   without one (or with only a year) is placed in its article's publication window,
   so two undated reports merge only when the articles appeared within a few days.
   Two explicit days at most ``DAY_TOLERANCE`` apart still merge when both actors or
-  an actor and the place agree: one event, with a date conflict recorded;
+  an actor and the place agree: one event, with a date conflict recorded. A later
+  undated report recalls an explicit day of the month before it (``dates.recalled``) when
+  it shares a participant and its place (the same, or one inside the other);
 * evidence: at least one actor in common, or (agentless events) an anchoring place
   (the same place, or a city and its region) and agreeing explicit dates. An attack
   (``PLACE_BOUND_TYPES``) on one explicit day in a city and on that day in its country

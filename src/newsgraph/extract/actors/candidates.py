@@ -51,7 +51,7 @@ class Finder(Protocol):
     lex: ActorLexicon
     gaz: Any
     cands: list[Cand]
-    inner: list[Cand]  # bodies named inside a title, kept as mentions of their own
+    inner: list[Cand]  # bodies named inside a title or description, mentions of their own
     owner: list[int | None]  # token -> candidate index
     text: list[str]
     lower: list[str]

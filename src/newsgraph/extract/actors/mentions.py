@@ -54,7 +54,7 @@ class MentionFinder:
         self.gaz = gaz
         self.owner: list[int | None] = [None] * len(doc)  # token -> candidate index
         self.cands: list[Cand] = []
-        self.inner: list[Cand] = []  # bodies named inside a title ("Pentagon spokesman")
+        self.inner: list[Cand] = []  # bodies inside a title ("Pentagon spokesman") or nominal
         # per-token attributes as lists: spaCy builds a new Token on every doc[i]
         self.toks = tokens if tokens is not None else Tokens(doc)
         self.text = self.toks.text
