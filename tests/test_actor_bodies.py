@@ -136,3 +136,9 @@ def test_a_countrys_people_meet_themselves_across_articles(analyze):
     two = analyze("The Iraqis have resisted the inspections.", id="b")
     keys = [set(merge_keys(actor(r, "Iraqis"))) for r in (one, two)]
     assert keys[0] and keys[0] == keys[1]
+
+
+def test_leaders_after_the_dictionaries_carry_their_country_and_role(analyze):
+    r = analyze("Ukrainian officials said Volodymyr Zelensky would travel.", "2023-05-01")
+    zelensky = actor(r, "Volodymyr Zelensky")
+    assert zelensky.country == "UKR" and zelensky.codes.get("cameo") == "UKRGOV"

@@ -129,6 +129,10 @@ def test_converter_on_dictionary_lines(tmp_path):
         "CY_NOBODY_\t[IGOUNO 970101-061231]\n"
     )
     (out / "igo_nationalities.tsv").write_text("# heads\nbo head\tGHA\tUN\ndee only\tSWE\tIAEA\n")
+    (out / "leaders.tsv").write_text(
+        "# leaders\nnew leader\tFRA\tFRAGOV|2017-05-14|\tPresident\n"
+        "john q example\tDEU\tDEUGOV|2020-01-01|\tnot him: the dictionaries' entry wins\n"
+    )
     assert bka.build(src, out) > 0
     rows = {
         line.split("\t")[0]: line.split("\t")[1:]
@@ -152,6 +156,8 @@ def test_converter_on_dictionary_lines(tmp_path):
     assert rows["secretary general bo head"][:2] == ["person", "GHA"]
     assert rows["dee only"][:2] == ["person", "SWE"]
     assert "cy nobody" not in rows  # no nationality known
+    assert rows["new leader"][:3] == ["person", "FRA", "FRAGOV|2017-05-14|"]
+    assert rows["john q example"][1] == "FRA"
     assert (out / "known_actors.LICENSE").read_text() == "MIT licence text\n"
 
 
@@ -209,3 +215,10 @@ def test_a_described_group_is_named_without_one_mentions_post_modifiers(analyze)
 def test_person_spans_that_are_no_name(analyze, text, absent):
     r = analyze(text)
     assert absent not in {e.name for e in r.entities if e.kind == "person"}
+
+
+def test_a_role_taken_up_after_the_dictionaries_end_is_still_held():
+    old = Known("person", "FRA", (("FRAGOV", "2010-01-01", ""),))
+    new = Known("person", "FRA", (("FRAGOV", "2017-05-14", ""),))
+    assert old.code_on(date(2014, 1, 1)) == "FRAGOV" and old.code_on(date(2020, 1, 1)) is None
+    assert new.code_on(date(2024, 1, 1)) == "FRAGOV" and new.code_on(date(2016, 1, 1)) is None

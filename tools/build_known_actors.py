@@ -10,7 +10,8 @@ own name where the form is another one ("president clinton" -> "bill clinton"). 
 whose codes name one country are kept; a name form claimed by actors of two countries is
 dropped. Heads of international organisations, whose codes name none, take their
 nationality from the entry's comment ("president of the CoEU from SPAIN") or from the
-project's ``igo_nationalities.tsv``. The source is MIT-licensed (Open Event Data Alliance); the licence is copied to
+project's ``igo_nationalities.tsv``; national leaders after the dictionaries' time come from
+the project's ``leaders.tsv``. The source is MIT-licensed (Open Event Data Alliance); the licence is copied to
 ``known_actors.LICENSE`` and the table's header names the source.
 """
 
@@ -40,6 +41,7 @@ SUPRANATIONAL = ("IGO", "IMG")  # regions and religions follow these, never a co
 ABBREVIATION = re.compile(r"\([A-Z]+\)")
 NATIONALITY = re.compile(r"\bfrom ([A-Z][A-Z_]+)\b")  # "# president of the CoEU from SPAIN"
 SUPPLEMENT = "igo_nationalities.tsv"  # the project's list, in the target folder
+LEADERS = "leaders.tsv"  # the project's list of national leaders after the dictionaries
 
 
 def plain(raw: str) -> str:
@@ -126,6 +128,18 @@ def supplement(target: Path) -> dict[str, str]:
     return {name_key(r[0]): r[1] for r in rows if len(r) >= 2 and not r[0].startswith("#")}
 
 
+def leaders(target: Path) -> dict[str, tuple[str, str, str, str]]:
+    """Name key -> (kind, country, codes, name) of the project's national leaders."""
+    path = target / LEADERS
+    if not path.exists():
+        return {}
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    return {
+        name_key(r[0]): ("person", r[1], r[2], name_key(r[0]))
+        for r in rows if len(r) >= 3 and not r[0].startswith("#")
+    }  # fmt: skip
+
+
 def build(folder: Path, target: Path) -> int:
     rows: dict[str, set[tuple[str, str, str, str]]] = defaultdict(set)
     igo: dict[str, set[tuple[str, str, str, str]]] = defaultdict(set)  # heads of IGOs
@@ -156,6 +170,8 @@ def build(folder: Path, target: Path) -> int:
     for key, found in igo.items():  # a national entry of the same name comes first
         if key not in rows:
             rows[key] = found
+    for key, row in leaders(target).items():  # leaders after the dictionaries' time
+        rows[key] = rows.get(key) or {row}
     lines = []
     for k in sorted(rows):
         found = rows[k]
@@ -175,7 +191,7 @@ def build(folder: Path, target: Path) -> int:
         "# (Open Event Data Alliance, github.com/openeventdata/petrarch2, commit 676801c),\n"
         "# MIT licence: see known_actors.LICENSE. Entries stop around 2015. Nationalities of\n"
         "# heads of international organisations: the dictionaries' comments and newsgraph's\n"
-        f"# own {SUPPLEMENT}.\n"
+        f"# own {SUPPLEMENT}. National leaders after 2015: newsgraph's own {LEADERS}.\n"
     )
     (target / "known_actors.tsv").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     shutil.copyfile(folder / "LICENSE", target / "known_actors.LICENSE")

@@ -1,6 +1,7 @@
 """Known actors: long-lived public figures and organisations with their country and dated
 CAMEO codes (``data/known_actors.tsv``, derived from the PETRARCH2 Phoenix dictionaries by
-``tools/build_known_actors.py``; MIT licence, see ``data/known_actors.LICENSE``).
+``tools/build_known_actors.py``; MIT licence, see ``data/known_actors.LICENSE``; with the
+project's own lists of heads of international organisations and of later leaders).
 
 Used only where the article itself says nothing: a full name (two words or more) that the
 table knows gives the actor's country, and the code of the role held on the article's date;
@@ -39,12 +40,13 @@ class Known:
     def code_on(self, day: date | None) -> str | None:
         """The code of the role held on ``day`` (the most specific one), else the most
         specific undated code (an organisation's, a person's standing one), else None.
-        A role still open when the table ends is taken to end at ``HORIZON``."""
+        A role still open when the dictionaries end is taken to end at ``HORIZON``; one
+        taken up after it (the project's own leaders table) is still held."""
         if day is not None:
             iso = day.isoformat()
             held = [
                 c for c, lo, hi in self.codes
-                if (lo or hi) and lo <= iso and iso < (hi or HORIZON)
+                if (lo or hi) and lo <= iso and iso < (hi or (HORIZON if lo < HORIZON else "~"))
             ]  # fmt: skip
             if held:
                 return max(held, key=len)
