@@ -120,7 +120,8 @@ def actor_mentions(store: Store, doc_id: str | None = None) -> list[Record]:
     stmt = select(m.c.doc_id, m.c.start, m.c.end, m.c.text, m.c.kind, m.c.actor_id)
     if doc_id is not None:
         stmt = stmt.where(m.c.doc_id == doc_id)
-    return [dict(r) for r in store.rows(stmt.order_by(m.c.doc_id, m.c.start))]
+    order = (m.c.doc_id, m.c.start, m.c.end, m.c.actor_id)  # mentions may nest: a full order
+    return [dict(r) for r in store.rows(stmt.order_by(*order))]
 
 
 # -- places and time ----------------------------------------------------------------
