@@ -88,3 +88,10 @@ def test_the_ira_is_coded_by_the_state_it_fought_in_not_by_its_name(analyze):
 def test_a_persons_relatives_placed_in_a_city_take_its_country(analyze):
     r = analyze("The move was opposed by Maria's relatives in Madrid, who want the girl to stay.")
     assert next(e for e in r.entities if e.name == "Maria's relatives").country == "ESP"
+
+
+def test_relatives_of_others_leave_the_others_a_mention_of_their_own(analyze):
+    r = analyze("Many of the protesters were relatives of officers deployed with the mission.")
+    relatives = next(e for e in r.entities if e.name == "relatives")
+    assert all("officers" not in m.text for m in relatives.mentions)
+    assert any(m.text.startswith("officers") for e in r.entities for m in e.mentions)

@@ -252,7 +252,7 @@ def absorbable(cand: Cand) -> bool:
 
 
 def post_modifier(
-    f: Finder, tok: Token, j: int, title: bool = False
+    f: Finder, tok: Token, j: int, title: bool = False, kin: bool = False
 ) -> tuple[int, list[Cand], str | None, str | None]:
     """Extend a mention over the head's prepositional and participial post-modifiers.
 
@@ -268,6 +268,8 @@ def post_modifier(
             continue
         scope = TITLE_SCOPE_PREPS if title else SCOPE_PREPS
         is_pp = child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS | scope
+        if kin and child.lower_ == "of":
+            break  # "relatives of officers": the officers are others
         # a ROOT noun's "participle" is usually the misparsed main verb ("X left on Friday")
         is_acl = child.dep_ == "acl" and child.tag_ in ("VBN", "VBG") and tok.dep_ != "ROOT"
         if child.left_edge.i != j or not (is_pp or is_acl):
