@@ -12,14 +12,12 @@ from newsgraph.data import flagged_words, load_json
 
 CAPITAL_PREFIXES = frozenset(flagged_words("name_particles.json", "capital_prefix"))
 NAME_SUFFIXES = frozenset({"II", "III", "IV", "VI", "JR", "SR"})
-MODIFIER_SHARE = 0.5  # of a chain's name mentions used as a common noun
-COMMON_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "each",
-                                "every", "another", "any", "same"})  # fmt: skip
-MODIFIER_MIN = 3  # name mentions needed before that share decides
-
-
 NON_ACTORS = frozenset(load_json("non_actors.json")["names"])
 FRAGMENT_MARKS = ("/", ":", "|")  # "School/Team:": a form's label, not a name
+COMMON_SHARE = 0.5  # of a chain's name mentions used as a common noun
+COMMON_MIN = 3  # name mentions needed before that share decides
+COMMON_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "each",
+                                "every", "another", "any", "same"})  # fmt: skip
 
 
 def non_actor(text: str) -> bool:
@@ -60,10 +58,10 @@ def written_as_common_noun(cands: list[Any], doc: Doc, surnames: set[str]) -> bo
     "the two Pokemon", "Pokemon games"): a kind of thing, not someone. A surname may
     premodify ("the Trump administration", "Majorana fermions"); a given name does not."""
     names = [c for c in cands if c.kind == "name"]
-    if len(names) < MODIFIER_MIN:
+    if len(names) < COMMON_MIN:
         return False
     common = sum(1 for c in names if common_use(doc, c.i, c.j, c.text.lower() in surnames))
-    return common >= MODIFIER_SHARE * len(names)
+    return common >= COMMON_SHARE * len(names)
 
 
 def common_use(doc: Doc, i: int, j: int, surname: bool) -> bool:
