@@ -141,11 +141,16 @@ def country(name: str, iso: str) -> Entity:
     return Entity(name, "country", country=iso, mentions=[Mention(0, len(name), name, "name")])
 
 
+def embassy_attack() -> DocResult:
+    """An attack on Israel's embassy in El Fasher on 8 June, from an article of that day."""
+    text = "Bombers attacked the Israeli embassy in El Fasher."
+    a = doc("a", "2025-06-08", ["israel"], [event("ASSAULT", None, 0, "2025-06-08", text,
+                                                  EL_FASHER.key)], text=text)  # fmt: skip
+    return placed(a, (EL_FASHER, "El Fasher"))
+
+
 def test_an_attack_told_as_on_the_country_it_happened_in_is_the_same_attack(store):
-    first = "Bombers attacked the Israeli embassy in El Fasher."
-    a = doc("a", "2025-06-08", ["israel"], [event("ASSAULT", None, 0, "2025-06-08", first,
-                                                  EL_FASHER.key)], text=first)  # fmt: skip
-    store.save(placed(a, (EL_FASHER, "El Fasher")))
+    store.save(embassy_attack())
     text = "Malta condemned the bomb attacks in Sudan."
     b = doc("b", "2025-06-09", [], [event("ASSAULT", None, 0, "2025-06-08", text, "iso:SDN")],
             text=text)  # fmt: skip
@@ -161,10 +166,7 @@ def test_an_attack_told_as_on_the_country_it_happened_in_is_the_same_attack(stor
 
 
 def test_a_later_undated_report_recalling_a_dated_attack_joins_it(store):
-    first = "Bombers attacked the Israeli embassy in El Fasher."
-    a = doc("a", "2025-06-08", ["israel"], [event("ASSAULT", None, 0, "2025-06-08", first,
-                                                  EL_FASHER.key)], text=first)  # fmt: skip
-    store.save(placed(a, (EL_FASHER, "El Fasher")))
+    store.save(embassy_attack())
     text = "The attacks on the Israeli embassy in Sudan, which killed 12, were condemned."
     b = doc("b", "2025-06-20", ["israel"], [event("ASSAULT", None, 0, None, text, "iso:SDN")],
             text=text)  # fmt: skip

@@ -6,20 +6,13 @@ datelined in their country's capital ("WELLINGTON _ Foreign Minister X said").""
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
-from newsgraph.data import load_json
 from newsgraph.extract.actors.coref import Chain
+from newsgraph.extract.actors.lexicon import ties
 
 COLLECTIVE = ("organization", "group")
 HOLDER_WINDOW = 2  # sentences from a described holder to the name given the bare title
-
-
-@cache
-def ties() -> dict[str, frozenset[str]]:
-    data = load_json("actor_ties.json")
-    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
 
 
 def unplaced_people(chains: list[Chain]) -> list[Chain]:

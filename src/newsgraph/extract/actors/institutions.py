@@ -12,6 +12,7 @@ from typing import Any
 from newsgraph.data import load_json
 from newsgraph.extract.actors.candidates import Cand
 from newsgraph.extract.actors.coref import Chain
+from newsgraph.extract.actors.lexicon import ties
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ARTICLES = ("the ", "a ", "an ")
@@ -188,8 +189,7 @@ def assemblies(chains: list[Chain], focus: str | None, home: str | None) -> None
     country = country or (focus if home is None else None)
     if country is None:
         return
-    data = load_json("actor_ties.json")
-    sectors, parties = set(data["assembly_sectors"]), set(data["party_nouns"])
+    sectors, parties = ties()["assembly_sectors"], ties()["party_nouns"]
     for ch in chains:
         if ch.country is not None or ch.etype != "organization" or not ch.named:
             continue
@@ -209,7 +209,7 @@ def placed_groups(cands: list[Cand], doc: Any, sent_of: list[int], gaz: Any) -> 
     """ "clashed in Lagos with demonstrators", "a rally called by the opposition" in Lagos:
     protesters and opposition without a country act where their sentence places them,
     when all its places lie in one country."""
-    nouns = set(load_json("actor_ties.json")["placed_nouns"])
+    nouns = ties()["placed_nouns"]
     countries: dict[int, set[str | None]] = {}
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:

@@ -19,6 +19,7 @@ from newsgraph.data import read_text
 
 TABLE = "known_actors.tsv"
 HORIZON = "2016-01-01"  # the dictionaries stop around 2015: an open role ends here
+OPEN = "9999-12-31"  # the end of a role taken up after HORIZON and still held
 _NON_WORD = re.compile(r"[^\w\s]")
 
 
@@ -46,7 +47,7 @@ class Known:
             iso = day.isoformat()
             held = [
                 c for c, lo, hi in self.codes
-                if (lo or hi) and lo <= iso and iso < (hi or (HORIZON if lo < HORIZON else "~"))
+                if (lo or hi) and lo <= iso and iso < (hi or (HORIZON if lo < HORIZON else OPEN))
             ]  # fmt: skip
             if held:
                 return max(held, key=len)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from newsgraph.data import flagged_words, load_json
@@ -103,3 +104,10 @@ def load(tokenizer: Callable[[str], Any]) -> ActorLexicon:
     for forms in lex.org_forms.values():
         forms.sort(key=lambda f: -len(f[0]))
     return lex
+
+
+@cache
+def ties() -> dict[str, frozenset[str]]:
+    """The word lists of ``actor_ties.json`` (relations that tie an actor to a state)."""
+    data = load_json("actor_ties.json")
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsgraph.data import flagged_words, load_json
+from newsgraph.data import flagged_words
 from newsgraph.extract.actors.candidates import Cand, Finder
-from newsgraph.extract.actors.lexicon import PRONOUNS
+from newsgraph.extract.actors.lexicon import PRONOUNS, ties
 from newsgraph.extract.actors.titles import bodily, post_modifier
 
 POSSESSIVE = frozenset(flagged_words("function_words.json", "possessive"))
-KIN_NOUNS = frozenset(load_json("actor_ties.json")["kin_nouns"])
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 MODIFIER_DEPS = frozenset({"det", "amod", "compound", "poss", "nmod", "case"})
 
@@ -110,7 +109,7 @@ def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
     while i < tok.i and doc[i].lower_ in POSSESSIVE:
         i += 1
     core = doc[j - 1]  # the end before post-modifiers: what names the actor
-    kin = tok.lemma_.lower() in KIN_NOUNS
+    kin = tok.lemma_.lower() in ties()["kin_nouns"]
     j, inside, pp_country, pp_org = post_modifier(f, tok, j, kin=kin)
     for c in inside:
         f.release(c)

@@ -204,13 +204,10 @@ def display_name(ch: Chain, names: list[str], gaz: Any) -> str:
         return max(names, key=len)
     # a description: its fullest form ("Nigerian riot police", "the Secretary of State")
     # without the post-modifiers of one mention ("deployed in Lagos to break up a rally")
-    heads = [
-        c.text[: c.extra.get("core_end", c.end) - c.start] for c in ch.cands if c.kind != "pronoun"
-    ] + [c.role_title for c in ch.cands if c.role_title]  # "the Secretary of State"
-    heads += [
-        f"{c.extra['possessor']}'s {c.text[: c.extra.get('core_end', c.end) - c.start]}"
-        for c in ch.cands if c.extra.get("possessor")
-    ]  # fmt: skip
+    cores = [(c, c.text[: c.extra.get("core_end", c.end) - c.start]) for c in ch.cands]
+    heads = [core for c, core in cores if c.kind != "pronoun"]
+    heads += [c.role_title for c in ch.cands if c.role_title]  # "the Secretary of State"
+    heads += [f"{c.extra['possessor']}'s {core}" for c, core in cores if c.extra.get("possessor")]
     text = max(heads, key=lambda t: (len(t.split()), len(t)), default="")
     for lead in LEADING:
         text = text.removeprefix(lead)

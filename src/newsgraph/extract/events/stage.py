@@ -58,10 +58,6 @@ def _gazetteer(res: Resources) -> Any | None:
         return None
 
 
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
-
-
 def _depth(tok: Token) -> int:
     d = 0
     while tok.head.i != tok.i and d < 50:
@@ -113,7 +109,9 @@ class SentenceEvents:
                 _reciprocal(d.roles)
             elif d.type == "PROTEST" and d.roles.target is None:
                 d.roles.target = self.finder.purpose_target(d.tr.token)
-            elif d.roles.target is None and _lemma(d.tr.token) in self.lex.cue("visit_words"):
+            elif d.roles.target is None and d.tr.token.lemma_.lower() in self.lex.cue(
+                "visit_words"
+            ):
                 d.roles.target = self.finder.host(d.roles.sources[0] if d.roles.sources else None)
             elif d.roles.target is None and self._denies_claim(d):
                 d.antecedent = "ACCUSE"  # "X denied that ...": a reply to the accuser
