@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from newsgraph.link import dates
 from newsgraph.link import events as rules
+from newsgraph.link.consensus import consensus
 from newsgraph.model import DocResult, Entity, Mention, Place
 from newsgraph.store import records
 from test_linking import doc, event, store  # noqa: F401
@@ -119,7 +120,7 @@ def test_a_multinational_region_does_not_refine_a_country():
                          place_kind="country", place_country="KEN")  # fmt: skip
     region = rules.Report("b", None, None, "1998-08-07", EAST_AFRICA.key, "1998-09-11",
                           place_kind="region")  # fmt: skip
-    assert rules.consensus([kenya, region])["place"] == "iso:KEN"
+    assert consensus([kenya, region])["place"] == "iso:KEN"
 
 
 def test_a_year_outside_the_publication_year_is_that_year():

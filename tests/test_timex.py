@@ -251,3 +251,13 @@ def test_a_present_passive_of_obligation_looks_forward_a_past_one_back(analyze):
     assert t["May"][0] == "1998-05"
     t = times(analyze, "The report was supposed to be ready by January.", "1998-03-22")
     assert t["January"][0] == "1998-01"
+
+
+def test_a_day_told_again_is_the_anchor_s_day(analyze):
+    got = times(
+        analyze,
+        "Blasts hit two embassies on Friday. Earlier in the day, police "
+        "closed the road. Later that day, the army arrived. The same day, talks ended.",
+    )
+    assert got["Earlier in the day"] == got["Later that day"] == ("2021-10-01", "day")
+    assert got["The same day"] == ("2021-10-01", "day")

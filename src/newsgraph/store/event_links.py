@@ -12,6 +12,7 @@ from sqlalchemy import bindparam, delete, exists, func, select, update
 
 from newsgraph.link import conflicts as conflict_rules
 from newsgraph.link import events as rules
+from newsgraph.link.consensus import consensus
 from newsgraph.link.dates import TimeRange, event_range
 from newsgraph.model import Event
 from newsgraph.store import actor_counts, event_counts
@@ -297,7 +298,8 @@ def refresh(db: Db, event_id: str) -> None:
         actor_counts.event_pair(db, before, None)
         return
     kind = db.one(_TYPE_MODE, {"e": event_id})
-    c = rules.consensus(reports, bool(kind) and rules.is_ongoing(kind[0], kind[1]))
+    actors = views.actor_info(db, *{a for r in reports for a in (r.source, r.target)})
+    c = consensus(reports, bool(kind) and rules.is_ongoing(kind[0], kind[1]), actors)
     actor_counts.event_pair(db, before, (c["source"], c["target"]))
     rng: TimeRange | None = c["range"]
     db.run(_REFRESH, {

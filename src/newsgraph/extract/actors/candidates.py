@@ -71,3 +71,19 @@ class Finder(Protocol):
     def demonym_of(self, text: str) -> str | None: ...
 
     def country_of(self, text: str) -> str | None: ...
+
+
+def told_alike(a: Cand, b: Cand) -> bool:
+    """Two descriptions of one head not told apart by their own words: "security forces"
+    and "Hutu security forces", not "security forces" and "internal and external forces"."""
+    mine, theirs = _premodifiers(b), _premodifiers(a)
+    return not mine or not theirs or mine <= theirs or theirs <= mine
+
+
+def _premodifiers(c: Cand) -> set[str]:
+    """The words before a description's head ("Kenyan police" of "the Kenyan police
+    officers serving in Haiti")."""
+    words = c.text.lower().split()
+    head = c.title_words[-1] if c.title_words else words[-1]
+    at = next((i for i, w in enumerate(words) if w.startswith(head)), len(words) - 1)
+    return set(words[:at]) - {"the", "a", "an"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsgraph.extract.actors import acronyms
-from newsgraph.extract.actors.candidates import Cand
+from newsgraph.extract.actors.candidates import Cand, told_alike
 from newsgraph.extract.actors.lexicon import ActorLexicon
 from newsgraph.extract.actors.names import PersonNames, short_forms
 from newsgraph.model import Role
@@ -45,11 +45,7 @@ class Chain:
                 self.role_words.append(cand.title_words)
 
     def last_before(self, pos: int) -> Cand | None:
-        best = None
-        for c in self.cands:
-            if c.start < pos and (best is None or c.start > best.start):
-                best = c
-        return best
+        return max((c for c in self.cands if c.start < pos), key=lambda c: c.start, default=None)
 
 
 class Coref:
@@ -288,7 +284,10 @@ class Coref:
             return
         same_head = [
             ch for ch in self.chains
-            if any(x.kind == "nominal" and x.title_words == c.title_words for x in ch.cands)
+            if any(
+                x.kind == "nominal" and x.title_words == c.title_words
+                and (c.definite or told_alike(x, c)) for x in ch.cands
+            )
             and (c.country is None or ch.country in (None, c.country))
             and ch.last_before(c.start) is not None
         ]  # fmt: skip

@@ -5,6 +5,7 @@ and a name a reader would use ("Turkish police"), and the states of the article'
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 from typing import Any
@@ -124,6 +125,20 @@ def described_aliases(ch: Chain) -> list[str]:
             if len(text.split()) >= 2 and text[:1].isupper():
                 out.append(text)
     return out
+
+
+def attributive_forms(names: list[str]) -> list[str]:
+    """A group named by its leader's possessive is also written attributively:
+    "Abacha's supporters", "Abacha supporters"."""
+    out = []
+    for n in names:
+        m = _POSSESSED_GROUP.fullmatch(n)
+        if m:
+            out.append(f"{m[1]} {m[2]}")
+    return out
+
+
+_POSSESSED_GROUP = re.compile(r"((?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)['’]s ([a-z]+s)")
 
 
 @cache

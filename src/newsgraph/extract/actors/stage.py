@@ -177,6 +177,8 @@ def entity(ch: Chain, index: int, gaz: Any, lex: Any) -> Entity:
         names = names + others
     aliases: list[str] = []
     extra = institutions.described_aliases(ch) + institutions.country_free_names(ch, lex)
+    if kind == "group":
+        extra += institutions.attributive_forms([name, *names])
     for text in names + extra:
         if text != name and text not in aliases:
             aliases.append(text)

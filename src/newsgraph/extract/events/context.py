@@ -104,7 +104,7 @@ def modality(tr: Trigger, ctx: DocContext, lex: Lexicon, ignore_intent: bool = F
         if aux & lex.cue("future"):
             bump("intended")
         head = v.head
-        if head.i == v.i:
+        if head.i == v.i or _asked_past(v):
             break
         hl = head.lemma_.lower()
         # "would like to express condolences": saying so performs the speech act
@@ -125,6 +125,13 @@ def modality(tr: Trigger, ctx: DocContext, lex: Lexicon, ignore_intent: bool = F
         v = head
     # "expected to", "set to", "poised to" as adjectival/passive matrix
     return best
+
+
+def _asked_past(v: Token) -> bool:
+    """ "to investigate who shot down the plane": a question about a past act presupposes
+    it; the mood of the verbs above does not reach it."""
+    wh = any(c.tag_ in ("WP", "WRB", "WDT") for c in v.children)
+    return v.dep_ == "ccomp" and wh and v.tag_ == "VBD" and not _aux_lemmas(v)
 
 
 def announced(tr: Trigger, lex: Lexicon) -> bool:
@@ -180,18 +187,33 @@ def place_of(tr: Trigger, ctx: DocContext, lex: Lexicon) -> str | None:
                 lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1])
                 inside = [pm for pm in ctx.result.places if lo <= pm.start < hi]
                 # "at U.S. embassies in Kenya": a name modifying a noun is not the place
-                named = [pm for pm in inside if not _modifies_a_noun(tr.token.doc, pm)]
+                named = [pm for pm in inside if not _modifies_a_noun(tr.token.doc, pm, lex)]
                 if named or inside:
                     return (named or inside)[0].place.key
+    return _named_after(tr, ctx, lex)
+
+
+def _named_after(tr: Trigger, ctx: DocContext, lex: Lexicon) -> str | None:
+    """ "the Kenya bombing": an incident named after its place."""
+    if not tr.nominal or tr.token.lemma_.lower() not in lex.cue("place_named_incidents"):
+        return None
+    for c in tr.token.children:
+        if c.dep_ == "compound" and c.i < tr.token.i:
+            hit = [pm for pm in ctx.result.places if pm.start <= c.idx < pm.end]
+            if hit:
+                return hit[0].place.key
     return None
 
 
-def _modifies_a_noun(doc: Doc, pm: Any) -> bool:
-    """The place name is a premodifier ("U.S. embassies", "Kenyan police")."""
+def _modifies_a_noun(doc: Doc, pm: Any, lex: Lexicon) -> bool:
+    """The place name is a premodifier ("U.S. embassies", "Kenyan police") or owns the
+    premises ("embassies of the United States in Kenya")."""
     span = doc.char_span(pm.start, pm.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.lemma_.lower() in lex.cue("premises_nouns")
     return root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= span.end
 
 

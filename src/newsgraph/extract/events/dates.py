@@ -272,8 +272,10 @@ def event_date(
     modality: str,
     st: Story,
     lex: Lexicon,
+    definite: bool = False,
 ) -> str | None:
-    """The date of one event mention (see module doc)."""
+    """The date of one event mention (see module doc). A definite description ("the
+    assassination") without a date of its own refers back: no story day for it."""
     ids = {t.i for t in tr.tokens} | {t.i for a in absorbed for t in a.tokens}
     speech = lex.cue("speech_verbs")
     if tr.nominal:
@@ -293,6 +295,8 @@ def event_date(
         got = None  # "would investigate the massacre four years ago": not the act's past
     coarse = got is not None and not _is_day(got) and (st.day or "").startswith(got)
     if (got and not coarse) or st.day is None or _background(ctx, tr, verb, modality):
+        return got
+    if definite and tr.nominal:
         return got
     if st.same_day:
         return st.day

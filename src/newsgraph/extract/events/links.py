@@ -130,10 +130,23 @@ def _adoption_detail(tok: Token, lex: Lexicon) -> bool:
 
 
 def _unreal_object(noun: Token, lex: Lexicon) -> bool:
-    """ "citing threats", "rehearsing an attack", "wants negotiations": no act reported."""
+    """ "citing threats", "rehearsing an attack", "wants negotiations", a device handled:
+    no act reported."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
         noun = noun.head.head  # "citing fears of an attack"
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.cue("unreal_object_verbs")
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.cue("unreal_object_verbs"):
+        return True
+    return _handled_device(noun, lex)
+
+
+def _handled_device(noun: Token, lex: Lexicon) -> bool:
+    """ "seized a car bomb", "a mine was defused": a device handled, not an attack."""
+    handled = noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB"
+    return (
+        handled
+        and noun.lemma_.lower() in lex.cue("device_nouns")
+        and noun.head.lemma_.lower() in lex.cue("device_handling_verbs")
+    )
 
 
 def _circumstance(noun: Token, drafts: list[Any]) -> bool:

@@ -139,11 +139,24 @@ class RoleFinder(Participants):
             if c.dep_ == "poss" and (c.pos_ != "PRON" or self._resolved(c)) and not _when(c):
                 return c
         for c in noun.lefts:
-            if c.dep_ in ("amod", "compound", "nmod") and self._is_actor_modifier(c):
+            modifier = c.dep_ in ("amod", "compound", "nmod") and self._is_actor_modifier(c)
+            if modifier and not self._place_named(c, noun):
                 return c
         # "an appeal from the president": a stated act comes from its author
         preps = ["by", "from"] if etype in self.lex.cue("from_source_types") else ["by"]
         return self.prep_object([noun], preps)
+
+    def _place_named(self, mod: Token, noun: Token) -> bool:
+        """ "the Kenya bombing", "the Omagh blast": a place's name on an incident says
+        where it was, not who did it ("the U.S. bombing of Iraq" keeps its author)."""
+        return (
+            mod.dep_ == "compound"
+            and mod.ent_type_ in ("GPE", "LOC", "FAC")
+            and noun.lemma_.lower() in self.lex.cue("place_named_incidents")
+            and not any(
+                c.dep_ == "prep" and c.lower_ in ("of", "on", "against") for c in noun.children
+            )
+        )
 
     def _resolved(self, pron: Token) -> bool:
         """A possessive pronoun that coreference tied to a named actor ("its siege")."""
@@ -209,6 +222,17 @@ class RoleFinder(Participants):
             except Exception:
                 return False
         return tok.pos_ == "PROPN"
+
+    def _premises_hit(self, at: Token) -> Token | None:
+        """ "killed 12 people outside the embassy": an attack at a state's premises hits
+        the state (the casualties are not an actor)."""
+        for h in (at, *at.conjuncts):
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in self.lex.cue("premises_preps"):
+                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if obj is not None and obj.lemma_.lower() in self.lex.cue("premises_nouns"):
+                        return obj
+        return None
 
     def _premises_doing(self, tok: Token, etype: str) -> bool:
         """A building (an embassy) named as the doer of a material act."""
@@ -322,6 +346,8 @@ class RoleFinder(Participants):
             src_tok = self.speaker_for(src_tok) or src_tok
         if src_tok is not None and self._premises_doing(src_tok, etype):
             src_tok = None  # "attacks on the embassies, which killed 250": the attack killed
+        if etype == "ASSAULT" and (tgt_tok is None or self.ctx.mention_at(tgt_tok) is None):
+            tgt_tok = self._premises_hit(head if tr.nominal else verb) or tgt_tok
         if tgt_tok is not None:
             judged = etype in self.lex.cue("judging_types")  # "condemned the attack on X"
             tgt_tok = self.owner(tgt_tok, judged) or tgt_tok

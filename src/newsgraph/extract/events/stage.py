@@ -266,7 +266,8 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon, st: Story) -
     sources: list[Actor | None] = list(d.roles.sources) or [None]
     head = ectx.clause_head(d.tr)
     src0 = sources[0].entity if sources[0] else None
-    date = event_date(ctx, d.tr, head, d.absorbed, src0, modality, st, lex)
+    definite = _definite_description(d.tr)
+    date = event_date(ctx, d.tr, head, d.absorbed, src0, modality, st, lex, definite)
     place = ectx.place_of(d.tr, ctx, lex)
     figs = ectx.figures(d.tr, sent, lex)
     span = ectx.evidence_span(d.tr, [t for a in d.absorbed for t in a.tokens], sent)

@@ -119,6 +119,12 @@ def grammar() -> Grammar:
             rf"(?P<dir>ago|earlier|later|before|after|from\s+now|hence))(?![\w-])",
         ),
         ("shift", r"(?i:the\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after))(?![\w-])"),
+        # "earlier in the day", "later that day", "the same day": the anchor's own day
+        (
+            "shift",
+            r"(?i:(?P<dir>earlier|later)\s+(?P<same>in\s+the|that)\s+(?P<unit>day))(?![\w-])",
+        ),
+        ("shift", r"(?i:the\s+(?P<same>same)\s+(?P<unit>day))(?![\w-])"),
         (
             "shift",
             r"(?i:the\s+(?P<dir>next|following|previous|preceding)\s+"

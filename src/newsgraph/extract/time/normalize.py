@@ -280,11 +280,11 @@ _UNIT_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year
 
 def _shift(c: Candidate, pub: date | None, anchor: Anchor | None) -> Value:
     f = c.fields
-    direction = f["dir"]
+    direction = f.get("dir", "after")
     unit = f["unit"]
     if unit in ("morning", "evening", "night"):
         unit = "day"
-    n = number_value(f["n"]) if "n" in f else 1
+    n = 0 if "same" in f else number_value(f["n"]) if "n" in f else 1
     if n is None:
         return NONE
     if direction in ("ago", "from now", "hence"):
