@@ -73,3 +73,34 @@ def test_reports_naming_a_state_s_embassy_also_tell_the_state():
     ]
     assert consensus(reports, actors=info)["target"] == "usa"
     assert consensus(reports)["target"] == "emb"  # without what the actors are
+
+
+def test_defending_in_words_is_support_defending_ground_is_not(analyze):
+    r = analyze("The minister defended the decision on Monday.", "2021-10-06")
+    assert [e.type for e in r.events + r.event_candidates] == ["SUPPORT"]
+    r = analyze("Castro defended Cuba against criticism of its prisons on Monday.")
+    assert "SUPPORT" in [e.type for e in r.events]
+    for text in ("The army will defend its citizens against terrorism.",
+                 "Israel will defend the border with all its might."):  # fmt: skip
+        assert not [e for e in analyze(text).events if e.type == "SUPPORT"]
+
+
+def test_a_demonstration_of_a_quality_is_no_protest(analyze):
+    assert not analyze("The vote was a demonstration of unity, the minister said.").events
+    r = analyze("A demonstration of students blocked the road in Dhaka on Monday.")
+    assert "demonstration" in [e.mentions[0].trigger for e in r.events]
+
+
+def test_a_recurring_act_is_a_candidate(analyze):
+    r = analyze("Orangemen march each July through the Catholic quarter of Portadown.")
+    assert not r.events
+    assert [(e.type, e.reason) for e in r.event_candidates] == [("PROTEST", "habitual")]
+
+
+def test_the_victims_of_an_attack_do_not_make_its_author(analyze):
+    r = analyze("Victims of the embassy bombing were flown home by the foreign minister.")
+    (ev,) = [e for e in r.events + r.event_candidates if e.type == "ASSAULT"]
+    assert ev.source is None
+    r = analyze("The rebels launched a wave of attacks on Goma on Monday.")
+    (ev,) = _assaults(r)
+    assert r.entities[ev.source].name.lower().endswith("rebels")

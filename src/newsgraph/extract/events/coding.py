@@ -2,7 +2,7 @@
 candidates, each candidate with the reason it was not coded.
 
 An analyst prefers fewer records that are right: an act described as hypothetical ("if
-X attacked") or negated ("did not meet") is not an event, and an act with neither a source
+X attacked"), negated ("did not meet") or recurring ("march each July") is not an event, and an act with neither a source
 nor a target says little, unless its type stands without them (a bombing by unknown
 attackers: ``actorless_types`` in ``data/event_cues.json``).
 """
@@ -13,6 +13,7 @@ from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.model import Event
 
 HYPOTHETICAL = "hypothetical"
+HABITUAL = "habitual"  # "march each July": a recurring act, set by the stage
 NEGATED = "negated"
 NO_PARTICIPANTS = "no source or target"
 
@@ -33,6 +34,6 @@ def split(events: list[Event], lex: Lexicon) -> tuple[list[Event], list[Event]]:
     coded: list[Event] = []
     candidates: list[Event] = []
     for ev in events:
-        ev.reason = reason_not_coded(ev, lex)
+        ev.reason = ev.reason or reason_not_coded(ev, lex)
         (coded if ev.reason is None else candidates).append(ev)
     return coded, candidates

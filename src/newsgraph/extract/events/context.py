@@ -127,6 +127,27 @@ def modality(tr: Trigger, ctx: DocContext, lex: Lexicon, ignore_intent: bool = F
     return best
 
 
+def habitual(tr: Trigger, lex: Lexicon) -> bool:
+    """ "march each July", "meet every year": a recurring act, not one event."""
+    for h in (tr.token, clause_head(tr)):
+        for c in h.children:
+            nouns = [c] if c.dep_ in ("npadvmod", "tmod") else []
+            if c.dep_ == "prep":
+                nouns = [g for g in c.children if g.dep_ == "pobj"]
+            if any(_every_period(n, lex) for n in nouns):
+                return True
+    return False
+
+
+def _every_period(noun: Token, lex: Lexicon) -> bool:
+    period = noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in lex.cue(
+        "habitual_periods"
+    )
+    return period and any(
+        d.dep_ == "det" and d.lower_ in lex.cue("habitual_quantifiers") for d in noun.children
+    )
+
+
 def _asked_past(v: Token) -> bool:
     """ "to investigate who shot down the plane": a question about a past act presupposes
     it; the mood of the verbs above does not reach it."""

@@ -173,6 +173,20 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
         )
     if req == "obj_not_actor":
         return obj is not None and not is_actorish(obj, lex)
+    if req == "obj_not_place":  # "defended the decision", not "defended the border"
+        return obj is None or not (
+            obj.ent_type_ in ("LOC", "FAC") or _lemma(obj) in lex.cue("territory_nouns")
+        )
+    if req == "verbal":  # "defended the decision", "defended Iraq against criticism"
+        return obj is not None and (not is_actorish(obj, lex) or _answers_criticism(tok, lex))
+    if req == "of_actor":  # "a demonstration of students", not "a demonstration of unity"
+        return all(
+            is_actorish(g, lex)
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        )
     if req == "obj_money":
         return obj is not None and any(t.ent_type_ == "MONEY" for t in obj.subtree)
     if req == "obj_goods":
@@ -198,6 +212,16 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
             for c in obj.children
         )
     return True
+
+
+def _answers_criticism(tok: Token, lex: Lexicon) -> bool:
+    return any(
+        _lemma(g) in lex.cue("criticism_nouns")
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("against", "from", "over")
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
 
 
 def _gives_goods(verb: Token, obj: Token | None, lex: Lexicon) -> bool:

@@ -146,6 +146,10 @@ class RoleFinder(Participants):
         preps = ["by", "from"] if etype in self.lex.cue("from_source_types") else ["by"]
         return self.prep_object([noun], preps)
 
+    def _of_a_series(self, prep: Token) -> bool:
+        """ "launched a wave of attacks": the acts are what the verb's object counts."""
+        return prep.lower_ == "of" and prep.head.lemma_.lower() in self.lex.cue("series_nouns")
+
     def _place_named(self, mod: Token, noun: Token) -> bool:
         """ "the Kenya bombing", "the Omagh blast": a place's name on an incident says
         where it was, not who did it ("the U.S. bombing of Iraq" keeps its author)."""
@@ -289,8 +293,8 @@ class RoleFinder(Participants):
             if src_tok is None:
                 gov, obj = head.head, head
                 while obj.dep_ in ("compound", "pobj", "prep") and gov.i != obj.i:
-                    if obj.dep_ == "pobj" and gov.lower_ != "of":
-                        break
+                    if obj.dep_ == "pobj" and not self._of_a_series(gov):
+                        break  # "victims of the bombing": not the act the verb tells
                     obj, gov = gov, gov.head
                 predicate = obj.dep_ == "attr" and gov.lemma_ in COPULAS  # "this was an attack"
                 # "launched an attack": the subject acts; "condemned the attack": it reacts

@@ -270,6 +270,7 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon, st: Story) -
     date = event_date(ctx, d.tr, head, d.absorbed, src0, modality, st, lex, definite)
     place = ectx.place_of(d.tr, ctx, lex)
     figs = ectx.figures(d.tr, sent, lex)
+    recurring = ectx.habitual(d.tr, lex)
     span = ectx.evidence_span(d.tr, [t for a in d.absorbed for t in a.tokens], sent)
     out = []
     for src in sources:
@@ -297,6 +298,7 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon, st: Story) -
                 confidence=_confidence(d, src, modality),
                 mentions=[EventMention(*ctx.evidence(*span), trigger)],
                 figures=dict(figs),
+                reason=coding.HABITUAL if recurring else None,
             )
         )
     return out
