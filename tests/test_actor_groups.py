@@ -17,3 +17,13 @@ def test_a_group_named_by_its_leader_s_possessive_is_also_written_attributively(
     r = analyze("General Abacha's supporters began a rally in Abuja on Tuesday.", "1998-03-03")
     group = actor(r, "supporters")
     assert "Abacha supporters" in group.aliases
+
+
+def test_the_embassy_in_a_capital_is_the_foreign_envoy_s(analyze):
+    r = analyze(
+        "NAIROBI, Kenya (AP) _ U.S. Ambassador Prudence Bushnell met Kenya's trade minister "
+        "on Wednesday. Their talks had been interrupted by the bombing of the embassy."
+    )
+    assert actor(r, "the embassy").country == "USA"
+    r = analyze("NAIROBI, Kenya (AP) _ Crowds gathered outside the embassy on Friday.")
+    assert actor(r, "the embassy").country != "KEN"  # never the host's own

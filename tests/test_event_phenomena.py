@@ -104,3 +104,16 @@ def test_the_victims_of_an_attack_do_not_make_its_author(analyze):
     r = analyze("The rebels launched a wave of attacks on Goma on Monday.")
     (ev,) = _assaults(r)
     assert r.entities[ev.source].name.lower().endswith("rebels")
+
+
+def test_a_past_sentence_without_a_date_goes_on_with_the_day_before_it(analyze):
+    r = analyze(
+        "LIMA, Peru (AP) _ The envoy met the minister on Wednesday to finish their talks.\n\n"
+        "On Aug. 7, the envoy had just left the building. She was talking to aides when a "
+        "bomb exploded, killing 40 people.\n\nThe police accused rebels of the attack.",
+        "1998-08-26",
+    )
+    (ev,) = _assaults(r)
+    assert ev.date == "1998-08-07"
+    accusations = [e for e in r.events + r.event_candidates if e.type == "ACCUSE"]
+    assert accusations and all(e.date != "1998-08-07" for e in accusations)  # told later

@@ -56,6 +56,21 @@ def local_forces(cands: list[Cand], doc: Any, sent_of: list[int], gaz: Any, home
         foreign = foreign or c.country not in (None, home)
 
 
+def envoys_country(chains: list[Chain], home: str | None) -> str | None:
+    """The country of the first foreign envoy the article names ("U.S. Ambassador X")."""
+    titles = ties()["envoy_titles"]
+    for ch in chains:
+        foreign = ch.country not in (None, home) and ch.etype == "person"
+        if foreign and any(w and w[-1] in titles for w in ch.role_words):
+            return ch.country
+    return None
+
+
+def _premises(ch: Chain) -> bool:
+    heads = [c.title_words[-1] for c in ch.cands if c.kind == "nominal" and c.title_words]
+    return bool(heads) and heads[0] in ties()["premises_nouns"]
+
+
 def bare(ch: Chain, lex: Any) -> bool:
     """Is the chain only bare institution nouns ("police", "the army", "security forces")?"""
     seen = False
@@ -84,11 +99,14 @@ def national_institutions(chains: list[Chain], focus: str | None, home: str | No
                           lex: Any) -> None:  # fmt: skip
     """ "the army", "the police", "troops" with no country named: the country the article is
     about (else the dateline's); police, a local force, the dateline's first."""
+    envoy = envoys_country(chains, home)
     for ch in chains:
         if ch.country is not None or ch.sector not in lex.national_sectors:
             continue
         if ch.etype == "organization" and not ch.named and not any(c.org for c in ch.cands):
             ch.country = focus or home
+            if _premises(ch):  # "the embassy" in Nairobi is a foreign state's
+                ch.country = envoy or (focus if focus != home else None)
         elif ch.etype == "group" and bare(ch, lex):
             local = ch.sector in lex.local_sectors
             ch.country = (home or focus) if local else (focus or home)

@@ -223,6 +223,30 @@ def _existing_act(noun: Token, verb: Token, lex: Lexicon) -> bool:
     )
 
 
+def _narrative_day(ctx: DocContext, verb: Token) -> str | None:
+    """ "On Aug. 7, they had just ended a news conference. They were talking when the bomb
+    went off": a past-tense sentence with no time of its own goes on with the (earliest)
+    past day the sentence before it names."""
+    sent = verb.sent
+    root = sent.root
+    past = root.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" and c.lemma_ in ("be", "have")
+        for c in root.children
+    )
+    if not past or sent.start == 0:
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    items = [it for lst in _index(ctx).values() for it in lst if it.span is not None]
+    if any(sent.start <= it.span.start < sent.end for it in items):
+        return None
+    published = ctx.result.published or "9999"
+    days = [
+        it for it in items
+        if prev.start <= it.span.start < prev.end and _is_day(it.value) and it.value < published
+    ]  # fmt: skip
+    return min(it.value for it in days) if days else None  # the act, not the day it was told
+
+
 def story(ctx: DocContext) -> Story:
     """The lead's first dated day, whether it is the publication day, and its actors."""
     out = Story()
@@ -294,6 +318,11 @@ def event_date(
     if got and modality == "intended" and got < (ctx.result.published or "")[: len(got)]:
         got = None  # "would investigate the massacre four years ago": not the act's past
     coarse = got is not None and not _is_day(got) and (st.day or "").startswith(got)
+    narrative = tr.entry.type in lex.cue("narrative_types")  # acts, not what is said of them
+    if got is None and narrative and not _background(ctx, tr, verb, modality):
+        got = _narrative_day(ctx, verb)
+        if got is not None:
+            return got
     if (got and not coarse) or st.day is None or _background(ctx, tr, verb, modality):
         return got
     if definite and tr.nominal:
