@@ -27,3 +27,14 @@ def test_the_embassy_in_a_capital_is_the_foreign_envoy_s(analyze):
     assert actor(r, "the embassy").country == "USA"
     r = analyze("NAIROBI, Kenya (AP) _ Crowds gathered outside the embassy on Friday.")
     assert actor(r, "the embassy").country != "KEN"  # never the host's own
+
+
+def test_the_crowd_and_the_protesters_are_the_marchers_named_before(analyze):
+    r = analyze(
+        "About 800 Kurds marched on Saturday in central Berlin. Police stopped the crowd "
+        "near the embassy. ``Free our people,'' the protesters shouted in Kurdistan's name."
+    )
+    kurds = actor(r, "Kurds")
+    assert actor(r, "the crowd") is kurds and actor(r, "the protesters") is kurds
+    (quote,) = r.quotes
+    assert r.entities[quote.speaker] is kurds

@@ -4,8 +4,10 @@ attacks at a state's premises, and the merged event's roles."""
 
 from __future__ import annotations
 
+from newsgraph.extract.events.merge import merge
 from newsgraph.link import events as rules
 from newsgraph.link.consensus import consensus
+from newsgraph.model import Event, EventMention
 
 
 def _assaults(result):
@@ -117,3 +119,20 @@ def test_a_past_sentence_without_a_date_goes_on_with_the_day_before_it(analyze):
     assert ev.date == "1998-08-07"
     accusations = [e for e in r.events + r.event_candidates if e.type == "ACCUSE"]
     assert accusations and all(e.date != "1998-08-07" for e in accusations)  # told later
+
+
+def test_an_agentless_restatement_tells_the_nearest_act_before_it():
+    def attack(source, date, text, start):
+        return Event(
+            type="ASSAULT", mode=None, cameo="190", source=source, target=None,
+            source_text=["rebels", "bandits"][source] if source is not None else None,
+            target_text=None,
+            date=date, place=None, negated=False, modality="asserted", confidence=0.9,
+            mentions=[EventMention(start, start + len(text), text)],
+        )  # fmt: skip
+
+    strikes = attack(0, None, "Rebels shelled the town.", 0)
+    bombing = attack(1, "1998-08-07", "Bandits bombed the market.", 30)
+    injured = attack(None, None, "More than 5,000 were injured.", 60)
+    merged = merge([strikes, bombing, injured])
+    assert [len(e.mentions) for e in merged] == [1, 2]

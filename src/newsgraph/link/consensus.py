@@ -21,14 +21,20 @@ def consensus(
     date and the place take the first value and are refined by later, more specific
     compatible ones ("2021-03" then "2021-03-03"; "Darfur" then "El Fasher"). The time
     range is that date's (see ``dates.event_range``), else the first report's window.
+    The date of a plan carried out is the act's (see ``plans``).
     """
     out: dict[str, Any] = {"source": None, "target": None, "date": None, "place": None}
     for key in ("source", "target"):
         out[key] = _most_told([(getattr(r, key), r.doc_id) for r in reports], actors or {})
+    acts = [r for r in reports if r.announces is None]
+    out["act"] = None  # a plan carried out: the event is the act (type, code, mood)
+    if acts and len(acts) < len(reports) and acts[0].type:
+        out["act"] = {"type": acts[0].type, "cameo": acts[0].cameo, "modality": acts[0].modality}
     place: PlaceRef | None = None
-    for r in reports:
+    for r in _date_tellers(reports, acts):
         if r.date and (out["date"] is None or _refines(r.date, out["date"])):
             out["date"] = r.date
+    for r in reports:
         ref = r.place_ref
         if ref and (place is None or _refines_place(ref, place)):
             place = ref
@@ -36,6 +42,15 @@ def consensus(
     first_pub = next((r.published for r in reports if r.published), None)
     out["range"] = dates.event_range(out["date"], first_pub, ongoing)
     return out
+
+
+def _date_tellers(reports: list[Report], acts: list[Report]) -> list[Report]:
+    """The reports whose dates date the event: the act's when a plan was carried out,
+    else the days planned, else all."""
+    if acts:
+        return acts
+    planned = [r for r in reports if r.tells_act_date]
+    return planned or reports
 
 
 def _most_told(values: list[tuple[str | None, str]], info: dict[str, ActorInfo]) -> str | None:

@@ -17,6 +17,9 @@ DAY_TOLERANCE = 3  # two specific days this close may still be one event (with a
 RECALL_DAYS = 31  # an undated report may recall a dated event this many days before it
 BUCKET_DAYS = 7
 MAX_BUCKETS = 8
+PLAN_BEFORE = 31  # a planned act may come this many days before the day planned
+PLAN_AFTER = 183  # and this many after it (or after the day the plan was announced)
+MONTH_DAYS = 30  # the buckets that plans and acts meet in
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,16 @@ def lookup_range(r: TimeRange) -> TimeRange:
     """The days to search for an event: an undated report's also reach back to the
     events it may recall."""
     return r if r.explicit else TimeRange(r.lo - RECALL_DAYS, r.hi, False)
+
+
+def plan_window(r: TimeRange) -> TimeRange:
+    """The days in which the act a plan announces may be carried out."""
+    return TimeRange(r.lo - PLAN_BEFORE, r.hi + PLAN_AFTER, r.explicit)
+
+
+def months(r: TimeRange) -> list[int]:
+    """The 30-day buckets a range touches."""
+    return list(range(r.lo // MONTH_DAYS, r.hi // MONTH_DAYS + 1))
 
 
 def overlap(a: TimeRange, b: TimeRange) -> bool:

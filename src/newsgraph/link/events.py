@@ -1,12 +1,12 @@
 """Cross-document event identity: blocking keys and the merge decision (the merged
-event's attributes: ``consensus``).
-
-Works on plain data (``EventView``, ``Report``); the store feeds it candidates
-from its index and writes the outcome.
+event's attributes: ``consensus``). Works on plain data (``EventView``, ``Report``); the
+store feeds it candidates from its index and writes the outcome.
 
 The merge rule (all must hold):
 
-* same PLOVER type and the same polarity (a denial never merges with the act);
+* same PLOVER type and the same polarity (a denial never merges with the act), or a
+  plan and the act that carried it out ("will join NATO" and "became members": see
+  ``plans``);
 * no role contradicts: a source (target) known on both sides is the same actor, or a
   state and one of its organs (an organisation or group of a state sector by its CAMEO
   code: government, forces, police, courts, legislature, embassies; not a person, who
@@ -55,7 +55,7 @@ from functools import cache
 from typing import Any
 
 from newsgraph.data import load_json
-from newsgraph.link import dates
+from newsgraph.link import dates, plans
 from newsgraph.link import places as place_rules
 from newsgraph.link.dates import TimeRange
 from newsgraph.link.places import PlaceRef
@@ -94,10 +94,16 @@ class EventView:
     place_country: str | None = None
     mode: str | None = None
     actors: dict[str, ActorInfo] = field(default_factory=dict)  # source and target
+    cameo: str | None = None
 
     @property
     def place_ref(self) -> PlaceRef | None:
         return PlaceRef(self.place, self.place_kind, self.place_country) if self.place else None
+
+    @property
+    def announces(self) -> str | None:
+        """The act type this event announces as a plan (``plans``)."""
+        return plans.announced_act(self.type, self.cameo)
 
     @property
     def ongoing(self) -> bool:
@@ -136,10 +142,22 @@ class Report:
     evidence: list[dict[str, Any]] = field(default_factory=list)  # {start, end, text}
     place_kind: str | None = None
     place_country: str | None = None
+    type: str | None = None  # the extracted event's own (None: stored before it was kept)
+    cameo: str | None = None
+    modality: str | None = None
 
     @property
     def place_ref(self) -> PlaceRef | None:
         return PlaceRef(self.place, self.place_kind, self.place_country) if self.place else None
+
+    @property
+    def announces(self) -> str | None:
+        return plans.announced_act(self.type, self.cameo)
+
+    @property
+    def tells_act_date(self) -> bool:
+        """Its date is the act's: not a plan announced on the day it is dated."""
+        return self.announces is None or plans.is_forecast(self.date, self.published)
 
 
 @cache
@@ -177,6 +195,7 @@ def _keys(ev: EventView, pad: int, lookup: bool) -> list[tuple[str, int]]:
         [(k, b) for k in keys for b in dates.buckets(span, pad)]
         + [(k, b) for k in places for b in dates.buckets(ev.range, pad)]
         + state
+        + plans.keys(ev.type, ev.cameo, names, ev.range, lookup)
     )
 
 
@@ -206,8 +225,10 @@ def _state_match(new: EventView, old: EventView) -> Match | None:
 
 def decide(new: EventView, old: EventView) -> Match | None:
     """Whether ``new`` is the stored event ``old``, and how strongly."""
-    if new.type != old.type or new.negated != old.negated:
+    if new.negated != old.negated:
         return None
+    if new.type != old.type:
+        return _carried_out(new, old)
     if place_rules.relation(new.place_ref, old.place_ref) == place_rules.CLASH:
         return None
     state = _state_match(new, old)
@@ -238,6 +259,27 @@ def decide(new: EventView, old: EventView) -> Match | None:
     if shared == 0 and not (shared_place and date_anchor):
         return None
     return Match(old.id, swapped, 2 * shared + shared_place + date_anchor, conflict)
+
+
+def _carried_out(new: EventView, old: EventView) -> Match | None:
+    """A plan and the act that carried it out (see ``plans``): both actors agree, the
+    places do not clash, the act falls in the plan's window."""
+    if new.announces == old.type:
+        plan, act = new, old
+    elif old.announces == new.type:
+        plan, act = old, new
+    else:
+        return None
+    if plan.range is None or act.range is None:
+        return None
+    if place_rules.relation(new.place_ref, old.place_ref) == place_rules.CLASH:
+        return None
+    orientation = _orientation(new, old)
+    if orientation is None or orientation[1] < 2:
+        return None
+    if not dates.overlap(dates.plan_window(plan.range), act.range):
+        return None
+    return Match(old.id, orientation[0], 4, not dates.overlap(plan.range, act.range))
 
 
 def _orientation(new: EventView, old: EventView) -> tuple[bool, int, int] | None:
@@ -346,8 +388,12 @@ def same_report(new: EventView, new_text: str, old: EventView, old_text: str) ->
 
 def same_report_in_document(new: EventView, old: EventView) -> bool:
     """Two events extracted from overlapping words of one document: one report, unless
-    their type, polarity, roles, place or dates contradict."""
-    if new.type != old.type or new.negated != old.negated or _orientation(new, old) is None:
+    their type, polarity, roles, place or dates contradict, or they are the acts of two
+    coordinated actors sharing no role ("X and Y signed the documents")."""
+    orientation = _orientation(new, old)
+    if new.type != old.type or new.negated != old.negated or orientation is None:
+        return False
+    if new.source and old.source and orientation[1] == 0:
         return False
     if place_rules.relation(new.place_ref, old.place_ref) == place_rules.CLASH:
         return False

@@ -40,6 +40,9 @@ _MENTION = inserter(
     "target",
     "local",
     "seq",
+    "type",
+    "cameo",
+    "modality",
 )
 _AM = t.actor_mentions
 _EVIDENCE_PLACES = Prepared(
@@ -120,6 +123,11 @@ _REFRESH = Prepared(
         first_doc=bindparam("fd"),
     )
 )  # fmt: skip
+_CARRIED_OUT = Prepared(  # a plan's event becomes the act that carried it out
+    update(E)
+    .where(E.c.id == bindparam("e"))
+    .values(type=bindparam("type"), cameo=bindparam("cameo"), modality=bindparam("modality"))
+)
 _KEY = inserter(K, "key", "bucket", "event_id")
 _CONFLICT = inserter(t.conflicts, "id", "event_id", "field", "values")
 
@@ -140,7 +148,7 @@ def link_event(
     view = rules.EventView(
         type=ev.type, negated=ev.negated, source=source, target=target, date=ev.date,
         place=place, range=None, doc_id=doc_id, place_kind=kind, place_country=country,
-        mode=ev.mode, actors=views.actor_info(db, source, target),
+        mode=ev.mode, actors=views.actor_info(db, source, target), cameo=ev.cameo,
     )  # fmt: skip
     view.range = event_range(ev.date, published, view.ongoing)
     told = _events_of(db, doc_id)
@@ -160,7 +168,8 @@ def link_event(
         {"event_id": event_id, "doc_id": doc_id, "start": m.start, "end": m.end, "text": m.text,
          "trigger": m.trigger, "source_text": ev.source_text, "target_text": ev.target_text,
          "date": ev.date, "place": place, "figures": figures, "source": source,
-         "target": target, "local": local, "seq": seq + i}
+         "target": target, "local": local, "seq": seq + i, "type": ev.type,
+         "cameo": ev.cameo, "modality": ev.modality}
         for i, m in enumerate(ev.mentions)
     ])  # fmt: skip
     refresh(db, event_id)
@@ -301,6 +310,8 @@ def refresh(db: Db, event_id: str) -> None:
     actors = views.actor_info(db, *{a for r in reports for a in (r.source, r.target)})
     c = consensus(reports, bool(kind) and rules.is_ongoing(kind[0], kind[1]), actors)
     actor_counts.event_pair(db, before, (c["source"], c["target"]))
+    if c["act"] is not None:
+        db.run(_CARRIED_OUT, {**c["act"], "e": event_id})
     rng: TimeRange | None = c["range"]
     db.run(_REFRESH, {
         "s": c["source"], "t": c["target"], "dt": c["date"], "p": c["place"],

@@ -22,7 +22,8 @@ from newsgraph.store.engine import Db
 E, EM, P, K, A = t.events, t.event_mentions, t.places, t.event_keys, t.actors
 _SA, _TA = A.alias("source_actor"), A.alias("target_actor")
 EVENT_COLS = [
-    E.c.id, E.c.type, E.c.mode, E.c.negated, E.c.source, E.c.target, E.c.date, E.c.place,
+    E.c.id, E.c.type, E.c.mode, E.c.cameo, E.c.negated, E.c.source, E.c.target, E.c.date,
+    E.c.place,
     E.c.range_lo, E.c.range_hi, E.c.range_explicit, E.c.first_doc, E.c.seq,
     P.c.kind.label("place_kind"), P.c.country.label("place_country"),
     _SA.c.id.label("source_found"), _SA.c.kind.label("source_kind"),
@@ -57,7 +58,8 @@ _ACTOR = Prepared(select(A.c.kind, A.c.country, A.c.codes).where(A.c.id == bindp
 _D = t.documents
 _REPORTS = Prepared(
     select(EM.c.doc_id, EM.c.local, EM.c.source, EM.c.target, EM.c.date, EM.c.place,
-           EM.c.figures, EM.c.start, EM.c.end, EM.c.text, _D.c.published, P.c.kind, P.c.country)
+           EM.c.figures, EM.c.start, EM.c.end, EM.c.text, _D.c.published, P.c.kind, P.c.country,
+           EM.c.type, EM.c.cameo, EM.c.modality)
     .select_from(EM.join(_D, _D.c.id == EM.c.doc_id).outerjoin(P, P.c.id == EM.c.place))
     .where(EM.c.event_id == bindparam("e"))
     .order_by(_D.c.seq, EM.c.local, EM.c.start)
@@ -97,6 +99,7 @@ def view(row: Any) -> rules.EventView:
         target=row["target"], date=row["date"], place=row["place"], range=rng,
         doc_id=row["first_doc"], id=row["id"], place_kind=row["place_kind"],
         place_country=row["place_country"], mode=row["mode"], actors=actors,
+        cameo=row["cameo"],
     )  # fmt: skip
 
 
@@ -137,7 +140,8 @@ def reports(db: Db, event_id: str) -> list[rules.Report]:
             rep = grouped[key] = rules.Report(
                 doc_id=r["doc_id"], source=r["source"], target=r["target"], date=r["date"],
                 place=r["place"], published=r["published"], figures=json.loads(r["figures"]),
-                place_kind=r["kind"], place_country=r["country"],
+                place_kind=r["kind"], place_country=r["country"], type=r["type"],
+                cameo=r["cameo"], modality=r["modality"],
             )  # fmt: skip
         rep.evidence.append({"start": r["start"], "end": r["end"], "text": r["text"]})
     return list(grouped.values())

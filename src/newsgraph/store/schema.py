@@ -22,7 +22,7 @@ from newsgraph.store.dialect import SQLITE
 from newsgraph.store.engine import Db
 from newsgraph.store.tables import metadata, since
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def _table_as_of(table: Table, version: int) -> Table:

@@ -184,6 +184,7 @@ event_mentions = table(
     c("source", since=2), c("target", since=2),  # actors.id, aligned to the event
     c("local", INT, since=2),  # the event's index in its document
     c("seq", INT, since=3),
+    c("type", since=8), c("cameo", since=8), c("modality", since=8),  # the extracted event's
     ix("event_mentions_doc", "doc_id"),
     ix("event_mentions_event", "event_id"),
     ix("event_mentions_seq", "seq", since=3),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsgraph.extract.actors import acronyms
+from newsgraph.extract.actors import acronyms, gatherings
 from newsgraph.extract.actors.candidates import Cand, told_alike
 from newsgraph.extract.actors.lexicon import ActorLexicon
 from newsgraph.extract.actors.names import PersonNames, short_forms
@@ -309,12 +309,14 @@ class Coref:
             self.new(c)
 
     def stands_for(self, c: Cand) -> Chain | None:
-        """The named actor a collective nominal stands for: "Hamas officials" (its
-        organisation), "Israeli negotiators" (the country, when itself an actor here),
-        "the government" (the dateline's country)."""
+        """The named actor a collective nominal stands for: "Hamas officials" (its org),
+        "Israeli negotiators" (the country, when an actor here), "the government" (the
+        dateline's country), "the crowd" (``gatherings``)."""
         org = c.extra.get("org_cand")
         if org is not None and (c.etype == "group" or c.plural or c.extra.get("org_compound")):
             return self.chain_of.get(id(self.cands[org]))
+        if (crowd := gatherings.gathered(self.chains, c)) is not None:
+            return crowd  # "the crowd": the marchers named just before
         head = c.title_words[-1] if c.title_words else ""
         if head not in self.lex.state_nouns or not (c.plural or c.etype == "organization"):
             return None  # "an Israeli official" is one person, not the state

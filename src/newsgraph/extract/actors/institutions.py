@@ -254,3 +254,4 @@ def placed_groups(cands: list[Cand], doc: Any, sent_of: list[int], gaz: Any) -> 
         found = countries.get(c.sent, set())
         if len(found) == 1 and None not in found:
             c.country = next(iter(found))
+            c.extra["placed"] = True

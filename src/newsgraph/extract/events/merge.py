@@ -1,6 +1,7 @@
 """Merging the events of one article: later sentences that report an earlier event
 become further mentions of it (same type and actors, compatible date and place; an
-agentless restatement; a definite description such as "the strike")."""
+agentless restatement of the nearest such event before it; a definite description
+such as "the strike")."""
 
 from __future__ import annotations
 
@@ -70,7 +71,7 @@ def merge(events: list[Event], anaphoric: set[int] | None = None) -> list[Event]
         twin = next(
             (o for o in out if _same(o, ev) and o.mentions[-1].start != ev.mentions[0].start), None
         )
-        twin = twin or next((o for o in out if _restates(o, ev)), None)
+        twin = twin or next((o for o in reversed(out) if _restates(o, ev)), None)
         if twin is None and anaphoric and id(ev) in anaphoric:
             twin = next((o for o in reversed(out) if _refers_back(o, ev)), None)
         if twin is None:

@@ -146,6 +146,11 @@ class RoleFinder(Participants):
         preps = ["by", "from"] if etype in self.lex.cue("from_source_types") else ["by"]
         return self.prep_object([noun], preps)
 
+    def _signs_papers(self, verb: Token) -> bool:
+        """ "X and Y signed the documents": side by side, not with each other."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return obj is not None and obj.lemma_.lower() in self.lex.cue("document_nouns")
+
     def _of_a_series(self, prep: Token) -> bool:
         """ "launched a wave of attacks": the acts are what the verb's object counts."""
         return prep.lower_ == "of" and prep.head.lemma_.lower() in self.lex.cue("series_nouns")
@@ -360,7 +365,8 @@ class RoleFinder(Participants):
         if src_tok is not None:
             sources.append(self.actor(src_tok, guessed))
             conj = [c for c in self.conjuncts(src_tok) if tgt_tok is None or c.i != tgt_tok.i]
-            if conj and etype in self.lex.cue("symmetric_types") and target is None:
+            paired = etype in self.lex.cue("symmetric_types") and not self._signs_papers(head)
+            if conj and paired and target is None:
                 target = self.actor(conj[0])
             else:
                 sources.extend(self.actor(c, guessed) for c in conj)
