@@ -136,3 +136,17 @@ def test_an_agentless_restatement_tells_the_nearest_act_before_it():
     injured = attack(None, None, "More than 5,000 were injured.", 60)
     merged = merge([strikes, bombing, injured])
     assert [len(e.mentions) for e in merged] == [1, 2]
+
+
+def test_a_body_named_before_a_kind_noun_is_the_actor(analyze):
+    r = analyze("The radical Hamas movement rejected the Egyptian proposal on Monday.")
+    (ev,) = [e for e in r.events if e.type == "REJECT"]
+    assert "Hamas" in r.entities[ev.source].name
+
+
+def test_property_returned_to_a_state_and_evidence_shared_are_cooperation(analyze):
+    r = analyze("Italian police returned 40 stolen statues to Greece on Tuesday.")
+    assert [(e.type, e.cameo) for e in r.events] == [("RETREAT", "0842")]
+    assert not analyze("The soldiers returned fire on Tuesday.").events
+    r = analyze("Swiss prosecutors shared evidence with Brazil on Tuesday.")
+    assert [(e.type, e.cameo) for e in r.events] == [("COOPERATE", "064")]

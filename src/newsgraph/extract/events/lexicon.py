@@ -179,6 +179,14 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
         )
     if req == "verbal":  # "defended the decision", "defended Iraq against criticism"
         return obj is not None and (not is_actorish(obj, lex) or _answers_criticism(tok, lex))
+    if req == "to_actor":  # "returned the manuscript to Italy", not "returned fire"
+        return any(
+            is_actorish(g, lex)
+            for c in tok.children
+            if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+            for g in c.children
+            if g.dep_ == "pobj"
+        )
     if req == "of_actor":  # "a demonstration of students", not "a demonstration of unity"
         return all(
             is_actorish(g, lex)

@@ -98,6 +98,8 @@ class Participants:
             entity = self._demonym_entity(tok)
             if entity is None:
                 entity = member_entity(tok, self.ctx, self.lex)
+            if entity is None:
+                entity = self._described_body(tok)
             return Actor(noun_phrase(tok), entity, tok, guessed)
         if m.kind == "pronoun":
             named = self._naming_token(m.entity, tok)
@@ -216,6 +218,22 @@ class Participants:
             return None
         span = self.ctx.span(best.start, best.end)
         return span.root if span is not None else None
+
+    def _described_body(self, tok: Token) -> int | None:
+        """ "the Islamic Jihad movement", "al-Qaeda's terror network": a body named
+        before a noun that only says what kind of body it is."""
+        if tok.lemma_.lower() not in self.lex.cue("body_descriptors"):
+            return None
+        for c in tok.lefts:
+            if c.dep_ not in ("compound", "amod", "nmod", "poss"):
+                continue
+            for t in c.subtree:
+                m = self.ctx.mention_at(t)
+                if m is None or m.entity is None:
+                    continue
+                if self.ctx.result.entities[m.entity].kind in ("organization", "group"):
+                    return m.entity
+        return None
 
     def _demonym_entity(self, tok: Token) -> int | None:
         if self.gz is None or tok.pos_ not in ("ADJ", "PROPN"):
