@@ -38,3 +38,9 @@ def test_the_crowd_and_the_protesters_are_the_marchers_named_before(analyze):
     assert actor(r, "the crowd") is kurds and actor(r, "the protesters") is kurds
     (quote,) = r.quotes
     assert r.entities[quote.speaker] is kurds
+
+
+def test_a_lowercase_institution_the_tagger_took_for_a_name_is_still_one(analyze):
+    r = analyze("The Polish foreign ministry summoned the German envoy on Wednesday.")
+    ministry = actor(r, "The Polish foreign ministry")
+    assert ministry.country == "POL" and ministry.kind == "organization"

@@ -31,7 +31,9 @@ def find(f: Finder) -> None:
         info = info or lex.sector_nouns.get(lemmas[k].lower()) or lex.sector_nouns.get(low)
         if info is None or dep[k] == "compound":
             continue
-        if pos[k] == "PROPN" and low not in ("police", "army", "parliament"):
+        # a proper noun names its own body, unless the tagger took a lowercase word for one
+        named = pos[k] == "PROPN" and not f.text[k].islower()
+        if named and low not in ("police", "army", "parliament"):
             continue
         nominal(f, f.doc[k], *info)
 
