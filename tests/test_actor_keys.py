@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsgraph.link.actors import compatible, merge_keys, person_key
-from newsgraph.model import Article, DocResult, Entity, Mention
+from newsgraph.model import Article, DocResult, Entity, Mention, Role
 from newsgraph.store import Store, records
 
 
@@ -74,3 +74,21 @@ def test_a_group_described_by_whose_it_is_meets_itself_across_articles():
     elsewhere = entity("Elian's relatives", "group", "CUB", "nominal")
     assert not set(merge_keys(miami)) & set(merge_keys(elsewhere))
     assert merge_keys(entity("Elian's relatives", "group", None, "nominal")) == []
+
+
+def test_a_minister_s_name_one_letter_off_in_another_article_is_one_person(tmp_path):
+    def minister(name: str) -> Entity:
+        e = entity(name, "person", "POL")
+        e.roles = [Role(title="Foreign Minister")]
+        return e
+
+    store = Store(tmp_path / "kb.db")
+    try:
+        for k, name in enumerate(["Bronislaw Geremek", "Bronisaw Geremek", "Bronislaw Gremek"]):
+            article = Article(id=f"d{k}", text=f"{name} spoke.", source=f"outlet {k}",
+                              published="1999-03-0" + str(k + 1))  # fmt: skip
+            store.save(DocResult(article=article, published=article.published,
+                                 entities=[minister(name)]))  # fmt: skip
+        assert len(records.actors(store)) == 1
+    finally:
+        store.close()

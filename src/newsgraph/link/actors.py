@@ -130,22 +130,28 @@ def initials_clash(keys: list[str], stored: list[str]) -> bool:
 
 
 def office_keys(entity: Entity) -> list[str]:
-    """Given name and office of a person ("joseph", "minister"): where another
-    article's spelling of the same surname, one letter off, may be found."""
+    """Given name or surname and office of a person ("joseph", "minister"): where another
+    article's spelling of the other name, one letter off, may be found."""
     if entity.kind != "person":
         return []
-    firsts = {k.removeprefix("person:").split()[0] for k in merge_keys(entity)}
+    names = [k.removeprefix("person:").split() for k in merge_keys(entity)]
+    firsts = {n[0] for n in names if n}
+    lasts = {n[-1] for n in names if len(n) > 1}
     # the office's head word: "Kenyan Trade Minister" and "Trade Minister" are one office
     titles = {fold(r.title).split()[-1] for r in entity.roles if not r.past and fold(r.title)}
-    return sorted(f"office:{f}:{t}" for f in firsts for t in titles)
+    return sorted(
+        [f"office:{f}:{t}" for f in firsts for t in titles]
+        + [f"office-of:{n}:{t}" for n in lasts for t in titles]
+    )
 
 
 def spelled_alike(key: str, other: str) -> bool:
-    """Two person keys of one name spelled two ways ("joseph kimotho"/"joseph kamotho")."""
+    """Two person keys of one name spelled two ways, one word one letter off ("joseph
+    kimotho"/"joseph kamotho", "bronisaw geremek"/"bronislaw geremek")."""
     a, b = key.removeprefix("person:").split(), other.removeprefix("person:").split()
     if not key.startswith("person:") or not other.startswith("person:") or len(a) != len(b):
         return False
-    return a[1:-1] == b[1:-1] and a[0] == b[0] and same_person((a[0], a[-1]), (b[0], b[-1]))
+    return a[1:-1] == b[1:-1] and same_person((a[0], a[-1]), (b[0], b[-1]))
 
 
 def _institution_key(entity: Entity) -> list[str]:
