@@ -150,3 +150,16 @@ def test_property_returned_to_a_state_and_evidence_shared_are_cooperation(analyz
     assert not analyze("The soldiers returned fire on Tuesday.").events
     r = analyze("Swiss prosecutors shared evidence with Brazil on Tuesday.")
     assert [(e.type, e.cameo) for e in r.events] == [("COOPERATE", "064")]
+
+
+def test_saying_another_breaks_a_law_or_an_agreement_accuses_them(analyze):
+    r = analyze("The army said the rebels had violated the ceasefire on Sunday.")
+    (ev,) = [e for e in r.events if e.type == "ACCUSE"]
+    assert ev.source_text == "The army" and ev.target_text == "the rebels"
+
+
+def test_what_one_state_says_another_would_do_is_a_claim_not_a_threat(analyze):
+    r = analyze("Iraqi officials said the United States would attack within days.")
+    assert not [e for e in r.events if e.type in ("THREATEN", "ASSAULT")]
+    r = analyze("The Pentagon said the United States would strike Iraq.")
+    assert [e.type for e in r.events] == ["THREATEN"]

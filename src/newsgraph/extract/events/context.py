@@ -155,6 +155,11 @@ def _asked_past(v: Token) -> bool:
     return v.dep_ == "ccomp" and wh and v.tag_ == "VBD" and not _aux_lemmas(v)
 
 
+def conditional(verb: Token) -> bool:
+    """ "would break", "'d attack": a conditional mood."""
+    return bool(_aux_lemmas(verb) & {"would", "'d"})
+
+
 def announced(tr: Trigger, lex: Lexicon) -> bool:
     """The trigger's clause is in the future ("will not accept"): an announcement."""
     return bool(_aux_lemmas(clause_head(tr)) & lex.cue("future"))

@@ -143,16 +143,19 @@ def linked_date(ctx: DocContext, verb: Token, speech: frozenset[str]) -> str | N
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, shared from the first conjunct ("praised X and said ...")."""
+    """The verb's subject, shared from the first conjunct ("praised X and said ...") or
+    the clause of a participle ("responded, saying ...")."""
     for _ in range(MAX_CLIMB):
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+        if subj is not None or not (verb.dep_ == "conj" or participle) or verb.head.i == verb.i:
             return subj
         verb = verb.head
     return None
 
 
-def _speaker_entity(ctx: DocContext, verb: Token, speech: frozenset[str]) -> int | None:
+def speaker_entity(ctx: DocContext, verb: Token, speech: frozenset[str]) -> int | None:
+    """The actor whose speech verb governs ``verb`` (through complements and conjuncts)."""
     v = verb
     for _ in range(MAX_CLIMB):
         if v.lemma_.lower() in speech:
@@ -329,7 +332,7 @@ def event_date(
         return got
     if st.same_day:
         return st.day
-    speaker = _speaker_entity(ctx, verb, speech)
+    speaker = speaker_entity(ctx, verb, speech)
     if _takes_part(ctx, st, source) or _takes_part(ctx, st, speaker):
         return st.day
     return got

@@ -302,6 +302,18 @@ def _condemning_speech(tok: Token, lex: Lexicon) -> tuple[Trigger, str] | None:
     return None
 
 
+def _charge(tok: Token, lex: Lexicon) -> tuple[Trigger, str] | None:
+    """ "saying Washington would break international law": ACCUSE by the speaker of the
+    one said to break a law or an agreement (see ``RoleFinder.charged``)."""
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.lemma_.lower() not in lex.cue("violation_verbs"):
+            continue
+        obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() in lex.cue("norm_nouns"):
+            return Trigger(tok, _stance_entry(tok.lemma_.lower(), "ACCUSE", "112"), [tok]), ""
+    return None
+
+
 def _retaliation(tok: Token, lex: Lexicon) -> tuple[Trigger, str] | None:
     """ "X said Y would respond": THREATEN (by the speaker when reported) over the latest act."""
     if any(c.dep_ in ("dobj", "prep") and c.lower_ == "to" for c in tok.children):
@@ -337,7 +349,7 @@ def stance_triggers(
         if lemma in lex.cue("labelling_verbs"):
             found = _labelling(tok, lex)
         elif lemma in lex.cue("speech_verbs"):
-            found = _condemning_speech(tok, lex)
+            found = _condemning_speech(tok, lex) or _charge(tok, lex)
         elif lemma in lex.cue("retaliation_verbs"):
             found = _retaliation(tok, lex)
         if found is not None and found[0].token.i not in taken:

@@ -125,6 +125,15 @@ class RoleFinder(Participants):
                     return subj
         return None
 
+    def charged(self, verb: Token) -> Token | None:
+        """ "said Washington would break international law": the one said to break it."""
+        for c in verb.children:
+            if c.dep_ == "ccomp" and c.lemma_.lower() in self.lex.cue("violation_verbs"):
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subj is not None and (subj.pos_ != "PRON" or self._resolved(subj)):
+                    return subj
+        return None
+
     def purpose_target(self, verb: Token) -> Actor | None:
         """ "marched ... to demand that the government act": the protest is against it."""
         for c in verb.children:
@@ -344,6 +353,8 @@ class RoleFinder(Participants):
                 tgt_tok = self.prep_object([verb, *tr.tokens[1:], *sent], preps)
             if tgt_tok is None and etype == "REQUEST":
                 tgt_tok = self._demanded_of(verb)
+            if tgt_tok is None and etype == "ACCUSE":
+                tgt_tok = self.charged(verb)
             if src_tok is None and verb.tag_ == "VBN" and verb.lemma_ in BE_ADJECTIVAL:
                 src_tok = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
                 if tgt_tok is not None and src_tok is not None and tgt_tok.i == src_tok.i:

@@ -21,7 +21,7 @@ from newsgraph.extract.events import coding
 from newsgraph.extract.events import context as ectx
 from newsgraph.extract.events.collective import crowd_targets
 from newsgraph.extract.events.confidence import calibrate
-from newsgraph.extract.events.dates import Story, event_date, story
+from newsgraph.extract.events.dates import Story, event_date, speaker_entity, story
 from newsgraph.extract.events.folding import (
     CODES,
     GENERIC,
@@ -103,7 +103,7 @@ class SentenceEvents:
             d.roles = self.finder.roles(d.tr)
             if d.roles.target is None and d.tr.entry.require == "obligation":
                 self._obligation_target(d)
-            if d.tr.token.i in answered:  # the target is the author of the act answered
+            if answered.get(d.tr.token.i):  # the target is the author of the act answered
                 d.roles.target, d.antecedent = None, answered[d.tr.token.i]
             elif d.tr.nominal and d.tr.token.head.lemma_ in self.lex.cue("reciprocal_verbs"):
                 _reciprocal(d.roles)
@@ -236,10 +236,29 @@ def _confidence(d: Draft, src: Actor | None, modality: str) -> float:
     return round(max(0.05, min(1.0, conf)), 3)
 
 
+def _claimed_by_another(d: Draft, ctx: DocContext, lex: Lexicon) -> bool:
+    """What a speaker of one state says another state's actor would do is the speaker's
+    claim, not that actor's announcement."""
+    v, conditional = ectx.clause_head(d.tr), False
+    for _ in range(4):
+        conditional = conditional or ectx.conditional(v)
+        if v.dep_ not in ("pcomp", "prep", "xcomp", "advcl", "conj") or v.head.i == v.i:
+            break
+        v = v.head
+    src = d.roles.sources[0].entity if d.roles and d.roles.sources else None
+    speaker = speaker_entity(ctx, v, lex.cue("speech_verbs")) if conditional else None
+    if speaker is None or src is None or speaker == src:
+        return False
+    ours, theirs = (ctx.result.entities[e].country for e in (speaker, src))
+    return ours is not None and theirs is not None and ours != theirs
+
+
 def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon, st: Story) -> list[Event]:
     assert d.roles is not None
     negated = ectx.is_negated(d.tr, lex)
     modality = ectx.modality(d.tr, ctx, lex)
+    if modality == "intended" and _claimed_by_another(d, ctx, lex):
+        modality = "hypothetical"  # "Iraq said Washington would break the law by attacking"
     etype, cameo, mode = d.type, d.cameo, d.mode
     # CAMEO codes announced acts as the announcement: intent to cooperate is AGREE,
     # intent to coerce or attack is THREATEN, "will never give up" is REJECT.
