@@ -163,3 +163,16 @@ def test_what_one_state_says_another_would_do_is_a_claim_not_a_threat(analyze):
     assert not [e for e in r.events if e.type in ("THREATEN", "ASSAULT")]
     r = analyze("The Pentagon said the United States would strike Iraq.")
     assert [e.type for e in r.events] == ["THREATEN"]
+
+
+def test_a_demand_through_a_belief_falls_on_the_one_who_must_act(analyze):
+    r = analyze("The minister said on Friday that Russia feels the US must hold off.")
+    (ev,) = [e for e in r.events if e.type == "REQUEST"]
+    assert r.entities[ev.target].country == "USA"  # "US" is no first-person "us"
+
+
+def test_the_one_written_to_is_the_one_asked(analyze):
+    r = analyze("The father wrote to Attorney General Janet Reno on Monday, demanding that "
+                "his son be returned to him.")  # fmt: skip
+    (ev,) = [e for e in r.events if e.type == "REQUEST"]
+    assert "Reno" in r.entities[ev.target].name

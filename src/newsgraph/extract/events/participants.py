@@ -91,7 +91,8 @@ class Participants:
         if pobj is not None and quantity and self.ctx.mention_at(pobj) is not None:
             tok = pobj  # "two of them", "hundreds of protesters"
         m = self.ctx.mention_at(tok)
-        speaker = self._quote_speaker(tok) if tok.lower_ in FIRST_PERSON else None
+        first_person = tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON"  # not "the US"
+        speaker = self._quote_speaker(tok) if first_person else None
         if speaker is not None:
             return Actor(speaker[1] or tok.text, speaker[0], tok, guessed)
         if m is None:

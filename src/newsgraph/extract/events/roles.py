@@ -125,6 +125,18 @@ class RoleFinder(Participants):
                     return subj
         return None
 
+    def _addressee(self, verb: Token) -> Token | None:
+        """ "wrote to Reno, demanding that ...": the one written to is asked."""
+        head = verb.head
+        if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+            return None
+        if head.lemma_.lower() not in self.lex.cue("address_verbs"):
+            return None
+        told = next((c for c in head.children if c.dep_ in ("dative", "dobj")), None)
+        return self.prep_object([head], ["to"]) or (
+            told if told is not None and is_actorish(told, self.lex) else None
+        )
+
     def charged(self, verb: Token) -> Token | None:
         """ "said Washington would break international law": the one said to break it."""
         for c in verb.children:
@@ -352,7 +364,7 @@ class RoleFinder(Participants):
             if tgt_tok is None:
                 tgt_tok = self.prep_object([verb, *tr.tokens[1:], *sent], preps)
             if tgt_tok is None and etype == "REQUEST":
-                tgt_tok = self._demanded_of(verb)
+                tgt_tok = self._demanded_of(verb) or self._addressee(verb)
             if tgt_tok is None and etype == "ACCUSE":
                 tgt_tok = self.charged(verb)
             if src_tok is None and verb.tag_ == "VBN" and verb.lemma_ in BE_ADJECTIVAL:

@@ -101,7 +101,7 @@ class SentenceEvents:
         out = [d for i, d in drafts.items() if i not in dropped and d.type != "-"]
         for d in out:
             d.roles = self.finder.roles(d.tr)
-            if d.roles.target is None and d.tr.entry.require == "obligation":
+            if d.tr.entry.require == "obligation":
                 self._obligation_target(d)
             if answered.get(d.tr.token.i):  # the target is the author of the act answered
                 d.roles.target, d.antecedent = None, answered[d.tr.token.i]
@@ -151,26 +151,31 @@ class SentenceEvents:
             if i in taken or lemmas[i].lower() not in speech_verbs:
                 continue
             tok = sent.doc[i]
-            for c in tok.children:
-                if (
-                    c.dep_ == "ccomp"
-                    and c.i > tok.i
-                    and any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children)
-                ):
-                    entry = Entry(tok.lemma_.lower(), (), "V", "REQUEST", None, "100", "obligation")
-                    out.append(Trigger(tok, entry, [tok]))
-                    break
+            if self._obliged(tok) is not None:
+                entry = Entry(tok.lemma_.lower(), (), "V", "REQUEST", None, "100", "obligation")
+                out.append(Trigger(tok, entry, [tok]))
         return out
+
+    def _obliged(self, tok: Token) -> Token | None:
+        """The clause after a speech verb that says someone must or should act, directly
+        or through a belief ("said Russia feels the US must hold off")."""
+        for c in tok.children:
+            if c.dep_ != "ccomp" or c.i < tok.i:
+                continue
+            if any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
+                return c
+            if c.lemma_.lower() in self.lex.cue("belief_verbs"):
+                return self._obliged(c)
+        return None
 
     def _obligation_target(self, d: Draft) -> None:
         """ "X said the bloc should act": the demand is on the bloc."""
         assert d.roles is not None
-        for c in d.tr.token.children:
-            if c.dep_ == "ccomp":
-                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None and subj.pos_ != "PRON":
-                    d.roles.target = self.finder.actor(subj)
-                return
+        c = self._obliged(d.tr.token)
+        if c is not None:
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON":
+                d.roles.target = self.finder.actor(subj)
 
     def _borrow_roles(self, d: Draft, inner: Trigger) -> None:
         """The folded complement supplies the target ("refused to meet [Y]", "must [Y] ...")."""
