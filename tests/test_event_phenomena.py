@@ -176,3 +176,17 @@ def test_the_one_written_to_is_the_one_asked(analyze):
                 "his son be returned to him.")  # fmt: skip
     (ev,) = [e for e in r.events if e.type == "REQUEST"]
     assert "Reno" in r.entities[ev.target].name
+
+
+def test_a_past_date_in_a_folded_complement_dates_the_act(analyze):
+    r = analyze("Poland, who was invited to join NATO in Madrid in July 1997, will join on "
+                "March 12.", "1999-02-27")  # fmt: skip
+    (ev,) = [e for e in r.events if e.type == "REQUEST"]
+    assert ev.date == "1997-07"
+
+
+def test_a_reaction_to_the_ruling_is_aimed_at_its_author(analyze):
+    r = analyze("The World Court on Friday rejected British objections to the case. Libya "
+                "hailed the ruling on Friday.", "1998-02-27")  # fmt: skip
+    (ev,) = [e for e in r.events if e.type == "SUPPORT"]
+    assert "Court" in r.entities[ev.target].name

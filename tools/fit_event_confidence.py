@@ -3,8 +3,8 @@
     python tools/fit_event_confidence.py ../shared/benchmarks/realnews
 
 Runs the pipeline over the development articles of a benchmark folder with hand-made event
-gold (``gold.json`` and its ``score.py``), labels each coded event right when it matches a
-gold event of its document (type, source and target as the benchmark's scorer decides),
+gold (``gold.json`` and its ``score.py``), labels each coded event (and each hypothetical
+candidate) right when it matches a gold event of its document (type, source and target as the benchmark's scorer decides),
 fits an L2-regularised logistic regression over ``confidence.features`` and writes the
 weights with a reliability table measured leaving one document out at a time.
 """
@@ -50,7 +50,10 @@ def labelled(folder: Path) -> list[tuple[str, dict[str, float], float]]:
         actors = [{"name": e.name, "aliases": e.aliases, "kind": e.kind, "country": e.country}
                   for e in r.entities]  # fmt: skip
         golds = [g for g in gold["events"] if g["doc"] == doc_id]
-        for ev in r.events:
+        # coded events, and the hypothetical ones the rules kept as candidates (the mood
+        # the fit would otherwise never see)
+        hypothetical = [e for e in r.event_candidates if e.modality == "hypothetical"]
+        for ev in r.events + hypothetical:
             src = actors[ev.source] if ev.source is not None else None
             tgt = actors[ev.target] if ev.target is not None else None
             right = any(matches(score, g, ev.type, src, tgt) for g in golds)
@@ -67,7 +70,22 @@ def matches(score, g: dict, etype: str, src: dict | None, tgt: dict | None) -> b
     return not g["directed"] and score.any_match(p0, tgt) and score.any_match(p1, src)
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+def fit(x: np.ndarray, y: np.ndarray, names: list[str]) -> np.ndarray:
+    """``fit_free``, with the rules' own confidence (``MONOTONE``) allowed to add trust
+    only: a feature fitted below zero is left out and the rest refitted."""
+    w = fit_free(x, y)
+    for k, name in enumerate(names):
+        if name in MONOTONE and w[k] < 0:
+            x = x.copy()
+            x[:, k] = 0.0
+            w = fit_free(x, y)
+    return w
+
+
+MONOTONE = ("rule",)
+
+
+def fit_free(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """L2-regularised logistic regression by Newton's method (bias not penalised)."""
     w = np.zeros(x.shape[1])
     penalty = np.full(x.shape[1], L2)
@@ -108,9 +126,10 @@ def main() -> None:
     held_out = np.zeros(len(y))
     for doc in sorted(set(docs)):  # leave one document out
         train = docs != doc
-        held_out[~train] = 1 / (1 + np.exp(-np.clip(x[~train] @ fit(x[train], y[train]), -30, 30)))
+        w = fit(x[train], y[train], names)
+        held_out[~train] = 1 / (1 + np.exp(-np.clip(x[~train] @ w, -30, 30)))
     ece, table = reliability(held_out, y)
-    w = fit(x, y)
+    w = fit(x, y, names)
     out = {
         "_doc": "Logistic model of P(event right | features); see extract/events/confidence.py. "
         "Fitted by tools/fit_event_confidence.py; reliability measured leaving one document out.",

@@ -51,8 +51,17 @@ def features(ev: Event, ctx: DocContext, rule: float) -> dict[str, float]:
 
 def probability(f: dict[str, float], w: dict[str, float] | None = None) -> float:
     w = weights() if w is None else w
-    z = sum(w.get(k, 0.0) * v for k, v in f.items())
+    z = sum(_weight(w, k) * v for k, v in f.items())
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _weight(w: dict[str, float], key: str) -> float:
+    """A feature's weight; a value the fit never saw ("modality:hypothetical": such events
+    are never coded) is trusted no more than the least trusted value of its kind."""
+    if key in w or ":" not in key:
+        return w.get(key, 0.0)
+    kind = key.split(":", 1)[0] + ":"
+    return min((v for k, v in w.items() if k.startswith(kind)), default=0.0)
 
 
 def calibrate(events: list[Event], ctx: DocContext) -> None:

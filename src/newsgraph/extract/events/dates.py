@@ -226,6 +226,17 @@ def _existing_act(noun: Token, verb: Token, lex: Lexicon) -> bool:
     )
 
 
+def _folded_past_date(ctx: DocContext, absorbed: list[Trigger], ids: set[int]) -> str | None:
+    """ "were invited to join NATO in Madrid in July 1997": a past date in the folded
+    complement dates the act coded (a future one is the day planned, not the act's)."""
+    published = ctx.result.published or ""
+    for a in absorbed:
+        got = own_date(ctx, a.token, ids)
+        if got and published and got < published[: len(got)]:
+            return got
+    return None
+
+
 def _narrative_day(ctx: DocContext, verb: Token) -> str | None:
     """ "On Aug. 7, they had just ended a news conference. They were talking when the bomb
     went off": a past-tense sentence with no time of its own goes on with the (earliest)
@@ -316,6 +327,7 @@ def event_date(
         if _existing_act(tr.token, verb, lex):
             return None
     got = own_date(ctx, verb, ids) or _setting_date(ctx, verb, ids)
+    got = got or _folded_past_date(ctx, absorbed, ids)
     if got is None or not _is_day(got):
         got = _when_day(ctx, verb) or got or linked_date(ctx, verb, speech)
     if got and modality == "intended" and got < (ctx.result.published or "")[: len(got)]:

@@ -40,7 +40,12 @@ from newsgraph.extract.events.lexicon import (
     find_triggers,
     load,
 )
-from newsgraph.extract.events.links import link_sentence, resolve_antecedent, stance_triggers
+from newsgraph.extract.events.links import (
+    ANY,
+    link_sentence,
+    resolve_antecedent,
+    stance_triggers,
+)
 from newsgraph.extract.events.merge import merge
 from newsgraph.extract.events.roles import Actor, RoleFinder, Roles
 from newsgraph.gazetteer import build as gazetteer
@@ -115,11 +120,27 @@ class SentenceEvents:
                 d.roles.target = self.finder.host(d.roles.sources[0] if d.roles.sources else None)
             elif d.roles.target is None and self._denies_claim(d):
                 d.antecedent = "ACCUSE"  # "X denied that ...": a reply to the accuser
+            elif self._judges_decision(d) and (
+                d.roles.target is None or d.roles.target.entity is None
+            ):
+                d.roles.target, d.antecedent = None, ANY  # "hailed the ruling": its author
             d.depth = _depth(d.tr.token)
             for inner in d.absorbed:
                 self._borrow_roles(d, inner)
         self._share_targets(out)
         return link_sentence(self._attach_nominal_causes(out), self.lex)
+
+    def _judges_decision(self, d: Draft) -> bool:
+        """ "Libya hailed the ruling": a reaction to a decision named only as such."""
+        obj = next((c for c in d.tr.token.children if c.dep_ == "dobj"), None)
+        return (
+            not d.tr.nominal
+            and d.tr.token.lemma_.lower() in self.lex.cue("reaction_verbs")
+            and obj is not None
+            and obj.lemma_.lower() in self.lex.cue("decision_nouns")
+            and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in obj.children)
+            and not any(c.dep_ in ("poss", "prep") for c in obj.children)
+        )
 
     def _denies_claim(self, d: Draft) -> bool:
         verb = d.tr.token
