@@ -4,8 +4,9 @@
 
 Runs the pipeline over the development articles of a benchmark folder with hand-made event
 gold (``gold.json`` and its ``score.py``), labels each coded event (and each hypothetical
-candidate) right when it matches a gold event of its document (type, source and target as the benchmark's scorer decides),
-fits an L2-regularised logistic regression over ``confidence.features`` and writes the
+candidate) right when it matches a gold event of its document (type, source and target as
+the benchmark's scorer decides), fits an L2-regularised logistic regression over
+``confidence.features`` (the rules' own confidence may only add trust) and writes the
 weights with a reliability table measured leaving one document out at a time.
 """
 

@@ -16,8 +16,9 @@ def find(reports: list[Report]) -> list[dict[str, Any]]:
 
     A date value is listed when some other report's date is incompatible with it
     ("2021-03" agrees with both "2021-03-03" and "2021-03-04", so only the two days
-    are listed; the day a plan was announced is no date of the act). A place is listed when another report's place contradicts it (a city
-    and its region agree). Figures (e.g. "killed") disagree when they differ.
+    are listed; the day a plan was announced is no date of the act). A place is listed
+    when another report's place contradicts it (a city and its region agree). Figures
+    (e.g. "killed") disagree when they differ.
     """
     out = []
     date_values = _values(reports, lambda r: r.date if r.tells_act_date else None)

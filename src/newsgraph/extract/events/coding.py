@@ -2,9 +2,9 @@
 candidates, each candidate with the reason it was not coded.
 
 An analyst prefers fewer records that are right: an act described as hypothetical ("if
-X attacked"), negated ("did not meet") or recurring ("march each July") is not an event, and an act with neither a source
-nor a target says little, unless its type stands without them (a bombing by unknown
-attackers: ``actorless_types`` in ``data/event_cues.json``).
+X attacked"), negated ("did not meet") or recurring ("march each July") is not an event,
+and an act with neither a source nor a target says little, unless its type stands without
+them (a bombing by unknown attackers: ``actorless_types`` in ``data/event_cues.json``).
 """
 
 from __future__ import annotations
