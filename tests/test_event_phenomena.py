@@ -190,3 +190,10 @@ def test_a_reaction_to_the_ruling_is_aimed_at_its_author(analyze):
                 "hailed the ruling on Friday.", "1998-02-27")  # fmt: skip
     (ev,) = [e for e in r.events if e.type == "SUPPORT"]
     assert "Court" in r.entities[ev.target].name
+
+
+def test_condolences_are_support_with_cameo_s_empathetic_comment(analyze):
+    r = analyze("The Brazilian government on Thursday expressed condolences to Bangladesh.")
+    assert [(e.type, e.cameo) for e in r.events] == [("SUPPORT", "018")]
+    r = analyze("Saudi Arabia eased curfew hours in several cities on Sunday.")
+    assert [(e.type, e.cameo) for e in r.events] == [("RETREAT", "0813")]
