@@ -24,6 +24,14 @@ def plan(date: str | None, text: str):
     return ev
 
 
+ANNOUNCED = "Masri said his country would join."
+
+
+def announce(store, doc_id: str = "announced", published: str = "1998-12-05",
+             date: str = "1998-12-05", text: str = ANNOUNCED) -> None:  # fmt: skip
+    store.save(doc(doc_id, published, ["masri", "zeid"], [plan(date, text)]))
+
+
 def joined(date: str, text: str = "Masri's country became a member of the alliance."):
     ev = event("COOPERATE", 0, 1, date, text)
     ev.cameo = "060"
@@ -55,22 +63,8 @@ def test_a_plan_needs_both_actors_of_the_act():
 
 
 def test_plans_and_the_act_are_one_event_dated_by_the_act(store):
-    store.save(
-        doc(
-            "announced",
-            "1998-12-05",
-            ["masri", "zeid"],
-            [plan("1998-12-05", "Masri said his country was ready to join.")],
-        )
-    )
-    store.save(
-        doc(
-            "forecast",
-            "1998-12-03",
-            ["masri", "zeid"],
-            [plan("1999-04", "Masri's country is to join the alliance in April.")],
-        )
-    )
+    announce(store)
+    announce(store, "forecast", "1998-12-03", "1999-04", "Masri's country joins in April.")
     store.save(doc("done", "1999-03-12", ["masri", "zeid"], [joined("1999-03-12")]))
     [ev] = records.events(store)
     assert ev["type"] == "COOPERATE" and ev["date"] == "1999-03-12"
@@ -80,13 +74,6 @@ def test_plans_and_the_act_are_one_event_dated_by_the_act(store):
 
 
 def test_a_plan_alone_keeps_its_own_record(store):
-    store.save(
-        doc(
-            "announced",
-            "1998-12-05",
-            ["masri", "zeid"],
-            [plan("1998-12-05", "Masri said his country was ready to join.")],
-        )
-    )
+    announce(store)
     [ev] = records.events(store)
     assert ev["type"] == "AGREE" and ev["date"] == "1998-12-05"
