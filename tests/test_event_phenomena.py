@@ -197,3 +197,25 @@ def test_condolences_are_support_with_cameo_s_empathetic_comment(analyze):
     assert [(e.type, e.cameo) for e in r.events] == [("SUPPORT", "018")]
     r = analyze("Saudi Arabia eased curfew hours in several cities on Sunday.")
     assert [(e.type, e.cameo) for e in r.events] == [("RETREAT", "0813")]
+
+
+def test_machines_act_for_whoever_operates_them(analyze):
+    r = analyze("U.N. helicopters evacuated the wounded from the town on Friday.")
+    (ev,) = [e for e in r.events if e.type == "AID"]
+    assert r.entities[ev.source].name == "United Nations"
+    r = analyze("Russian aircraft killed 46 civilians in a village on Friday, but Russia "
+                "denied it.")  # fmt: skip
+    ev = next(e for e in _assaults(r) if e.source is not None)
+    assert r.entities[ev.source].country == "RUS"
+
+
+def test_an_announced_act_hung_on_another_s_conduct_is_a_threat(analyze):
+    r = analyze("Nigeria announced on Monday that it will withdraw its troops from Chad unless "
+                "the rebels accept a ceasefire.")  # fmt: skip
+    assert [e.type for e in r.events] == ["THREATEN"]
+
+
+def test_a_conclusion_that_another_must_act_is_a_demand(analyze):
+    r = analyze("The World Water Forum concluded on Saturday that rich nations must "
+                "allocate more money.")  # fmt: skip
+    assert [e.type for e in r.events] == ["REQUEST"]

@@ -155,6 +155,15 @@ def _asked_past(v: Token) -> bool:
     return v.dep_ == "ccomp" and wh and v.tag_ == "VBD" and not _aux_lemmas(v)
 
 
+def ultimatum(tr: Trigger) -> bool:
+    """ "will withdraw its force unless X arranges a ceasefire": an announced act made to
+    hang on what another does is a threat (CAMEO 13)."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in clause_head(tr).children
+    )
+
+
 def conditional(verb: Token) -> bool:
     """ "would break", "'d attack": a conditional mood."""
     return bool(_aux_lemmas(verb) & {"would", "'d"})

@@ -222,17 +222,24 @@ class Participants:
 
     def _described_body(self, tok: Token) -> int | None:
         """ "the Islamic Jihad movement", "al-Qaeda's terror network": a body named
-        before a noun that only says what kind of body it is."""
-        if tok.lemma_.lower() not in self.lex.cue("body_descriptors"):
+        before a noun that only says what kind of body it is; "U.N. helicopters",
+        "Russian aircraft": the body or state that operates the machines."""
+        lemma = tok.lemma_.lower()
+        kinds = ("organization", "group")
+        if lemma in self.lex.cue("operated_nouns"):
+            kinds = ("organization", "group", "country")
+        elif lemma not in self.lex.cue("body_descriptors"):
             return None
         for c in tok.lefts:
             if c.dep_ not in ("compound", "amod", "nmod", "poss"):
                 continue
+            if "country" in kinds and (state := self._demonym_entity(c)) is not None:
+                return state
             for t in c.subtree:
                 m = self.ctx.mention_at(t)
                 if m is None or m.entity is None:
                     continue
-                if self.ctx.result.entities[m.entity].kind in ("organization", "group"):
+                if self.ctx.result.entities[m.entity].kind in kinds:
                     return m.entity
         return None
 

@@ -298,7 +298,9 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon, st: Story) -
         )
         modality = ectx.modality(d.tr, ctx, lex, ignore_intent=True)
     elif modality == "intended":
-        if negated and etype in YIELDING:
+        if ectx.ultimatum(d.tr):  # "will withdraw its force unless X arranges a ceasefire"
+            etype, cameo, mode = "THREATEN", CODES["threaten"].get(etype, GENERIC["threaten"]), None
+        elif negated and etype in YIELDING:
             etype, cameo, mode, negated = "REJECT", YIELD["reject"], None, False
         elif not negated and etype in COOPERATIVE_TYPES and etype != "CONSULT":
             etype, cameo, mode = "AGREE", CODES["agree"].get(etype, YIELD["agree"]), None
