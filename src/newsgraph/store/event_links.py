@@ -307,7 +307,7 @@ def refresh(db: Db, event_id: str) -> None:
         actor_counts.event_pair(db, before, None)
         return
     kind = db.one(_TYPE_MODE, {"e": event_id})
-    actors = views.actor_info(db, *{a for r in reports for a in (r.source, r.target)})
+    actors = views.actor_info(db, *_contested(reports))
     c = consensus(reports, bool(kind) and rules.is_ongoing(kind[0], kind[1]), actors)
     actor_counts.event_pair(db, before, (c["source"], c["target"]))
     if c["act"] is not None:
@@ -327,6 +327,17 @@ def refresh(db: Db, event_id: str) -> None:
          "field": found["field"], "values": json.dumps(found["values"], sort_keys=True)}
         for found in conflict_rules.find(reports)
     ])  # fmt: skip
+
+
+def _contested(reports: list[rules.Report]) -> set[str]:
+    """The actors of a role its reports tell two ways (only there does the consensus
+    weigh a state against its organ; a role told one way needs no lookup)."""
+    out: set[str] = set()
+    for told in ([r.source for r in reports], [r.target for r in reports]):
+        named = {a for a in told if a is not None}
+        if len(named) > 1:
+            out |= named
+    return out
 
 
 def _id(prefix: str, seed: str) -> str:

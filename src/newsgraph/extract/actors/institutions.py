@@ -145,6 +145,9 @@ def described_aliases(ch: Chain) -> list[str]:
     return out
 
 
+_POSSESSED_GROUP = re.compile(r"((?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)['’]s ([a-z]+s)")
+
+
 def attributive_forms(names: list[str]) -> list[str]:
     """A group named by its leader's possessive is also written attributively:
     "Abacha's supporters", "Abacha supporters"."""
@@ -154,9 +157,6 @@ def attributive_forms(names: list[str]) -> list[str]:
         if m:
             out.append(f"{m[1]} {m[2]}")
     return out
-
-
-_POSSESSED_GROUP = re.compile(r"((?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)['’]s ([a-z]+s)")
 
 
 @cache

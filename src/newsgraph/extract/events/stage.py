@@ -279,7 +279,9 @@ def _claimed_by_another(d: Draft, ctx: DocContext, lex: Lexicon) -> bool:
     return ours is not None and theirs is not None and ours != theirs
 
 
-def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon, st: Story) -> list[Event]:
+def _events_of(
+    d: Draft, sent: Span, ctx: DocContext, lex: Lexicon, st: Story, definite: bool
+) -> list[Event]:
     assert d.roles is not None
     negated = ectx.is_negated(d.tr, lex)
     modality = ectx.modality(d.tr, ctx, lex)
@@ -313,7 +315,6 @@ def _events_of(d: Draft, sent: Span, ctx: DocContext, lex: Lexicon, st: Story) -
     sources: list[Actor | None] = list(d.roles.sources) or [None]
     head = ectx.clause_head(d.tr)
     src0 = sources[0].entity if sources[0] else None
-    definite = _definite_description(d.tr)
     date = event_date(ctx, d.tr, head, d.absorbed, src0, modality, st, lex, definite)
     place = ectx.place_of(d.tr, ctx, lex)
     figs = ectx.figures(d.tr, sent, lex)
@@ -371,11 +372,12 @@ def extract(ctx: DocContext, res: Resources) -> list[Event]:
     for sent in ctx.doc.sents:
         drafts = sorted(per_sentence.drafts(sent), key=lambda d: (d.depth, d.tr.token.i))
         for d in drafts:
-            new = _events_of(d, sent, ctx, lex, st)
+            definite = _definite_description(d.tr)
+            new = _events_of(d, sent, ctx, lex, st, definite)
             if d.antecedent:
                 for ev in new:
                     resolve_antecedent(ev, d.antecedent, events)
-            if _definite_description(d.tr):
+            if definite:
                 anaphoric.update(id(ev) for ev in new)
             events.extend(new)
     crowd_targets(events, lex)
