@@ -6,6 +6,7 @@ checkouts by running this file with each one's src/ on PYTHONPATH, alternately, 
 same results file (the machine's load moves the figures; CPU time moves less).
 
     PYTHONPATH=src python bench/store_writes.py --corpus ../shared/benchmarks/corpora/naeb_articles.jsonl --limit 100
+    python bench/store_writes.py --corpus ... --db postgresql://user@host/postgres
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ import argparse
 import pickle
 import tempfile
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 
 def analysed(corpus: Path, limit: int, cache: Path) -> list:
@@ -30,6 +35,24 @@ def analysed(corpus: Path, limit: int, cache: Path) -> list:
     return results
 
 
+@contextmanager
+def _target(server: str | None, tmp: Path) -> Iterator[str]:
+    """A new SQLite file in ``tmp``, or a new database on the PostgreSQL ``server``."""
+    if not server:
+        yield str(tmp / "kb.db")
+        return
+    import psycopg
+
+    name = f"ng_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlunsplit(urlsplit(server)._replace(path="/" + name))
+    finally:
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def main() -> None:
     from newsgraph.store import Store
 
@@ -38,12 +61,17 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=100)
     ap.add_argument("--results", type=Path, help="pickled results (default: beside /tmp)")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--db", help="a PostgreSQL server URL (each run writes a new database there)")
     a = ap.parse_args()
     cache = a.results or Path(tempfile.gettempdir()) / f"ng-results-{a.limit}.pkl"
     results = analysed(a.corpus, a.limit, cache)
     wall, cpu = [], []
     for _ in range(a.repeat):
-        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "kb.db") as store:
+        with (
+            tempfile.TemporaryDirectory() as tmp,
+            _target(a.db, Path(tmp)) as url,
+            Store(url) as store,
+        ):
             t, c = time.perf_counter(), time.process_time()
             for r in results:
                 store.save(r)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from newsgraph.link.actors import compatible, merge_keys, person_key
 from newsgraph.model import Article, DocResult, Entity, Mention, Role
 from newsgraph.store import Store, records
+from newsgraph.store.tables import metadata, since
 
 
 def entity(name: str, kind: str, country: str | None = None, mention_kind: str = "name",
@@ -92,3 +93,49 @@ def test_a_minister_s_name_one_letter_off_in_another_article_is_one_person(tmp_p
         assert len(records.actors(store)) == 1
     finally:
         store.close()
+
+
+def _person_doc(doc: str, name: str, day: str) -> DocResult:
+    article = Article(id=doc, text=f"{name} spoke.", source=doc, published=day)
+    return DocResult(article=article, published=day, entities=[entity(name, "person")])
+
+
+def test_the_key_index_holds_each_key_once_and_forgets_what_no_document_gives(tmp_path):
+    from sqlalchemy import text
+
+    with Store(tmp_path / "kb.db") as store:
+        for k in range(3):
+            store.save(_person_doc(f"d{k}", "Maria Lopez", f"2020-01-0{k + 1}"))
+        store.save(_person_doc("d9", "Kofi Mensah", "2020-01-09"))
+        index = "SELECT key FROM actor_key_index ORDER BY key"
+        per_doc = {r[0]: r[1] for r in store.rows(text(
+            "SELECT key, count(*) FROM actor_keys GROUP BY key"))}  # fmt: skip
+        assert [r[0] for r in store.rows(text(index))] == sorted(per_doc)
+        assert per_doc[merge_keys(entity("Maria Lopez", "person"))[0]] == 3
+        store.save(_person_doc("d9", "Ama Owusu", "2020-01-09"))  # replaced: Kofi is gone
+        store.save(_person_doc("d1", "Maria Lopez Garcia", "2020-01-02"))
+        keys = {r[0] for r in store.rows(text(index))}
+        assert merge_keys(entity("Kofi Mensah", "person"))[0] not in keys
+        assert merge_keys(entity("Maria Lopez", "person"))[0] in keys  # d0 and d2 still do
+        assert len([a for a in records.actors(store) if a["name"] == "Maria Lopez"]) == 1
+
+
+def test_a_version_8_base_gains_what_version_9_adds_and_keeps_linking(tmp_path):
+    from sqlalchemy import text
+
+    with Store(tmp_path / "kb.db") as store:
+        store.save(_person_doc("d0", "Maria Lopez", "2020-01-01"))
+        for table in metadata.sorted_tables:  # what version 9 added
+            if since(table) == 9:
+                store.rows(text(f"DROP TABLE {table.name}"))
+                continue
+            for index in table.indexes:
+                if since(index) == 9:
+                    store.rows(text(f"DROP INDEX {index.name}"))
+            for column in table.columns:
+                if since(column) == 9:
+                    store.rows(text(f"ALTER TABLE {table.name} DROP COLUMN {column.name}"))
+        store.rows(text("UPDATE meta SET value = '8' WHERE key = 'schema_version'"))
+    with Store(tmp_path / "kb.db") as store:
+        store.save(_person_doc("d1", "Maria Lopez", "2020-01-02"))
+        assert [a["name"] for a in records.actors(store)] == ["Maria Lopez"]

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import SCHEMA
 from newsgraph.extract.signature import minhash
-from newsgraph.link import dates
+from newsgraph.link import dates, event_keys
 from newsgraph.link import events as rules
 from newsgraph.model import (
     Article,
@@ -275,6 +275,10 @@ def test_replace_keeps_other_documents_intact(store):
     assert story_docs == ["a", "a2", "b", "b2"]
     assert not store.query("SELECT 1 FROM event_mentions m LEFT JOIN events e "
                            "ON e.id = m.event_id WHERE e.id IS NULL")  # fmt: skip
+    days = store.query("SELECT actor_id, day, story_id FROM story_actor_days ORDER BY 1, 2, 3")
+    told = store.query("SELECT DISTINCT actor_id, day, story_id FROM story_actors "
+                       "WHERE day IS NOT NULL ORDER BY 1, 2, 3")  # fmt: skip
+    assert days and [tuple(r) for r in days] == [tuple(r) for r in told]
 
 
 def test_same_input_order_gives_same_ids(tmp_path):
@@ -291,8 +295,10 @@ def test_same_input_order_gives_same_ids(tmp_path):
 def test_candidates_come_from_the_index_only():
     view = rules.EventView("CONSULT", False, "A1", "A2", "2025-03-03", None,
                            dates.event_range("2025-03-03", "2025-03-04"), "d")  # fmt: skip
-    keys = rules.lookup_keys(view)
-    assert {k for k, _ in keys} == {"CONSULT|A1", "CONSULT|A2"}
+    keys = event_keys.lookup_keys(view)
+    assert {k for k, _ in keys} == {
+        f"CONSULT|{k}" for k in ("A1>A2", "A1>-", "->A2", "A2>A1", "A2>-", "->A1")
+    }
     assert len({b for _, b in keys}) <= 2
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from newsgraph.link import dates
 from newsgraph.link import places as place_rules
+from newsgraph.link.consensus import Tally
 from newsgraph.link.events import Report
 
 Value = dict[str, Any]  # {value, doc_id, start, end, text}
@@ -22,19 +23,14 @@ def find(reports: list[Report]) -> list[dict[str, Any]]:
     """
     out = []
     date_values = _values(reports, lambda r: r.date if r.tells_act_date else None)
-    listed = [
-        v for v in date_values
-        if any(not dates.compatible_values(v["value"], w["value"]) for w in date_values)
-    ]  # fmt: skip
+    listed = _contradicted(date_values, lambda a, b: not dates.compatible_values(a, b))
     if listed:
         out.append({"field": "date", "values": listed})
     refs = {r.place: r.place_ref for r in reports if r.place}
     places = _values(reports, lambda r: r.place)
-    listed = [
-        v for v in places
-        if any(place_rules.relation(refs[v["value"]], refs[w["value"]]) == place_rules.CLASH
-               for w in places)
-    ]  # fmt: skip
+    listed = _contradicted(
+        places, lambda a, b: place_rules.relation(refs[a], refs[b]) == place_rules.CLASH
+    )
     if listed:
         out.append({"field": "place", "values": listed})
     for name in sorted({k for r in reports for k in r.figures}):
@@ -42,6 +38,30 @@ def find(reports: list[Report]) -> list[dict[str, Any]]:
         if len({_hashable(v["value"]) for v in figures}) > 1:
             out.append({"field": name, "values": figures})
     return out
+
+
+def possible(told: Tally) -> bool:
+    """Whether an event's reports (their tally) disagree on anything ``find`` lists:
+    only then need they be read one by one."""
+    days = list(dict.fromkeys(r.date for r in told.tellings if r.date and r.tells_act_date))
+    if any(not dates.compatible_values(a, b) for a in days for b in days):
+        return True
+    refs = told.places
+    if any(place_rules.relation(a, b) == place_rules.CLASH for a in refs for b in refs):
+        return True
+    values: dict[str, set[Any]] = {}
+    for figures in told.figures:
+        for name, value in figures.items():
+            if value is not None:
+                values.setdefault(name, set()).add(_hashable(value))
+    return any(len(v) > 1 for v in values.values())
+
+
+def _contradicted(values: list[Value], clash: Any) -> list[Value]:
+    """The values some other value clashes with (each distinct pair compared once)."""
+    distinct = list(dict.fromkeys(v["value"] for v in values))
+    bad = {a for a in distinct if any(clash(a, b) for b in distinct)}
+    return [v for v in values if v["value"] in bad]
 
 
 def _values(reports: list[Report], get: Any) -> list[Value]:

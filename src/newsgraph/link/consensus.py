@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.link import dates
@@ -10,36 +12,80 @@ from newsgraph.link.events import ActorInfo, Report, organ_of
 from newsgraph.link.places import PlaceRef
 
 
+@dataclass
+class Tally:
+    """What the reports of one event tell, in the order first told (earliest document
+    first): each role's actors with the number of documents naming them there, the
+    distinct ways the event is dated (a report per distinct date, publication day, type,
+    CAMEO code and mood), the distinct places and figures. The store keeps it on the
+    event (``store.event_tally``), so a report added to an event told by thousands costs
+    what a small one does. ``documents`` counts the documents naming any of some actors
+    in a role."""
+
+    votes: dict[str, dict[str, int]]
+    tellings: list[Report]
+    places: list[PlaceRef]
+    documents: Callable[[str, list[str]], int]
+    figures: list[dict[str, Any]] = field(default_factory=list)
+
+
+def tally(reports: list[Report]) -> Tally:
+    """The tally of reports given one by one (earliest document first)."""
+    docs: dict[str, dict[str, set[str]]] = {"source": {}, "target": {}}
+    tellings: dict[tuple[Any, ...], Report] = {}
+    places: dict[str, PlaceRef] = {}
+    figures: dict[str, dict[str, Any]] = {}
+    for r in reports:
+        for role in docs:
+            if getattr(r, role) is not None:
+                docs[role].setdefault(getattr(r, role), set()).add(r.doc_id)
+        tellings.setdefault((r.date, r.published, r.type, r.cameo, r.modality), r)
+        if r.place_ref:
+            places.setdefault(r.place_ref.key, r.place_ref)
+        figures.setdefault(repr(sorted(r.figures.items())), r.figures)
+
+    def documents(role: str, actors: list[str]) -> int:
+        return len(set().union(*(docs[role].get(a, set()) for a in actors)))
+
+    votes = {role: {a: len(d) for a, d in told.items()} for role, told in docs.items()}
+    return Tally(votes, list(tellings.values()), list(places.values()), documents,
+                 list(figures.values()))  # fmt: skip
+
+
 def consensus(
-    reports: list[Report], ongoing: bool = False, actors: dict[str, ActorInfo] | None = None
+    reports: list[Report] | Tally,
+    ongoing: bool = False,
+    actors: dict[str, ActorInfo] | None = None,
 ) -> dict[str, Any]:
-    """The merged event's attributes from its reports, earliest document first.
+    """The merged event's attributes from its reports (or their ``Tally``).
 
     Each role takes the value most documents give (ties: the earliest), so a state named
     by two outlets wins over its embassy named by one; a report naming an organ of a
     state named by others also tells the state (``actors``: kind, country and code). The
     date and the place take the first value and are refined by later, more specific
-    compatible ones ("2021-03" then "2021-03-03"; "Darfur" then "El Fasher"). The time
-    range is that date's (see ``dates.event_range``), else the first report's window.
-    The date of a plan carried out is the act's (see ``plans``).
+    compatible ones ("2021-03" then "2021-03-03"; "Darfur" then "El Fasher"); a value
+    that does not refine the current one never refines a later one, so the distinct
+    values in the order first told decide. The time range is that date's (see
+    ``dates.event_range``), else the first report's window. The date of a plan carried
+    out is the act's (see ``plans``).
     """
+    told = reports if isinstance(reports, Tally) else tally(reports)
     out: dict[str, Any] = {"source": None, "target": None, "date": None, "place": None}
     for key in ("source", "target"):
-        out[key] = _most_told([(getattr(r, key), r.doc_id) for r in reports], actors or {})
-    acts = [r for r in reports if r.announces is None]
+        out[key] = _most_told(key, told, actors or {})
+    acts = [r for r in told.tellings if r.announces is None]
     out["act"] = None  # a plan carried out: the event is the act (type, code, mood)
-    if acts and len(acts) < len(reports) and acts[0].type:
+    if acts and len(acts) < len(told.tellings) and acts[0].type:
         out["act"] = {"type": acts[0].type, "cameo": acts[0].cameo, "modality": acts[0].modality}
     place: PlaceRef | None = None
-    for r in _date_tellers(reports, acts):
+    for r in _date_tellers(told.tellings, acts):
         if r.date and (out["date"] is None or _refines(r.date, out["date"])):
             out["date"] = r.date
-    for r in reports:
-        ref = r.place_ref
-        if ref and (place is None or _refines_place(ref, place)):
+    for ref in told.places:
+        if place is None or _refines_place(ref, place):
             place = ref
     out["place"] = place.key if place else None
-    first_pub = next((r.published for r in reports if r.published), None)
+    first_pub = next((r.published for r in told.tellings if r.published), None)
     out["range"] = dates.event_range(out["date"], first_pub, ongoing)
     return out
 
@@ -53,18 +99,15 @@ def _date_tellers(reports: list[Report], acts: list[Report]) -> list[Report]:
     return planned or reports
 
 
-def _most_told(values: list[tuple[str | None, str]], info: dict[str, ActorInfo]) -> str | None:
+def _most_told(role: str, told: Tally, info: dict[str, ActorInfo]) -> str | None:
     """The known value given by the most documents (an organ's also count for its
     state); ties go to the earliest."""
-    docs: dict[str, set[str]] = {}
-    for value, doc_id in values:
-        if value is not None:
-            docs.setdefault(value, set()).add(doc_id)
-    told = {
-        v: d.union(*(o for k, o in docs.items() if organ_of(info.get(k), info.get(v))))
-        for v, d in docs.items()
-    }
-    return max(told, key=lambda v: len(told[v])) if told else None
+    votes = told.votes[role]
+    counted = {}
+    for v, n in votes.items():
+        organs = [k for k in votes if organ_of(info.get(k), info.get(v))]
+        counted[v] = told.documents(role, [v, *organs]) if organs else n
+    return max(counted, key=lambda v: counted[v]) if counted else None
 
 
 def _refines_place(ref: PlaceRef, current: PlaceRef) -> bool:

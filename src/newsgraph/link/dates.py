@@ -16,7 +16,7 @@ REPORT_WINDOW = 3  # an undated event happened at most this many days before pub
 DAY_TOLERANCE = 3  # two specific days this close may still be one event (with a conflict)
 RECALL_DAYS = 31  # an undated report may recall a dated event this many days before it
 BUCKET_DAYS = 7
-MAX_BUCKETS = 8
+MAX_BUCKETS = 12  # a month and the month after it that may recall it, padded
 PLAN_BEFORE = 31  # a planned act may come this many days before the day planned
 PLAN_AFTER = 183  # and this many after it (or after the day the plan was announced)
 MONTH_DAYS = 30  # the buckets that plans and acts meet in
@@ -103,8 +103,11 @@ def recalled(a: TimeRange, b: TimeRange) -> bool:
 
 def lookup_range(r: TimeRange) -> TimeRange:
     """The days to search for an event: an undated report's also reach back to the
-    events it may recall."""
-    return r if r.explicit else TimeRange(r.lo - RECALL_DAYS, r.hi, False)
+    events it may recall, a dated one's forward to the later reports that may recall
+    it (stored first when they were ingested first)."""
+    if r.explicit:
+        return TimeRange(r.lo, r.hi + RECALL_DAYS, True)
+    return TimeRange(r.lo - RECALL_DAYS, r.hi, False)
 
 
 def plan_window(r: TimeRange) -> TimeRange:

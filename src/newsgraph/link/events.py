@@ -17,7 +17,7 @@ The merge rule (all must hold):
 * places agree or one is missing: the same place, or one inside the other (a city
   and its region or country; see ``places``);
 * an attack's target that is only the country it happened in ("bomb attacks in Kenya":
-  ``_role_target``) is where, not whom, and contradicts no other target;
+  ``role_target``) is where, not whom, and contradicts no other target;
 * times agree: ranges overlap. A day or month date is an explicit range; an event
   without one (or with only a year) is placed in its article's publication window,
   so two undated reports merge only when the articles appeared within a few days.
@@ -171,47 +171,6 @@ def is_ongoing(etype: str, mode: str | None) -> bool:
     return mode is not None and mode in _ongoing_states().get(etype, ())
 
 
-def index_keys(ev: EventView) -> list[tuple[str, int]]:
-    """(key, week bucket) pairs under which an event is found by later ones."""
-    return _keys(ev, pad=0, lookup=False)
-
-
-def lookup_keys(ev: EventView) -> list[tuple[str, int]]:
-    """The index entries to read to find every candidate for ``ev``."""
-    return _keys(ev, pad=dates.DAY_TOLERANCE, lookup=True)
-
-
-def _keys(ev: EventView, pad: int, lookup: bool) -> list[tuple[str, int]]:
-    names = sorted({a for a in (ev.source, ev.target) if a})
-    keys = [f"{ev.type}|{a}" for a in names]
-    keys += [f"{ev.type}|{k}" for a in names for k in _side_keys(ev.actors.get(a), lookup)]
-    places = [f"{ev.type}|{k}" for k in place_rules.block_keys(ev.place_ref)]
-    state = [(ev.state_key, STATE_BUCKET)] if ev.state_key else []
-    if ev.range is None:
-        return [(f"{k}|doc:{ev.doc_id}", -1) for k in keys + places] + state
-    # an undated placed report may recall an earlier event through a participant it shares
-    span = dates.lookup_range(ev.range) if lookup and places else ev.range
-    return (
-        [(k, b) for k in keys for b in dates.buckets(span, pad)]
-        + [(k, b) for k in places for b in dates.buckets(ev.range, pad)]
-        + state
-        + plans.keys(ev.type, ev.cameo, names, ev.range, lookup)
-    )
-
-
-def _side_keys(info: ActorInfo | None, lookup: bool) -> list[str]:
-    """A state and its organs meet: a state's event is indexed under "state:ISO" and
-    looks up "organ:ISO"; an organ's event the other way round (organs of one state
-    do not meet through these keys: they are different actors)."""
-    if info is None or not info.country:
-        return []
-    if info.kind == "country":
-        return [f"{'organ' if lookup else 'state'}:{info.country}"]
-    if organ_of(info, ActorInfo("country", info.country)):
-        return [f"{'state' if lookup else 'organ'}:{info.country}"]
-    return []
-
-
 def _state_match(new: EventView, old: EventView) -> Match | None:
     """One ongoing state in two reports (see the module doc)."""
     if new.state_key is None or new.state_key != old.state_key or new.doc_id == old.doc_id:
@@ -288,7 +247,7 @@ def _orientation(new: EventView, old: EventView) -> tuple[bool, int, int] | None
     best: tuple[bool, int, int] | None = None
     info = {**old.actors, **new.actors}
     options = (False, True) if new.type in SYMMETRIC_TYPES else (False,)
-    new_target, old_target = _role_target(new, info), _role_target(old, info)
+    new_target, old_target = role_target(new, info), role_target(old, info)
     for swapped in options:
         src, tgt = (new_target, new.source) if swapped else (new.source, new_target)
         pairs = [(a, b) for a, b in ((src, old.source), (tgt, old_target)) if a and b]
@@ -301,7 +260,7 @@ def _orientation(new: EventView, old: EventView) -> tuple[bool, int, int] | None
     return best
 
 
-def _role_target(ev: EventView, info: dict[str, ActorInfo]) -> str | None:
+def role_target(ev: EventView, info: dict[str, ActorInfo]) -> str | None:
     """The target, unless an attack's target is only the country it happened in ("bomb
     attacks in Kenya"): that is where, not whom, and contradicts no other target."""
     target = info.get(ev.target or "")

@@ -8,8 +8,8 @@ actors agree and the act falls in the plan's window (``dates.plan_window``: from
 before the day planned, or announced, to half a year after); the act's date is the
 event's, and a planned day that differs from the act's is a disagreement (a statement
 day is not a planned day). Plans and acts meet in month buckets: a plan is indexed
-over its window under "plan|ACT|actor", an act over its own days under "done|ACT|actor",
-and each looks the other up.
+over its window under "plan|ACT|actor|actor", an act over its own days under
+"done|ACT|actor|actor", and each looks the other up.
 """
 
 from __future__ import annotations
@@ -59,5 +59,7 @@ def keys(
         act, window, mine, theirs = etype, rng, "done", "plan"
     else:
         return []
+    if len(names) < 2:
+        return []  # a plan meets its act only when both actors agree
     kind = theirs if lookup else mine
-    return [(f"{kind}|{act}|{a}", m) for a in names for m in dates.months(window)]
+    return [(f"{kind}|{act}|{names[0]}|{names[1]}", m) for m in dates.months(window)]

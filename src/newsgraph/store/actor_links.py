@@ -6,7 +6,7 @@ import hashlib
 import json
 from functools import cache
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from newsgraph.link import actors as actor_link
 from newsgraph.model import Entity, Place
@@ -14,15 +14,25 @@ from newsgraph.store import tables as t
 from newsgraph.store.dialect import Prepared, ignoring_inserter, inserter
 from newsgraph.store.engine import Db
 
-A, K = t.actors, t.actor_keys
+A, K, KI = t.actors, t.actor_keys, t.actor_key_index
 
 _BY_KEY = Prepared(
     select(A.c.id, A.c.kind, A.c.country)
-    .select_from(K.join(A, A.c.id == K.c.actor_id))
-    .where(K.c.key == bindparam("key"))
+    .select_from(KI.join(A, A.c.id == KI.c.actor_id))
+    .where(KI.c.key == bindparam("key"))
     .order_by(A.c.id)
 )
-_KEYS_OF = Prepared(select(K.c.key).where(K.c.actor_id == bindparam("id")).distinct())
+_KEYS_OF = Prepared(select(KI.c.key).where(KI.c.actor_id == bindparam("id")))
+KEY_INDEX_FILLED = insert(KI).from_select(  # schema version 9
+    ["key", "actor_id"], select(K.c.key, K.c.actor_id).distinct()
+)
+_UNUSED_KEYS = Prepared(
+    delete(KI).where(
+        KI.c.actor_id == bindparam("a"),
+        ~select(K.c.key).where(K.c.key == KI.c.key, K.c.actor_id == KI.c.actor_id).exists(),
+    )
+)
+_INDEXED = ignoring_inserter(KI, "key", "actor_id")
 _EXISTS = Prepared(select(1).where(A.c.id == bindparam("id")))
 _INSERT = inserter(A, "id", "name", "kind", "country", "codes")
 _KEYS = ignoring_inserter(K, "key", "actor_id", "doc_id")
@@ -79,8 +89,9 @@ def link_actor(db: Db, entity: Entity, doc_id: str, local: int) -> str:
                          "codes": json.dumps(entity.codes, sort_keys=True)})  # fmt: skip
     else:
         _enrich(db, actor_id, entity)
-    db.many(_KEYS, [{"key": k, "actor_id": actor_id, "doc_id": doc_id}
-                    for k in keys + loose + offices])  # fmt: skip
+    every = sorted(set(keys + loose + offices))
+    db.many(_KEYS, [{"key": k, "actor_id": actor_id, "doc_id": doc_id} for k in every])
+    db.many(_INDEXED, [{"key": k, "actor_id": actor_id} for k in every])
     aliases = {entity.name, *entity.aliases}
     db.many(
         _ALIASES,
@@ -99,6 +110,12 @@ def link_actor(db: Db, entity: Entity, doc_id: str, local: int) -> str:
         for m in entity.mentions
     ])  # fmt: skip
     return actor_id
+
+
+def forget_keys(db: Db, actor_ids: list[str]) -> None:
+    """Drop the indexed keys that no stored document gives these actors any more."""
+    for actor_id in actor_ids:
+        db.run(_UNUSED_KEYS, {"a": actor_id})
 
 
 def _without_initials(db: Db, entity: Entity, keys: list[str], loose: list[str]) -> str | None:

@@ -7,19 +7,19 @@ import json
 from collections import Counter
 from datetime import date
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 
 from newsgraph.link import dedup
 from newsgraph.link import stories as story_rules
 from newsgraph.store import event_counts
 from newsgraph.store import tables as t
-from newsgraph.store.dialect import Prepared, PreparedIn, inserter
+from newsgraph.store.dialect import Prepared, PreparedIn, ignoring_inserter, inserter
 from newsgraph.store.engine import Db
 
 PREFILTER = 0.2  # signature estimate below which a band candidate is not verified on text
 
 D, B, S = t.documents, t.doc_bands, t.stories
-SD, SA, SE = t.story_docs, t.story_actors, t.story_events
+SD, SA, SE, SAD = t.story_docs, t.story_actors, t.story_events, t.story_actor_days
 _SAME_SHA = Prepared(
     select(D.c.id, D.c.duplicate_of)
     .where(D.c.sha256 == bindparam("sha"), D.c.id != bindparam("id"))
@@ -50,11 +50,22 @@ _NEAR = select(SA.c.story_id, SA.c.actor_id)
 _UNDATED_ACTORS = PreparedIn(
     "a", lambda marks: _NEAR.where(SA.c.actor_id.in_(marks), SA.c.day.is_(None)).limit(500)
 )
-_DATED_ACTORS = PreparedIn("a", lambda marks: _NEAR.distinct().where(  # a pair once, not per doc
-    SA.c.actor_id.in_(marks), SA.c.day.between(bindparam("lo"), bindparam("hi"))
+_DATED_ACTORS = PreparedIn("a", lambda marks: select(SAD.c.story_id, SAD.c.actor_id).distinct()
+    .where(SAD.c.actor_id.in_(marks), SAD.c.day.between(bindparam("lo"), bindparam("hi"))
 ))  # fmt: skip
-_SHARED_EVENTS = PreparedIn(
-    "e", lambda marks: select(SE.c.story_id, SE.c.event_id).where(SE.c.event_id.in_(marks))
+_STORY_ACTOR_DAY = ignoring_inserter(SAD, "actor_id", "day", "story_id")
+STORY_ACTOR_DAYS_FILLED = insert(SAD).from_select(  # schema version 9
+    ["actor_id", "day", "story_id"],
+    select(SA.c.actor_id, SA.c.day, SA.c.story_id).distinct().where(SA.c.day.is_not(None)),
+)
+_UNUSED_ACTOR_DAYS = Prepared(delete(SAD).where(
+    SAD.c.story_id == bindparam("s"),
+    ~select(SA.c.doc_id).where(SA.c.story_id == SAD.c.story_id, SA.c.actor_id == SAD.c.actor_id,
+                               SA.c.day == SAD.c.day).exists(),
+))  # fmt: skip
+_SHARED_EVENTS = PreparedIn(  # a pair once, not per document
+    "e",
+    lambda marks: select(SE.c.story_id, SE.c.event_id).distinct().where(SE.c.event_id.in_(marks)),
 )
 _SEQS = PreparedIn("s", lambda marks: select(S.c.id, S.c.seq).where(S.c.id.in_(marks)))
 _TYPE = Prepared(select(t.events.c.type).where(t.events.c.id == bindparam("e")))
@@ -142,6 +153,9 @@ def assign_story(
     db.many(_STORY_ACTOR, [
         {"story_id": story_id, "actor_id": a, "doc_id": doc_id, "day": ordinal} for a in actors
     ])  # fmt: skip
+    if ordinal is not None:
+        db.many(_STORY_ACTOR_DAY,
+                [{"story_id": story_id, "actor_id": a, "day": ordinal} for a in actors])  # fmt: skip
     db.many(_STORY_EVENT, [
         {"story_id": story_id, "event_id": e, "doc_id": doc_id} for e in dict.fromkeys(event_ids)
     ])  # fmt: skip
@@ -227,6 +241,7 @@ def remove_document(db: Db, doc_id: str) -> None:
         types = _event_types(db, db.column(_STORY_DOC_EVENTS, key))
         for stmt in _LEAVE:
             db.run(stmt, key)
+        db.run(_UNUSED_ACTOR_DAYS, {"s": story_id})
         if db.one(_STORY_HAS_DOCS, {"s": story_id}):
             _update_counts(db, story_id, actors, types, -1)
         else:

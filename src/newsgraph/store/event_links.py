@@ -11,11 +11,12 @@ import json
 from sqlalchemy import bindparam, delete, exists, func, select, update
 
 from newsgraph.link import conflicts as conflict_rules
+from newsgraph.link import event_keys
 from newsgraph.link import events as rules
 from newsgraph.link.consensus import consensus
 from newsgraph.link.dates import TimeRange, event_range
 from newsgraph.model import Event
-from newsgraph.store import actor_counts, event_counts
+from newsgraph.store import actor_counts, event_tally
 from newsgraph.store import event_views as views
 from newsgraph.store import tables as t
 from newsgraph.store.dialect import Prepared, inserter
@@ -79,6 +80,7 @@ _NEW_EVENT = inserter(
     "confidence",
     "seq",
     "first_doc",
+    "tally",
 )
 _OF_CANONICAL = Prepared(
     select(*views.EVENT_COLS)
@@ -113,7 +115,16 @@ _DELETE_EVENT = Prepared(delete(E).where(E.c.id == bindparam("e")))
 _DELETE_STORY_EVENTS = Prepared(
     delete(t.story_events).where(t.story_events.c.event_id == bindparam("e"))
 )
-_DOCS = Prepared(select(EM.c.doc_id).distinct().where(EM.c.event_id == bindparam("e")))
+_THEIRS, _OURS = EM.alias("theirs"), EM.alias("ours")
+_SHARE_DOCUMENT = Prepared(  # reads the other event's rows, probes ours by document
+    select(1)
+    .where(_THEIRS.c.event_id == bindparam("other"))
+    .where(
+        select(1).where(_OURS.c.doc_id == _THEIRS.c.doc_id, _OURS.c.event_id == bindparam("e"))
+        .exists()
+    )
+    .limit(1)
+)  # fmt: skip
 _SEQ = Prepared(select(E.c.seq).where(E.c.id == bindparam("e")))
 _TYPE_MODE = Prepared(select(E.c.type, E.c.mode).where(E.c.id == bindparam("e")))
 _REFRESH = Prepared(
@@ -172,7 +183,18 @@ def link_event(
          "cameo": ev.cameo, "modality": ev.modality}
         for i, m in enumerate(ev.mentions)
     ])  # fmt: skip
-    refresh(db, event_id)
+    report = {
+        "source": source,
+        "target": target,
+        "date": ev.date,
+        "place": place,
+        "figures": figures,
+        "type": ev.type,
+        "cameo": ev.cameo,
+        "modality": ev.modality,
+        "published": published,
+    }
+    refresh(db, event_id, (doc_id, local, report, len(ev.mentions)))
     # a new event matched nothing; a merged one may now reach events it could not
     return _absorb_bridged(db, event_id) if match else event_id
 
@@ -213,7 +235,7 @@ def _new_event(db: Db, doc_id: str, ev: Event, source: str | None, target: str |
         "id": event_id, "type": ev.type, "mode": ev.mode, "cameo": ev.cameo, "source": source,
         "target": target, "date": ev.date, "place": ev.place, "negated": int(ev.negated),
         "modality": ev.modality, "confidence": ev.confidence, "seq": db.scalar(_EVENT_SEQ),
-        "first_doc": doc_id,
+        "first_doc": doc_id, "tally": event_tally.EMPTY,  # its first report is appended
     })  # fmt: skip
     actor_counts.event_pair(db, None, (source, target))
     return event_id
@@ -260,10 +282,10 @@ def _absorb_bridged(db: Db, event_id: str) -> str:
     """
     for _ in range(MAX_ABSORB):
         view = views.view(views.event_row(db, event_id))
-        docs = _docs(db, event_id)
         others = [c for c in views.candidates(db, view) if c.id != event_id]
         fitting = [c for c in others if rules.decide(view, c)]  # what best_match weighs
-        match = rules.best_match(view, [c for c in fitting if not docs & _docs(db, c.id)])
+        apart = [c for c in fitting if not _share_document(db, event_id, c.id)]
+        match = rules.best_match(view, apart)
         if match is None:
             return event_id
         keep, gone = sorted((event_id, match.event_id), key=lambda e: _seq(db, e))
@@ -287,28 +309,36 @@ def _move(db: Db, gone: str, keep: str, swapped: bool) -> None:
     db.run(_DELETE_EVENT, {"e": gone})
 
 
-def _docs(db: Db, event_id: str) -> set[str]:
-    return set(db.column(_DOCS, {"e": event_id}))
+def _share_document(db: Db, event_id: str, other: str) -> bool:
+    """Whether a document reports both events (a stored candidate is the small one)."""
+    return db.one(_SHARE_DOCUMENT, {"e": event_id, "other": other}) is not None
 
 
 def _seq(db: Db, event_id: str) -> int:
     return db.scalar(_SEQ, {"e": event_id})
 
 
-def refresh(db: Db, event_id: str) -> None:
-    """Recompute a merged event from its mentions: attributes, index keys, conflicts."""
-    reports = views.reports(db, event_id)
+def refresh(db: Db, event_id: str, appended: tuple[str, int, dict, int] | None = None) -> None:
+    """Recompute a merged event from its mentions: attributes, index keys, conflicts.
+    The attributes come from the reports' tally, kept on the event and updated when a
+    report was ``appended`` (document, local index, values, number of mentions), else
+    rebuilt; the reports are read one by one only when they disagree (the conflicts
+    list each document's value)."""
+    first_doc = views.first_document(db, event_id)
     before = actor_counts.stored_pair(db, event_id)
     for stmt in _GONE:
         db.run(stmt, {"e": event_id})
-    if not reports:
+    if first_doc is None:
         db.run(_DELETE_EVENT, {"e": event_id})
         db.run(_DELETE_STORY_EVENTS, {"e": event_id})
         actor_counts.event_pair(db, before, None)
         return
+    kept = event_tally.appended(db, event_id, *appended) if appended else None
+    told = (kept or event_tally.rebuilt(db, event_id)).tally(db, event_id)
     kind = db.one(_TYPE_MODE, {"e": event_id})
-    actors = views.actor_info(db, *_contested(reports))
-    c = consensus(reports, bool(kind) and rules.is_ongoing(kind[0], kind[1]), actors)
+    contested = {a for votes in told.votes.values() if len(votes) > 1 for a in votes}
+    actors = views.actor_info(db, *sorted(contested))  # only there does a state meet its organ
+    c = consensus(told, bool(kind) and rules.is_ongoing(kind[0], kind[1]), actors)
     actor_counts.event_pair(db, before, (c["source"], c["target"]))
     if c["act"] is not None:
         db.run(_CARRIED_OUT, {**c["act"], "e": event_id})
@@ -316,28 +346,19 @@ def refresh(db: Db, event_id: str) -> None:
     db.run(_REFRESH, {
         "s": c["source"], "t": c["target"], "dt": c["date"], "p": c["place"],
         "lo": rng.lo if rng else None, "hi": rng.hi if rng else None,
-        "x": int(rng.explicit) if rng else None, "fd": reports[0].doc_id, "e": event_id,
+        "x": int(rng.explicit) if rng else None, "fd": first_doc, "e": event_id,
     })  # fmt: skip
-    event_counts.recount(db, event_id)
     row = views.event_row(db, event_id)
     db.many(_KEY, [{"key": k, "bucket": b, "event_id": event_id}
-                   for k, b in rules.index_keys(views.view(row))])  # fmt: skip
+                   for k, b in event_keys.index_keys(views.view(row))])  # fmt: skip
+    found = (
+        conflict_rules.find(views.reports(db, event_id)) if conflict_rules.possible(told) else []
+    )
     db.many(_CONFLICT, [
-        {"id": _id("C", f"{event_id}|{found['field']}"), "event_id": event_id,
-         "field": found["field"], "values": json.dumps(found["values"], sort_keys=True)}
-        for found in conflict_rules.find(reports)
+        {"id": _id("C", f"{event_id}|{f['field']}"), "event_id": event_id,
+         "field": f["field"], "values": json.dumps(f["values"], sort_keys=True)}
+        for f in found
     ])  # fmt: skip
-
-
-def _contested(reports: list[rules.Report]) -> set[str]:
-    """The actors of a role its reports tell two ways (only there does the consensus
-    weigh a state against its organ; a role told one way needs no lookup)."""
-    out: set[str] = set()
-    for told in ([r.source for r in reports], [r.target for r in reports]):
-        named = {a for a in told if a is not None}
-        if len(named) > 1:
-            out |= named
-    return out
 
 
 def _id(prefix: str, seed: str) -> str:

@@ -1,7 +1,8 @@
-"""Store reads for event linking: stored events as ``EventView``, their reports, and
-what the merge rule needs to know about their actors (kind, country, CAMEO code).
+"""Store reads for event linking: stored events as ``EventView``, their reports and
+their tally (summed up in SQL), and what the merge rule needs to know about their
+actors (kind, country, CAMEO code).
 
-Candidates for a new event come only from ``event_keys`` (type + actor or place,
+Candidates for a new event come only from ``event_keys`` (type + roles or place,
 week bucket), never from a scan of the events table.
 """
 
@@ -11,10 +12,13 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 
+from newsgraph.link import event_keys
 from newsgraph.link import events as rules
+from newsgraph.link.consensus import Tally
 from newsgraph.link.dates import TimeRange
+from newsgraph.link.places import PlaceRef
 from newsgraph.store import tables as t
 from newsgraph.store.dialect import Prepared, PreparedIn
 from newsgraph.store.engine import Db
@@ -66,6 +70,89 @@ _REPORTS = Prepared(
 )  # fmt: skip
 
 
+_FIRST = func.min(EM.c.seq)  # mentions' insertion order is their documents' order
+_VOTES = {
+    role: Prepared(
+        select(EM.c[role], func.count(EM.c.doc_id.distinct()))
+        .where(EM.c.event_id == bindparam("e"), EM.c[role].is_not(None))
+        .group_by(EM.c[role]).order_by(_FIRST)
+    )
+    for role in ("source", "target")
+}  # fmt: skip
+_DOCUMENTS = {
+    role: PreparedIn("a", lambda marks, role=role: select(func.count(EM.c.doc_id.distinct()))
+                     .where(EM.c.event_id == bindparam("e"), EM.c[role].in_(marks)))
+    for role in ("source", "target")
+}  # fmt: skip
+_TOLD = (EM.c.date, _D.c.published, EM.c.type, EM.c.cameo, EM.c.modality)
+_TELLINGS = Prepared(
+    select(*_TOLD).select_from(EM.join(_D, _D.c.id == EM.c.doc_id))
+    .where(EM.c.event_id == bindparam("e")).group_by(*_TOLD).order_by(_FIRST)
+)  # fmt: skip
+_PLACES = Prepared(
+    select(EM.c.place, P.c.kind, P.c.country).select_from(EM.outerjoin(P, P.c.id == EM.c.place))
+    .where(EM.c.event_id == bindparam("e"), EM.c.place.is_not(None))
+    .group_by(EM.c.place, P.c.kind, P.c.country).order_by(_FIRST)
+)  # fmt: skip
+_FIGURES = Prepared(select(EM.c.figures).distinct().where(EM.c.event_id == bindparam("e")))
+_ARTICLES = Prepared(
+    select(func.count(EM.c.doc_id.distinct())).where(EM.c.event_id == bindparam("e"))
+)
+_MENTION_COUNT = Prepared(select(func.count()).where(EM.c.event_id == bindparam("e")))
+_FIRST_DOC = Prepared(
+    select(EM.c.doc_id).where(EM.c.event_id == bindparam("e")).order_by(EM.c.seq).limit(1)
+)
+
+
+def first_document(db: Db, event_id: str) -> str | None:
+    """The earliest document reporting the event (None: no report is left)."""
+    return db.scalar(_FIRST_DOC, {"e": event_id})
+
+
+Told = tuple[dict[str, dict[str, int]], list[list[Any]], list[list[Any]], list[str]]
+
+
+def told(db: Db, event_id: str) -> Told:
+    """What the event's reports tell, summed up in the database, as plain values: each
+    role's actors with their document counts; the distinct [date, published, type,
+    cameo, modality] and [place, kind, country], in the order first told; the distinct
+    figures (JSON, as stored)."""
+    votes = {role: {r[0]: r[1] for r in db.rows(q, {"e": event_id})} for role, q in _VOTES.items()}
+    tellings = [list(r) for r in db.rows(_TELLINGS, {"e": event_id})]
+    places = [list(r) for r in db.rows(_PLACES, {"e": event_id})]
+    return votes, tellings, places, sorted(db.column(_FIGURES, {"e": event_id}))
+
+
+def as_tally(db: Db, event_id: str, values: Told) -> Tally:
+    """The ``Tally`` of ``told`` values (stored or read), with the count of documents
+    naming any of some actors in a role read from the database when asked."""
+    votes, tellings, places, figures = values
+
+    def documents(role: str, actors: list[str]) -> int:
+        return db.scalar(*_DOCUMENTS[role].bind(sorted(actors), e=event_id))
+
+    reports = [
+        rules.Report(doc_id="", source=None, target=None, date=d, place=None, published=p,
+                     type=ty, cameo=c, modality=m)
+        for d, p, ty, c, m in tellings
+    ]  # fmt: skip
+    return Tally(votes, reports, [PlaceRef(*p) for p in places], documents,
+                 [json.loads(f) for f in figures])  # fmt: skip
+
+
+def tally(db: Db, event_id: str) -> Tally:
+    """What the event's reports tell, summed up in the database (see ``Tally``)."""
+    return as_tally(db, event_id, told(db, event_id))
+
+
+def article_count(db: Db, event_id: str) -> int:
+    return db.scalar(_ARTICLES, {"e": event_id}) or 0
+
+
+def mention_count(db: Db, event_id: str) -> int:
+    return db.scalar(_MENTION_COUNT, {"e": event_id}) or 0
+
+
 def actor_info(db: Db, *ids: str | None) -> dict[str, rules.ActorInfo]:
     """Kind, country and CAMEO code of each named actor (for role compatibility)."""
     out: dict[str, rules.ActorInfo] = {}
@@ -105,7 +192,7 @@ def view(row: Any) -> rules.EventView:
 
 def candidates(db: Db, ev: rules.EventView) -> list[rules.EventView]:
     """Stored events indexed under the keys ``ev`` looks up, in creation order."""
-    keys = rules.lookup_keys(ev)
+    keys = event_keys.lookup_keys(ev)
     if not keys:
         return []
     ids: set[str] = set()

@@ -8,8 +8,13 @@ current (``search_index``): FTS5 tables and triggers on SQLite, stored tsvector 
 with GIN indexes on PostgreSQL. Version 5 adds the event candidates; version 6 the outlet
 and mention counts on each event (``event_counts``) and each actor's mention and event
 counts (``actor_counts``); version 7 the headline event of each document (documents
-stored before it have none until analysed again). Never edit a released step: add the
-next one.
+stored before it have none until analysed again); version 9 the actor key index and the
+stories' actor days (each merge key and actor, each actor, day and story once, so a busy
+name's lookup does not read a row per document) and the per-document indexes of actor
+keys, aliases and roles (writing one document no longer scans them), each event's
+article count and kept tally (``event_tally``), indexes for an event's first mentions
+and an actor's first roles (lists show those, not thousands) and one for the events
+list's default order. Never edit a released step: add the next one.
 """
 
 from __future__ import annotations
@@ -17,12 +22,19 @@ from __future__ import annotations
 from sqlalchemy import Column, MetaData, Table, literal_column, update
 from sqlalchemy.schema import CreateColumn, CreateIndex, CreateTable
 
-from newsgraph.store import actor_counts, event_counts, search_index, tables
+from newsgraph.store import (
+    actor_counts,
+    actor_links,
+    doc_links,
+    event_counts,
+    search_index,
+    tables,
+)
 from newsgraph.store.dialect import SQLITE
 from newsgraph.store.engine import Db
 from newsgraph.store.tables import metadata, since
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 def _table_as_of(table: Table, version: int) -> Table:
@@ -60,5 +72,9 @@ def upgrade(db: Db, version: int) -> None:
     if target == 4:
         search_index.create(db)
     if target == 6:
-        db.run(event_counts.COUNTED)
+        db.run(event_counts.COUNTED_V6)
         db.run(actor_counts.RECOUNT)
+    if target == 9:
+        db.run(event_counts.COUNTED)  # with the articles
+        db.run(actor_links.KEY_INDEX_FILLED)
+        db.run(doc_links.STORY_ACTOR_DAYS_FILLED)

@@ -114,6 +114,7 @@ class Store:
             raise StoreError(f"{self.path}: no such database (run `newsgraph ingest` first)")
         self._owns_engine = engine is None
         self._depth = 0
+        self._saved = 0  # articles written through this connection
         try:
             self.engine = engine or make_engine(self.path)
             self.db = Db(self.engine.connect())
@@ -143,9 +144,23 @@ class Store:
             self.db.driver_sql("PRAGMA query_only = ON")
 
     def close(self) -> None:
+        if self._saved and self.dialect == SQLITE:
+            self._refresh_statistics()
         self.db.close()
         if self._owns_engine:
             self.engine.dispose()
+
+    def _refresh_statistics(self) -> None:
+        """Keep the query planner's statistics current after writing (SQLite's advice for
+        long-lived databases): without them a list joins in the wrong order and sorts the
+        whole table. Sampled (``analysis_limit``), so it stays quick at any size;
+        PostgreSQL's autovacuum does this itself. Best effort: a base that cannot be
+        written now keeps its old statistics."""
+        try:
+            self.db.driver_sql("PRAGMA analysis_limit = 400")
+            self.db.driver_sql("ANALYZE")
+        except (SQLAlchemyError, sqlite3.Error):
+            pass
 
     def __enter__(self) -> Store:
         return self
@@ -231,6 +246,7 @@ class Store:
             if old is not None:
                 self._delete_document(article.id)
             self._insert(result)
+            self._saved += 1
             search_index.index_document(self.db, article.id)
             if old is not None:
                 doc_links.recheck_duplicates(self.db, article.id)
@@ -325,6 +341,7 @@ class Store:
         for stmt in _BY_DOC.values():
             db.run(stmt, {"doc_id": doc_id})
         db.run(_DELETE_DOC, {"id": doc_id})
+        actor_links.forget_keys(db, actors)
         for event_id in events:
             event_links.refresh(db, event_id)
         for actor_id in actors:

@@ -95,14 +95,21 @@ actors = table(
     ix("actors_kind", "kind", since=6),
     ix("actors_mentions", "num_mentions", since=6),
 )
-actor_keys = table(  # cross-document merge keys
-    "actor_keys", key("key", null=False), key("actor_id", null=False), key("doc_id", null=False)
-)
+actor_keys = table(  # cross-document merge keys, a row per document that gave one
+    "actor_keys", key("key", null=False), key("actor_id", null=False), key("doc_id", null=False),
+    ix("actor_keys_doc", "doc_id", since=9),
+)  # fmt: skip
+actor_key_index = table(  # each (key, actor) of actor_keys once: what linking reads
+    "actor_key_index", key("key", null=False), key("actor_id", null=False),
+    ix("actor_key_index_actor", "actor_id", since=9),
+    since=9,
+)  # fmt: skip
 actor_aliases = table(
     "actor_aliases",
     key("actor_id", null=False),
     key("alias", null=False),
     key("doc_id", null=False),
+    ix("actor_aliases_doc", "doc_id", since=9),  # the search index reads a document's
 )
 actor_roles = table(
     "actor_roles",
@@ -111,6 +118,8 @@ actor_roles = table(
     c("seq", INT, since=3),
     ix("actor_roles_actor", "actor_id"),
     ix("actor_roles_seq", "seq", since=3),
+    ix("actor_roles_doc", "doc_id", since=9),
+    ix("actor_roles_actor_seq", "actor_id", "seq", since=9),  # an actor's first roles
 )  # fmt: skip
 
 
@@ -156,6 +165,7 @@ quotes = table(
     c("medium"), c("date"),
     ix("quotes_doc", "doc_id"),
     ix("quotes_speaker", "speaker"),
+    ix("quotes_dated", "date", "id", since=9),  # the timeline's order
 )  # fmt: skip
 
 events = table(
@@ -171,10 +181,16 @@ events = table(
     c("first_doc", since=2),
     c("num_sources", INT, since=6, server_default=ZERO),  # event_counts
     c("num_mentions", INT, since=6, server_default=ZERO),
+    c("num_articles", INT, since=9, server_default=ZERO),
+    c("tally", since=9),  # JSON: what its reports tell, summed up (store.event_tally)
     ix("events_seq", "seq", since=2),
     ix("events_sources", "num_sources", since=6),
     ix("events_date", "date", since=6),
 )  # fmt: skip
+Index(  # the events list's default order (undated last), read in order, not sorted
+    "events_listed", events.c.date.is_(None), events.c.date, events.c.id, info={"since": 9}
+)
+Index("events_timeline", events.c.date, events.c.type, events.c.id, info={"since": 9})
 event_mentions = table(
     "event_mentions",
     c("event_id", null=False),
@@ -188,6 +204,7 @@ event_mentions = table(
     ix("event_mentions_doc", "doc_id"),
     ix("event_mentions_event", "event_id"),
     ix("event_mentions_seq", "seq", since=3),
+    ix("event_mentions_event_seq", "event_id", "seq", since=9),  # an event's first mentions
 )  # fmt: skip
 event_candidates = table(  # what the rules saw but did not code, with the reason (per doc)
     "event_candidates",
@@ -250,6 +267,12 @@ story_actors = table(
     ix("story_actors_lookup", "actor_id", "day", since=2),
     ix("story_actors_doc", "doc_id", since=2),
     since=2,
+)  # fmt: skip
+story_actor_days = table(  # each dated (actor, day, story) of story_actors once
+    "story_actor_days",
+    key("actor_id", null=False), key("day", INT, null=False), key("story_id", null=False),
+    ix("story_actor_days_story", "story_id", since=9),
+    since=9,
 )  # fmt: skip
 
 

@@ -22,6 +22,9 @@ MAX_LIMIT = 500
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
+EVIDENCE = 20  # a list shows each record's first mentions (roles): an event told by
+# thousands of articles is one row, not megabytes
+Evidence = Annotated[int, Query(ge=1, le=10_000, description="Mentions (roles) per record.")]
 KindQ = Annotated[str | None, Query(max_length=40, description="Actor kind.")]
 SinceQ = Annotated[
     str | None, Query(max_length=10, description="From this date on (YYYY[-MM[-DD]])."), ValidDate
@@ -108,10 +111,12 @@ def list_actors(
     country: CountryQ = None,
     q: TextQ = None,
     doc_id: DocQ = None,
+    roles: Evidence = EVIDENCE,
 ) -> dict[str, Any]:
-    """Actors with aliases, roles, codes and mention counts; `type` is the actor kind."""
+    """Actors with aliases, codes, mention counts and their first `roles` roles (each
+    with the document that gives it); `type` is the actor kind."""
     f = Filter(actor=actor or q, type=type, country=country, doc_id=doc_id, limit=limit + 1,
-               offset=offset)  # fmt: skip
+               offset=offset, evidence=roles)  # fmt: skip
     return page(records.actors(store, f), limit, offset)
 
 
@@ -122,12 +127,14 @@ def list_events(
     f: ListFilter,
     limit: Limit = 50,
     doc_id: DocQ = None,
+    mentions: Evidence = EVIDENCE,
 ) -> dict[str, Any]:
-    """PLOVER events with every mention, oldest first (undated last) or by `sort`:
-    -date, sources (outlets reporting it), mentions, confidence. `country` is the
+    """PLOVER events with their first `mentions` mentions (`num_mentions` tells how many
+    there are; `/api/events/{id}` gives them all), oldest first (undated last) or by
+    `sort`: -date, sources (outlets reporting it), mentions, confidence. `country` is the
     place's or an actor's; `kind` an actor's; `min_sources` the outlets reporting it."""
     sorted_by("events", f)
-    f.doc_id, f.limit = doc_id, limit + 1
+    f.doc_id, f.limit, f.evidence = doc_id, limit + 1, mentions
     return page(records.events(store, f), limit, f.offset)
 
 

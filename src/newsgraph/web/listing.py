@@ -26,6 +26,7 @@ from newsgraph.web.highlight import safe_href, url
 templates = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
 templates.env.autoescape = True
 PAGE = 50
+EVIDENCE = 20  # mentions (roles) shown per record in a list
 
 
 def query_with(params: dict[str, str], **changes: Any) -> str:
@@ -138,8 +139,9 @@ def pager(request: Request, offset: int, shown: int, more: bool, total: int | No
 
 
 def one_page(f: Filter) -> Filter:
-    """``f`` asking for a page and one row more (to know whether a next page exists)."""
-    f.limit = PAGE + 1
+    """``f`` asking for a page and one row more (to know whether a next page exists),
+    each record with its first mentions (roles) only."""
+    f.limit, f.evidence = PAGE + 1, EVIDENCE
     return f
 
 

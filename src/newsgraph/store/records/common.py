@@ -29,6 +29,7 @@ class Filter:
     sort: str | None = None  # a key of ``filters.SORTS[kind]``
     limit: int | None = None
     offset: int = 0
+    evidence: int | None = None  # at most this many mentions (roles) per record; None: all
 
 
 def like(text: str) -> str:

@@ -15,23 +15,21 @@ from newsgraph.store.records.filters import listing
 
 D = t.documents
 _IDS = bindparam("ids", expanding=True)
-_ALIASES = (
-    select(t.actor_aliases.c.actor_id, t.actor_aliases.c.alias)
-    .join(D, D.c.id == t.actor_aliases.c.doc_id)
-    .where(t.actor_aliases.c.actor_id.in_(_IDS))
-    .order_by(D.c.seq, t.actor_aliases.c.alias)
+_AA, _AR = t.actor_aliases, t.actor_roles
+_ALIASES = (  # each alias once, in the order first written (then alphabetical)
+    select(_AA.c.actor_id, _AA.c.alias)
+    .join(D, D.c.id == _AA.c.doc_id)
+    .where(_AA.c.actor_id.in_(_IDS))
+    .group_by(_AA.c.actor_id, _AA.c.alias)
+    .order_by(func.min(D.c.seq), _AA.c.alias)
 )
-_ROLES = (
-    select(t.actor_roles)
-    .join(D, D.c.id == t.actor_roles.c.doc_id)
-    .where(t.actor_roles.c.actor_id.in_(_IDS))
-    .order_by(D.c.seq, t.actor_roles.c.seq)
-)
-_MENTION_COUNTS = (
-    select(t.actor_mentions.c.actor_id, func.count().label("n"))
-    .where(t.actor_mentions.c.actor_id.in_(_IDS))
-    .group_by(t.actor_mentions.c.actor_id)
-)
+_ROLES = select(_AR).join(D, D.c.id == _AR.c.doc_id).order_by(D.c.seq, _AR.c.seq)
+_ALL_ROLES = _ROLES.where(_AR.c.actor_id.in_(_IDS))
+_FIRST_ROLES = (  # an actor's first roles (insertion order: their documents')
+    select(_AR.c.seq).where(_AR.c.actor_id == bindparam("a")).order_by(_AR.c.seq)
+    .limit(bindparam("n"))
+)  # fmt: skip
+_ROLES_BY_SEQ = _ROLES.where(_AR.c.seq.in_(_IDS))
 
 # -- documents ----------------------------------------------------------------------
 
@@ -75,9 +73,11 @@ def document_text(store: Store, doc_id: str) -> str | None:
 
 
 def actors(store: Store, f: Filter | None = None) -> list[Record]:
+    """Actor records narrowed and paged by ``f``; with ``f.evidence``, each shows only
+    its first roles."""
     rows = store.rows(listing("actors", f))
     ids = [r["id"] for r in rows]
-    aliases, roles, counts = _actor_details(store, ids)
+    aliases, roles = _actor_details(store, ids, f.evidence if f else None)
     return [
         {
             "id": r["id"],
@@ -87,32 +87,34 @@ def actors(store: Store, f: Filter | None = None) -> list[Record]:
             "aliases": aliases.get(r["id"], []),
             "roles": roles.get(r["id"], []),
             "codes": json.loads(r["codes"]),
-            "mentions": counts.get(r["id"], 0),
+            "mentions": r["num_mentions"] or 0,  # kept by the writer (``actor_counts``)
         }
         for r in rows
     ]
 
 
-def _actor_details(store: Store, ids: list[str]) -> tuple[dict, dict, dict]:
+def _actor_details(store: Store, ids: list[str], evidence: int | None) -> tuple[dict, dict]:
     aliases: dict[str, list[str]] = defaultdict(list)
     roles: dict[str, list[Record]] = defaultdict(list)
-    counts: dict[str, int] = {}
     for chunk in id_chunks(ids, 500):
         for r in store.rows(_ALIASES, {"ids": chunk}):
-            if r["alias"] not in aliases[r["actor_id"]]:
-                aliases[r["actor_id"]].append(r["alias"])
-        for r in store.rows(_ROLES, {"ids": chunk}):
-            role = {
-                "title": r["title"],
-                "organization": r["organization"],
-                "doc_id": r["doc_id"],
-                "past": bool(r["past"]),
-            }
-            if role not in roles[r["actor_id"]]:
-                roles[r["actor_id"]].append(role)
-        for r in store.rows(_MENTION_COUNTS, {"ids": chunk}):
-            counts[r["actor_id"]] = r["n"]
-    return aliases, roles, counts
+            aliases[r["actor_id"]].append(r["alias"])
+    if evidence is None:
+        found = [store.rows(_ALL_ROLES, {"ids": chunk}) for chunk in id_chunks(ids, 500)]
+    else:  # each actor's first roles only, read through (actor_id, seq)
+        first = [r[0] for a in ids for r in store.rows(_FIRST_ROLES, {"a": a, "n": evidence})]
+        found = [store.rows(_ROLES_BY_SEQ, {"ids": chunk}) for chunk in id_chunks(first, 500)]
+    seen: set[tuple[Any, ...]] = set()
+    for rows in found:
+        for r in rows:
+            told = (r["actor_id"], r["title"], r["organization"], r["doc_id"], bool(r["past"]))
+            if told not in seen:
+                seen.add(told)
+                roles[r["actor_id"]].append(dict(zip(_ROLE_KEYS, told[1:], strict=True)))
+    return aliases, roles
+
+
+_ROLE_KEYS = ("title", "organization", "doc_id", "past")
 
 
 def actor_mentions(store: Store, doc_id: str | None = None) -> list[Record]:

@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, select
 
 from newsgraph.store import Store
 from newsgraph.store import tables as t
@@ -15,21 +15,19 @@ from newsgraph.store.records.filters import listing
 
 D, EM, S = t.documents, t.event_mentions, t.stories
 _IDS = bindparam("ids", expanding=True)
-_CANON = D.alias("c")
-_COUNTED = (
-    select(EM.c.event_id, D.c.id, func.coalesce(_CANON.c.source, "doc:" + _CANON.c.id))
-    .distinct()
-    .select_from(
-        EM.join(D, D.c.id == EM.c.doc_id).join(
-            _CANON, _CANON.c.id == func.coalesce(D.c.duplicate_of, D.c.id)
-        )
-    )
-    .where(EM.c.event_id.in_(_IDS))
-)
 _MENTIONS = (
     select(EM)
     .join(D, D.c.id == EM.c.doc_id)
     .where(EM.c.event_id.in_(_IDS))
+    .order_by(D.c.seq, EM.c.start, EM.c.seq)
+)
+_FIRST_MENTIONS = (  # an event's first mentions (insertion order: their documents')
+    select(EM.c.seq).where(EM.c.event_id == bindparam("e")).order_by(EM.c.seq).limit(bindparam("n"))
+)
+_MENTIONS_BY_SEQ = (
+    select(EM)
+    .join(D, D.c.id == EM.c.doc_id)
+    .where(EM.c.seq.in_(_IDS))
     .order_by(D.c.seq, EM.c.start, EM.c.seq)
 )
 _STORY_DOCS = (
@@ -76,7 +74,9 @@ def quotes(store: Store, f: Filter | None = None) -> list[Record]:
 
 
 def events(store: Store, f: Filter | None = None) -> list[Record]:
-    return _event_records(store, store.rows(listing("events", f)))
+    """Event records narrowed and paged by ``f``; with ``f.evidence``, each shows only
+    its first mentions (``num_mentions`` tells how many there are)."""
+    return _event_records(store, store.rows(listing("events", f)), f.evidence if f else None)
 
 
 def events_by_id(store: Store, ids: list[str]) -> list[Record]:
@@ -88,9 +88,8 @@ def events_by_id(store: Store, ids: list[str]) -> list[Record]:
     return _event_records(store, [rows[i] for i in dict.fromkeys(ids) if i in rows])
 
 
-def _event_records(store: Store, rows: list[Any]) -> list[Record]:
-    mentions = _event_mentions(store, [r["id"] for r in rows])
-    counts = _event_counts(store, [r["id"] for r in rows])
+def _event_records(store: Store, rows: list[Any], evidence: int | None = None) -> list[Record]:
+    mentions = _event_mentions(store, [r["id"] for r in rows], evidence)
     out = []
     for r in rows:
         ms = mentions.get(r["id"], [])
@@ -110,32 +109,29 @@ def _event_records(store: Store, rows: list[Any]) -> list[Record]:
                 "modality": r["modality"],
                 "confidence": r["confidence"],
                 "mentions": ms,
-                **counts.get(r["id"], {"num_articles": 0, "num_sources": 0}),
+                # GDELT-style counts kept by the writer (``event_counts``): distinct
+                # articles; outlets (a near-duplicate counts as its canonical copy, a
+                # document without a source name as its own); mentions
+                "num_articles": r["num_articles"],
+                "num_sources": r["num_sources"],
+                "num_mentions": r["num_mentions"],
             }
         )
     return out
 
 
-def _event_counts(store: Store, ids: list[str]) -> dict[str, dict[str, int]]:
-    """GDELT-style NumArticles (distinct articles) and NumSources per event.
-
-    Sources are outlets (documents.source); a near-duplicate counts as its canonical
-    copy, so a rewritten wire story adds an article but no source. A document without
-    a source name counts as its own source.
-    """
-    articles: dict[str, set[str]] = defaultdict(set)
-    sources: dict[str, set[str]] = defaultdict(set)
-    for chunk in id_chunks(ids, 500):
-        for r in store.rows(_COUNTED, {"ids": chunk}):
-            articles[r[0]].add(r[1])
-            sources[r[0]].add(r[2])
-    return {e: {"num_articles": len(articles[e]), "num_sources": len(sources[e])} for e in articles}
-
-
-def _event_mentions(store: Store, ids: list[str]) -> dict[str, list[Record]]:
+def _event_mentions(
+    store: Store, ids: list[str], evidence: int | None = None
+) -> dict[str, list[Record]]:
     mentions: dict[str, list[Record]] = defaultdict(list)
-    for chunk in id_chunks(ids, 500):
-        for r in store.rows(_MENTIONS, {"ids": chunk}):
+    if evidence is None:
+        chunks = [{"ids": chunk} for chunk in id_chunks(ids, 500)]
+    else:  # each event's first mentions only, read through (event_id, seq)
+        first = [r[0] for e in ids for r in store.rows(_FIRST_MENTIONS, {"e": e, "n": evidence})]
+        chunks = [{"ids": chunk} for chunk in id_chunks(first, 500)]
+    query = _MENTIONS if evidence is None else _MENTIONS_BY_SEQ
+    for params in chunks:
+        for r in store.rows(query, params):
             mentions[r["event_id"]].append(
                 {
                     "doc_id": r["doc_id"],

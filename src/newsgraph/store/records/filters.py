@@ -242,16 +242,22 @@ def dated_timeline(f: Filter) -> Select[Any]:
     """Dated events and quotes as (date, kind, id, is_quote), oldest first, paged by ``f``.
 
     Sorted as the rows are shown: by date, then kind (the event type or QUOTE), then id,
-    all bytewise on both backends.
+    all bytewise on both backends. A page needs at most its end's rows of each kind, so
+    each side is read in index order up to there, not sorted whole.
     """
-    events = select(
-        E.c.date, as_bytewise(E.c.type).label("kind"), E.c.id, literal(False).label("quote")
-    ).where(E.c.date.is_not(None), *where("events", f))
+    kind = as_bytewise(E.c.type)
+    events = select(E.c.date, kind.label("kind"), E.c.id, literal(False).label("quote")).where(
+        E.c.date.is_not(None), *where("events", f)
+    )
     quotes = (
         select(Q.c.date, as_bytewise(literal("QUOTE")).label("kind"), Q.c.id, true())
         .join(D, D.c.id == Q.c.doc_id)
         .where(_DATED_QUOTE, *where("quotes", f))
     )
+    if f.limit is not None:
+        end = f.offset + f.limit
+        events = select(events.order_by(E.c.date, kind, E.c.id).limit(end).subquery())
+        quotes = select(quotes.order_by(Q.c.date, Q.c.id).limit(end).subquery())
     rows = union_all(events, quotes).subquery()
     stmt = select(rows).order_by(rows.c.date, rows.c.kind, rows.c.id)
     return paged(stmt, f)

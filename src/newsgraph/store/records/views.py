@@ -213,10 +213,14 @@ def timeline_rows(store: Any, f: Filter) -> list[dict[str, Any]]:
     event_ids = [r["id"] for r in page if not r["quote"]]
     quote_ids = [r["id"] for r in page if r["quote"]]
     events: dict[str, dict[str, Any]] = {}
-    first = select(EM.c.event_id, EM.c.text, EM.c.doc_id).join(
-        t.documents, t.documents.c.id == EM.c.doc_id
-    )
-    first = first.where(EM.c.event_id.in_(_IDS)).order_by(t.documents.c.seq, EM.c.start, EM.c.seq)
+    first = (  # the first mention of the earliest document (not all of a big event's)
+        select(EM.c.event_id, EM.c.text, EM.c.doc_id)
+        .join(E, (E.c.id == EM.c.event_id)
+              & (EM.c.doc_id == func.coalesce(E.c.first_doc, EM.c.doc_id)))
+        .join(t.documents, t.documents.c.id == EM.c.doc_id)
+        .where(EM.c.event_id.in_(_IDS))
+        .order_by(t.documents.c.seq, EM.c.start, EM.c.seq)
+    )  # fmt: skip
     sides = select(E.c.id, E.c.type, E.c.date, E.c.source, E.c.target).where(E.c.id.in_(_IDS))
     said = select(Q.c.id, Q.c.date, Q.c.speaker, Q.c.speaker_text, Q.c.text, Q.c.doc_id)
     quotes: dict[str, Any] = {}
