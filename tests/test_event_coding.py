@@ -3,7 +3,7 @@ sentences written for these tests."""
 
 from __future__ import annotations
 
-from newsgraph.extract.events.coding import HYPOTHETICAL, NO_PARTICIPANTS
+from newsgraph.extract.events.coding import HYPOTHETICAL, NO_PARTICIPANTS, UNRESOLVED_SOURCE
 
 
 def test_a_hypothetical_attack_is_a_candidate_not_a_record(analyze):
@@ -27,3 +27,32 @@ def test_an_act_with_its_actor_is_coded(analyze):
     (ev,) = [e for e in r.events if e.type == "CONSULT"]
     assert ev.reason is None and ev.source is not None
     assert not r.event_candidates
+
+
+def test_an_act_whose_named_source_is_not_resolved_is_a_candidate(analyze):
+    # "it" names the source, but nothing before it says who: no record without it
+    r = analyze("It imposed sanctions on Venezuela on Monday.")
+    assert not [e for e in r.events if e.type == "SANCTION"]
+    assert [e.reason for e in r.event_candidates if e.type == "SANCTION"] == [UNRESOLVED_SOURCE]
+
+
+def test_a_passive_without_a_by_phrase_leaves_the_source_unsaid(analyze):
+    r = analyze("Two Chilean diplomats were arrested in Lima on Monday.")
+    (ev,) = [e for e in r.events if e.type == "COERCE"]
+    assert ev.source is None and ev.reason is None
+
+
+def test_an_infinitive_of_purpose_is_not_an_act_done(analyze):
+    r = analyze("Kenyan police deployed in Nairobi on Monday to arrest the strikers.")
+    assert not [e for e in r.events if e.type == "COERCE"]
+    assert [e.reason for e in r.event_candidates if e.type == "COERCE"] == ["purpose"]
+    # the purpose of a march is said by marching: the demand is made
+    r = analyze("Thousands of farmers marched in Lima on Monday to demand that the government act.")
+    assert [e for e in r.events if e.type in ("REQUEST", "PROTEST")]
+
+
+def test_an_act_only_called_for_is_not_coded_as_done(analyze):
+    r = analyze("The Chilean minister called for Peru's withdrawal from the border on Monday.")
+    assert not [e for e in r.events if e.type == "RETREAT"]
+    assert [e.reason for e in r.event_candidates if e.type == "RETREAT"] == ["demanded"]
+    assert [e for e in r.events if e.type == "REQUEST"]  # the call itself is the act

@@ -5,17 +5,25 @@ An analyst prefers fewer records that are right: an act described as hypothetica
 X attacked"), negated ("did not meet") or recurring ("march each July") is not an event,
 and an act with neither a source nor a target says little, unless its type stands without
 them (a bombing by unknown attackers: ``actorless_types`` in ``data/event_cues.json``).
+An act whose source the sentence names but the rules could not resolve ("they marched",
+"to become members") is not coded either, nor an act that is only the purpose of another
+or only asked for; a passive without a by-phrase ("was expelled")
+leaves the source unsaid and stands without it, as do ``sourceless_types``.
 """
 
 from __future__ import annotations
 
 from newsgraph.extract.events.lexicon import Lexicon
+from newsgraph.extract.events.participants import Actor
 from newsgraph.model import Event
 
 HYPOTHETICAL = "hypothetical"
 HABITUAL = "habitual"  # "march each July": a recurring act, set by the stage
 NEGATED = "negated"
 NO_PARTICIPANTS = "no source or target"
+UNRESOLVED_SOURCE = "source not resolved"
+PURPOSE = "purpose"  # "deployed to break up the rally": what an act is for is not done
+DEMANDED = "demanded"  # "called for Israel's withdrawal": asked for, not done
 
 
 def reason_not_coded(ev: Event, lex: Lexicon) -> str | None:
@@ -27,6 +35,15 @@ def reason_not_coded(ev: Event, lex: Lexicon) -> str | None:
     if ev.source is None and ev.target is None and ev.type not in lex.cue("actorless_types"):
         return NO_PARTICIPANTS
     return None
+
+
+def unresolved_source(etype: str, src: Actor | None, unsaid: bool, lex: Lexicon) -> str | None:
+    """``UNRESOLVED_SOURCE`` for an act without a source (none found, or a pronoun that
+    names no one) unless its words leave the source unsaid (``unsaid``: a bare passive)."""
+    found = src is not None and (src.entity is not None or not src.pronoun)
+    if found or unsaid or etype in lex.cue("sourceless_types"):
+        return None
+    return UNRESOLVED_SOURCE
 
 
 def split(events: list[Event], lex: Lexicon) -> tuple[list[Event], list[Event]]:

@@ -8,6 +8,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.data import quote_marks
+from newsgraph.extract.events.coding import DEMANDED, PURPOSE
 from newsgraph.extract.events.lexicon import Lexicon, Trigger
 from newsgraph.model import DocContext
 
@@ -54,6 +55,33 @@ def _aux_lemmas(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} | {
         c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")
     }
+
+
+def agent_unsaid(tr: Trigger) -> bool:
+    """The trigger is a passive verb without a by-phrase ("Sinn Fein was expelled", "two
+    killings blamed on the IRA"): the text itself leaves the actor unsaid."""
+    verb = tr.token
+    if verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return verb.dep_ == "acl" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def unrealised(tr: Trigger, lex: Lexicon) -> str | None:
+    """Why the act is not reported as done: ``PURPOSE`` for an infinitive of purpose
+    ("deployed to break up the rally"; a purpose said by the act itself, "marched to demand",
+    is done), ``DEMANDED`` for an act only asked for ("calls for Israel's withdrawal")."""
+    tok = tr.token
+    if tr.nominal:
+        head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "for" else tok.head
+        asked = tok.dep_ == "dobj" or tok.head.lower_ == "for"
+        if asked and head.lemma_.lower() in lex.cue("demand_verbs"):
+            return DEMANDED
+        return None
+    verb = clause_head(tr)
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "advcl" and to and tr.entry.type not in lex.cue("purpose_done_types"):
+        return PURPOSE
+    return None
 
 
 def is_negated(tr: Trigger, lex: Lexicon) -> bool:

@@ -34,6 +34,10 @@ class Actor:
     token: Token
     guessed: bool = False  # not a grammatical argument of the trigger
 
+    @property
+    def pronoun(self) -> bool:
+        return self.token.pos_ == "PRON"
+
 
 @dataclass
 class Roles:

@@ -318,7 +318,8 @@ def _events_of(
     date = event_date(ctx, d.tr, head, d.absorbed, src0, modality, st, lex, definite)
     place = ectx.place_of(d.tr, ctx, lex)
     figs = ectx.figures(d.tr, sent, lex)
-    recurring = ectx.habitual(d.tr, lex)
+    reason = coding.HABITUAL if ectx.habitual(d.tr, lex) else ectx.unrealised(d.tr, lex)
+    unsaid = ectx.agent_unsaid(d.tr)
     span = ectx.evidence_span(d.tr, [t for a in d.absorbed for t in a.tokens], sent)
     out = []
     for src in sources:
@@ -346,7 +347,7 @@ def _events_of(
                 confidence=_confidence(d, src, modality),
                 mentions=[EventMention(*ctx.evidence(*span), trigger)],
                 figures=dict(figs),
-                reason=coding.HABITUAL if recurring else None,
+                reason=reason or coding.unresolved_source(etype, src, unsaid, lex),
             )
         )
     return out
