@@ -56,3 +56,19 @@ def test_an_act_only_called_for_is_not_coded_as_done(analyze):
     assert not [e for e in r.events if e.type == "RETREAT"]
     assert [e.reason for e in r.event_candidates if e.type == "RETREAT"] == ["demanded"]
     assert [e for e in r.events if e.type == "REQUEST"]  # the call itself is the act
+
+
+def test_a_possible_act_is_hypothetical(analyze):
+    r = analyze("Polish planning was built around the possibility of a ground assault by Russia.")
+    assert not [e for e in r.events if e.type == "ASSAULT"]
+    (cand,) = [e for e in r.event_candidates if e.type == "ASSAULT"]
+    assert cand.reason == HYPOTHETICAL
+    r = analyze("Russia launched a ground assault on Kyiv on Monday.")
+    assert [e for e in r.events if e.type == "ASSAULT"]
+
+
+def test_a_state_things_should_be_in_is_no_demand(analyze):
+    r = analyze("Iraq argued the presidential sites should be off limits.")
+    assert not [e for e in r.events if e.type == "REQUEST"]
+    r = analyze("The minister said Iran should be ready to talk.")
+    assert [e for e in r.events if e.type == "REQUEST"]

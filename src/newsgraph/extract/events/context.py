@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.data import quote_marks
 from newsgraph.extract.events.coding import DEMANDED, PURPOSE
-from newsgraph.extract.events.lexicon import Lexicon, Trigger
+from newsgraph.extract.events.lexicon import Lexicon, Trigger, is_actorish
 from newsgraph.model import DocContext
 
 MODALITY_RANK = {"asserted": 0, "reported": 1, "intended": 2, "hypothetical": 3}
@@ -84,6 +84,12 @@ def unrealised(tr: Trigger, lex: Lexicon) -> str | None:
     return None
 
 
+def state_of_things(verb: Token, lex: Lexicon) -> bool:
+    """ "the sites should be off limits": a state a thing should be in asks no one to act."""
+    subj = next((g for g in verb.children if g.dep_ == "nsubj"), None)
+    return verb.lemma_ == "be" and subj is not None and not is_actorish(subj, lex)
+
+
 def is_negated(tr: Trigger, lex: Lexicon) -> bool:
     neg = lex.cue("negation")
     tok = tr.token
@@ -116,6 +122,8 @@ def modality(tr: Trigger, ctx: DocContext, lex: Lexicon, ignore_intent: bool = F
     idx = tr.token.idx
     if any(q.start <= idx < q.end for q in ctx.result.quotes):
         bump("reported")
+    if tr.nominal and _possible_only(tr.token, lex):
+        bump("hypothetical")  # "the possibility of a ground assault"
     v = clause_head(tr)
     in_speech = _in_speech(v, lex)
     polite = False
@@ -153,6 +161,12 @@ def modality(tr: Trigger, ctx: DocContext, lex: Lexicon, ignore_intent: bool = F
         v = head
     # "expected to", "set to", "poised to" as adjectival/passive matrix
     return best
+
+
+def _possible_only(noun: Token, lex: Lexicon) -> bool:
+    """ "the possibility of a ground assault", "the risk of war": a possible act."""
+    prep = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    return prep is not None and prep.head.lemma_.lower() in lex.cue("possibility_nouns")
 
 
 def habitual(tr: Trigger, lex: Lexicon) -> bool:

@@ -184,7 +184,7 @@ class SentenceEvents:
             if c.dep_ != "ccomp" or c.i < tok.i:
                 continue
             if any(a.dep_ == "aux" and a.lower_ in OBLIGATION for a in c.children):
-                return c
+                return None if ectx.state_of_things(c, self.lex) else c
             if c.lemma_.lower() in self.lex.cue("belief_verbs"):
                 return self._obliged(c)
         return None
