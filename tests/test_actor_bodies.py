@@ -126,6 +126,19 @@ def test_a_people_written_after_its_country_is_that_countrys(analyze):
     assert "Burundi Hutus" not in names(r)
 
 
+def test_a_force_named_by_a_people_is_neither_a_person_nor_the_datelines(analyze):
+    r = analyze(
+        "ADDIS ABABA, Ethiopia (AP) - The killing touched off a rampage by Hutu security "
+        "forces, who slaughtered Tutsis and Hutus who favored reconciliation."
+    )
+    forces = actor(r, "Hutu security forces")
+    assert forces.kind == "group" and forces.country is None
+    assert "Hutu" not in names(r) and "Ethiopian security forces" not in names(r)
+    # a force the text leaves unnamed is still the dateline country's
+    r = analyze("ADDIS ABABA, Ethiopia (AP) - Security forces arrested five students on Monday.")
+    assert actor(r, "Security forces").country == "ETH"
+
+
 def test_a_person_whose_first_name_is_a_country_stays_a_person(analyze):
     r = analyze("Jordan Hastings said the Hastings family would sue.")
     assert actor(r, "Jordan Hastings").kind == "person"

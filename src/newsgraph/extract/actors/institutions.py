@@ -51,6 +51,9 @@ def local_forces(cands: list[Cand], doc: Any, sent_of: list[int], gaz: Any, home
         if c.kind != "nominal" or c.sector not in local_sectors:
             continue
         in_home = places.get(c.sent, {home}) == {home}
+        own = any(doc[k].pos_ == "PROPN" and not doc[k].is_sent_start for k in range(c.i, c.head))
+        if own:  # "Hutu security forces": a force the text names by a people or a party
+            continue
         if c.country is None and in_home and (not foreign or c.sent in places):
             c.country = home
         foreign = foreign or c.country not in (None, home)

@@ -196,6 +196,8 @@ class MentionFinder:
                 continue
             if self.country_people(i, j) or nonpersons.product_span(self.doc, ent.start, j):
                 continue
+            if self.people_attribute(i, j):
+                continue
             if self.doc[i].lower_ in self.lex.title_heads and j - i == 1:
                 continue
             pid = names.register(self.doc[i:j])
@@ -212,6 +214,14 @@ class MentionFinder:
         self.add(j - 1, j, "demonym", "group", country=country, plural=True,
                  key=f"people:{people.lower()}", extra={"community": True})  # fmt: skip
         return True
+
+    def people_attribute(self, i: int, j: int) -> bool:
+        """ "Hutu security forces" with "Hutus" elsewhere in the text: a people's name
+        before a noun, not a person."""
+        tok = self.doc[i]
+        if j - i != 1 or tok.dep_ not in ("compound", "amod") or tok.head.i <= tok.i:
+            return False
+        return f"{tok.text}s" in self.text
 
     def other_entities(self, ents: list[Span]) -> None:
         for ent in ents:
