@@ -139,6 +139,18 @@ def test_a_force_named_by_a_people_is_neither_a_person_nor_the_datelines(analyze
     assert actor(r, "Security forces").country == "ETH"
 
 
+def test_a_communitys_protesters_are_the_community(analyze):
+    r = analyze(
+        "BELFAST, Northern Ireland (AP) - More than 2,000 Catholic protesters rallied in "
+        "Portadown on Sunday. Police kept Protestants away from the Catholics."
+    )
+    catholics = actor(r, "Catholics")
+    assert actor(r, "Catholic protesters") is catholics and catholics.name == "Catholics"
+    # without the community in the text, the protesters stay an actor of their own
+    r = analyze("More than 2,000 Catholic protesters rallied in Portadown on Sunday.")
+    assert actor(r, "Catholic protesters").name == "Catholic protesters"
+
+
 def test_a_person_whose_first_name_is_a_country_stays_a_person(analyze):
     r = analyze("Jordan Hastings said the Hastings family would sue.")
     assert actor(r, "Jordan Hastings").kind == "person"

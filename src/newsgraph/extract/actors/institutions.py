@@ -203,6 +203,33 @@ def communities(chains: list[Chain], focus: str | None, lex: Any) -> None:
             ch.country = focus
 
 
+def community_members(chains: list[Chain], lex: Any) -> list[Chain]:
+    """ "Catholic protesters", "the Protestant majority" with "Catholics" / "Protestants" in
+    the text: the community acting, one actor with it. Returns the chains that remain."""
+    communities = {}
+    for ch in chains:
+        for c in ch.cands:
+            if c.extra.get("community"):
+                communities.setdefault(c.text.lower(), ch)
+    out = []
+    for ch in chains:
+        words = [core(c).lower().split() for c in ch.cands if c.kind == "nominal"]
+        only = ch.cands and all(c.kind in ("nominal", "pronoun") for c in ch.cands)
+        home = next(
+            (communities.get(w[0] + "s") for w in words
+             if len(w) == 2 and w[1] in lex.community_members),
+            None,
+        )  # fmt: skip
+        if not only or home is None or home is ch:
+            out.append(ch)
+            continue
+        sector = home.sector  # the community's own, not its protesters' (CVL)
+        for c in ch.cands:
+            home.add(c)
+        home.sector = sector
+    return out
+
+
 def country_free_names(ch: Chain, lex: Any) -> list[str]:
     """ "Immigration and Naturalization Service" of "U.S. Immigration and Naturalization
     Service": the name without its country, by which other articles may call the body;

@@ -45,6 +45,7 @@ class ActorLexicon:
     worldwide_peoples: frozenset[str] = frozenset()  # "Europeans": of no one country
     crowd_nouns: frozenset[str] = frozenset()
     ethnic_modifiers: frozenset[str] = frozenset()  # "ethnic Albanians": a people, no state
+    community_members: frozenset[str] = frozenset()  # "Catholic protesters": the community
     crowd_quantities: frozenset[str] = frozenset()
     facility_heads: frozenset[str] = frozenset()  # "bridge": named structures are not actors
     first_names: dict[str, str] = field(default_factory=dict)
@@ -82,6 +83,7 @@ def load(tokenizer: Callable[[str], Any]) -> ActorLexicon:
         worldwide_peoples=frozenset(sectors.get("worldwide_peoples", [])),
         crowd_nouns=frozenset(sectors["crowds"]["nouns"]),
         ethnic_modifiers=frozenset(sectors["ethnic_modifiers"]),
+        community_members=frozenset(sectors.get("community_members", [])),
         crowd_quantities=frozenset(sectors["crowds"]["quantities"]),
         first_names={n: g for g in ("m", "f") for n in names[g]},
     )

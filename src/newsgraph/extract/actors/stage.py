@@ -46,6 +46,7 @@ def extract(ctx: DocContext, res: Resources) -> list[Entity]:
     focus = focus_country(chains)
     institutions.national_institutions(chains, focus, home, lex)
     institutions.communities(chains, focus, lex)
+    chains = institutions.community_members(chains, lex)
     known_countries(chains, res.get("known_actors", knowledge.load), ctx.published_date)
     national_bodies(chains, home or focus, lex)
     local_media(chains, home)
