@@ -116,3 +116,14 @@ def test_a_negated_act_is_a_candidate_not_a_record(analyze):
     assert [e.reason for e in _of(r, "CONSULT")] == [NEGATED]
     r = analyze("It was a well-planned attack, clearly not the work of amateurs, police said.")
     assert all(not e.negated for e in _of(r, "ASSAULT"))
+
+
+def test_a_condemnation_says_what_the_act_is_not_a_word_it_uses(analyze):
+    lead = "Gunmen attacked a bus in Lima on Monday. "
+    for said in ('"It was a cowardly act," the president said.',
+                 '"This is unacceptable," the president said.'):  # fmt: skip
+        assert _of(analyze(lead + said), "ACCUSE"), said
+    r = analyze(
+        lead + '"That would give terrorism a victory it must not have," the president said.'
+    )
+    assert not _of(r, "ACCUSE")

@@ -257,11 +257,19 @@ def _condemns(tok: Token, lex: Lexicon) -> bool:
         return any(c.lower_ == "no" for c in tok.children)
     if lemma == "justify":
         return any(c.dep_ == "neg" or c.lower_ == "nothing" for c in tok.children)
-    return lemma in lex.cue("condemning_terms") and tok.pos_ in ("NOUN", "ADJ")
+    return lemma in lex.cue("condemning_terms") and tok.pos_ in ("NOUN", "ADJ", "ADV")
 
 
 def _subtree_condemns(tok: Token, lex: Lexicon) -> bool:
     return any(_condemns(t, lex) for t in _content_tokens(tok))
+
+
+def _predicate_condemns(verb: Token, lex: Lexicon) -> bool:
+    """What the clause says the act is ("this is terrorism", "it was a cowardly act",
+    "nothing can justify it"), not a word it merely uses ("would give terrorism a victory")."""
+    said = ("attr", "acomp", "oprd", "advmod") if verb.lemma_ == "be" else ("attr", "oprd")
+    preds = [c for c in verb.children if c.dep_ in said]
+    return _condemns(verb, lex) or any(_subtree_condemns(p, lex) for p in preds)
 
 
 def _content_tokens(tok: Token) -> list[Token]:
@@ -296,7 +304,7 @@ def _condemning_speech(tok: Token, lex: Lexicon) -> tuple[Trigger, str] | None:
         subj = next((g for g in c.children if g.dep_ in ("nsubj", "expl", "nsubjpass")), None)
         if subj is not None and subj.lower_ not in EMPTY_SUBJECTS:
             continue
-        if _subtree_condemns(c, lex):
+        if _predicate_condemns(c, lex):
             entry = _stance_entry(tok.lemma_.lower(), "ACCUSE", "111")
             return Trigger(tok, entry, [tok]), HOSTILE_ACT
     return None
