@@ -127,3 +127,14 @@ def test_a_condemnation_says_what_the_act_is_not_a_word_it_uses(analyze):
         lead + '"That would give terrorism a victory it must not have," the president said.'
     )
     assert not _of(r, "ACCUSE")
+
+
+def test_anger_voiced_at_someone_is_disapproval_of_them(analyze):
+    (ev,) = _of(analyze("Castro voiced anger at the United States on Wednesday."), "ACCUSE")
+    assert ev.cameo == "110" and ev.target_text == "United States"
+    (ev,) = _of(analyze("Castro expressed irritation on Wednesday."), "ACCUSE")
+    assert ev.target is None
+    (ev,) = _of(
+        analyze("Japan appreciates the steps Kenya has taken, its minister said."), "SUPPORT"
+    )
+    assert ev.cameo == "051"
