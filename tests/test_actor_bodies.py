@@ -134,6 +134,13 @@ def test_a_force_named_by_a_people_is_neither_a_person_nor_the_datelines(analyze
     forces = actor(r, "Hutu security forces")
     assert forces.kind == "group" and forces.country is None
     assert "Hutu" not in names(r) and "Ethiopian security forces" not in names(r)
+    # placed by the text, a people has a country, and so has the force named by it
+    r = analyze(
+        "ADDIS ABABA, Ethiopia (AP) - The Hutu-organized genocide of Tutsis in Rwanda began "
+        "in 1994. Hutu security forces killed Tutsis and Hutus in Rwanda."
+    )
+    assert actor(r, "Tutsis").country == "RWA" and "Hutu" not in names(r)
+    assert actor(r, "Hutu security forces").country == "RWA"
     # a force the text leaves unnamed is still the dateline country's
     r = analyze("ADDIS ABABA, Ethiopia (AP) - Security forces arrested five students on Monday.")
     assert actor(r, "Security forces").country == "ETH"

@@ -193,19 +193,35 @@ def period_countries(chains: list[Chain], day: date | None) -> None:
             ch.country = then
 
 
-def communities(chains: list[Chain], focus: str | None, lex: Any) -> None:
-    """A faith or a people named without a state ("Catholics" in a story about Northern
-    Ireland): of the country the article is about, if one stands out (not the dateline's:
-    a Brussels story on Dutch Greens)."""
+def communities(chains: list[Chain], focus: str | None, lex: Any, doc: Any, gaz: Any) -> None:
+    """A faith or a people named without a state: of the country the text places it in
+    ("Tutsis in Rwanda"), else of the country the article is about, if one stands out
+    ("Catholics" in a story about Northern Ireland; not the dateline's: a Brussels story on
+    Dutch Greens)."""
     for ch in chains:
         local = [c for c in ch.cands if c.extra.get("community")]
-        if ch.country is None and local and local[0].text.lower() not in lex.worldwide_peoples:
-            ch.country = focus
+        if ch.country is not None or not local:
+            continue
+        placed = next((p for c in local if (p := _placed_in(doc[c.head], gaz))), None)
+        if placed or local[0].text.lower() not in lex.worldwide_peoples:
+            ch.country = placed or focus
+
+
+def _placed_in(noun: Any, gaz: Any) -> str | None:
+    """The country of an "in <country>" after the noun ("Tutsis in Rwanda")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            country = gaz.country(obj.text) if obj is not None else None
+            if country is not None:
+                return country.alpha3
+    return None
 
 
 def community_members(chains: list[Chain], lex: Any) -> list[Chain]:
     """ "Catholic protesters", "the Protestant majority" with "Catholics" / "Protestants" in
-    the text: the community acting, one actor with it. Returns the chains that remain."""
+    the text: the community acting, one actor with it; a body named by the community ("Hutu
+    security forces") takes its country. Returns the chains that remain."""
     communities = {}
     for ch in chains:
         for c in ch.cands:
@@ -221,6 +237,9 @@ def community_members(chains: list[Chain], lex: Any) -> list[Chain]:
             None,
         )  # fmt: skip
         if not only or home is None or home is ch:
+            named_by = next((communities.get(w[0] + "s") for w in words if len(w) > 1), None)
+            if only and ch.country is None and named_by is not None and named_by is not ch:
+                ch.country = named_by.country
             out.append(ch)
             continue
         sector = home.sector  # the community's own, not its protesters' (CVL)

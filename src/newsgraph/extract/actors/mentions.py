@@ -216,10 +216,11 @@ class MentionFinder:
         return True
 
     def people_attribute(self, i: int, j: int) -> bool:
-        """ "Hutu security forces" with "Hutus" elsewhere in the text: a people's name
-        before a noun, not a person."""
+        """ "Hutu security forces", "the Hutu-organized genocide" with "Hutus" elsewhere in
+        the text: a people's name before a word, not a person."""
         tok = self.doc[i]
-        if j - i != 1 or tok.dep_ not in ("compound", "amod") or tok.head.i <= tok.i:
+        modifier = tok.dep_ in ("compound", "amod", "npadvmod", "nmod")
+        if j - i != 1 or not modifier or tok.head.i <= tok.i:
             return False
         return f"{tok.text}s" in self.text
 

@@ -45,7 +45,7 @@ def extract(ctx: DocContext, res: Resources) -> list[Entity]:
     chains.sort(key=lambda ch: min(c.start for c in ch.cands))
     focus = focus_country(chains)
     institutions.national_institutions(chains, focus, home, lex)
-    institutions.communities(chains, focus, lex)
+    institutions.communities(chains, focus, lex, ctx.doc, gaz)
     chains = institutions.community_members(chains, lex)
     known_countries(chains, res.get("known_actors", knowledge.load), ctx.published_date)
     national_bodies(chains, home or focus, lex)
