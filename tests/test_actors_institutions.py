@@ -85,6 +85,17 @@ def test_faiths_and_peoples_are_actors(analyze):
     assert maronites.kind == "group"
 
 
+def test_a_faith_in_a_region_is_of_the_regions_state(analyze):
+    # Northern Ireland, named by its region, outweighs the Irish Republic named twice
+    r = analyze(
+        "Police in the Irish Republic found a bomb. Catholics in Belfast marched on Sunday, "
+        "and Northern Ireland's Protestants stayed home. The Irish Republic said Northern "
+        "Ireland must stay calm, and violence in Northern Ireland ended."
+    )
+    assert actor(r, "Irish Republic").name == "Ireland"
+    assert actor(r, "Catholics").country == "GBR"
+
+
 def test_worldwide_peoples_get_no_country(analyze):
     r = analyze("Russia said Europeans must stop the sanctions. Russia warned Europeans again.")
     assert actor(r, "Europeans").country is None

@@ -43,7 +43,7 @@ def extract(ctx: DocContext, res: Resources) -> list[Entity]:
     chains = Coref(cands, names, lex, home).run()
     chains = [ch for ch in chains if not person_in_name_only(ch, ctx.doc)]
     chains.sort(key=lambda ch: min(c.start for c in ch.cands))
-    focus = focus_country(chains)
+    focus = focus_country(chains, ctx.doc, gaz)
     institutions.national_institutions(chains, focus, home, lex)
     institutions.communities(chains, focus, lex, ctx.doc, gaz)
     chains = institutions.community_members(chains, lex)
@@ -92,12 +92,17 @@ def capital_country(ctx: DocContext, gaz: Any, home: str | None) -> str | None:
     return home if c is not None and c.alpha3 == home else None
 
 
-def focus_country(chains: list[Chain]) -> str | None:
-    """The country the article is about: named most often, and more than any other."""
+def focus_country(chains: list[Chain], doc: Any, gaz: Any) -> str | None:
+    """The country the article is about: named most often, itself or by its regions
+    ("Northern Ireland"), and more than any other."""
     counts: Counter[str] = Counter()
     for ch in chains:
         if ch.etype == "country" and ch.country:
             counts[ch.country] += sum(c.kind != "pronoun" for c in ch.cands)
+    for ent in doc.ents:
+        place = gaz.place(ent.text) if ent.label_ in ("GPE", "LOC") else None
+        if place is not None and place.kind == "region" and place.country:
+            counts[place.country] += 1
     ranked = counts.most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
