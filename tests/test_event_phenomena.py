@@ -219,3 +219,12 @@ def test_a_conclusion_that_another_must_act_is_a_demand(analyze):
     r = analyze("The World Water Forum concluded on Saturday that rich nations must "
                 "allocate more money.")  # fmt: skip
     assert [e.type for e in r.events] == ["REQUEST"]
+
+
+def test_victims_of_the_targets_country_restate_the_attack(analyze):
+    lead = "Terrorists bombed the U.S. embassy in Nairobi on Friday. "
+    r = analyze(lead + "Eleven Americans were killed in Kenya.", "1998-08-08")
+    assert len([e for e in r.events if e.type == "ASSAULT"]) == 1
+    # another place, another day: another attack
+    r = analyze(lead + "Eleven Americans were killed in Kabul on Monday.", "1998-08-08")
+    assert len([e for e in r.events if e.type == "ASSAULT"]) == 2

@@ -5,6 +5,8 @@ such as "the strike")."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from newsgraph.model import Event
 
 
@@ -22,15 +24,44 @@ def _agentless(ev: Event) -> bool:
     return ev.source is None and (not ev.source_text or ev.type == "ASSAULT")
 
 
-def _restates(earlier: Event, ev: Event) -> bool:
-    """An agentless later mention ("the drones struck") of an earlier event of its type."""
+@dataclass
+class Countries:
+    """The country of each entity and place of the document, to compare what differs only
+    in grain ("11 Americans" and "the U.S. embassy"; "in Kenya" and "in Nairobi")."""
+
+    entities: dict[int, str] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)
+
+    def same_target(self, a: int | None, b: int | None) -> bool:
+        return (
+            a is None
+            or b is None
+            or a == b
+            or (a in self.entities and self.entities.get(a) == self.entities.get(b))
+        )
+
+    def same_place(self, a: str | None, b: str | None) -> bool:
+        """Equal, unknown, or a country and a place in it."""
+        if a is None or b is None or a == b:
+            return True
+        country = {k.removeprefix("iso:") for k in (a, b) if k.startswith("iso:")}
+        inner = [self.places.get(k) for k in (a, b) if not k.startswith("iso:")]
+        return len(country) == 1 and len(inner) == 1 and inner[0] in country
+
+
+def _restates(earlier: Event, ev: Event, within: Countries) -> bool:
+    """An agentless later mention ("the drones struck", "11 Americans were killed in Kenya")
+    of an earlier event of its type, on its target or another of the target's country."""
+    exact = _compatible(earlier.place, ev.place) and _compatible(earlier.target, ev.target)
     return (
         _agentless(ev)
         and earlier.type == ev.type
         and earlier.negated == ev.negated
         and _compatible_date(earlier.date, ev.date)
-        and _compatible(earlier.place, ev.place)
-        and (ev.target is None or earlier.target in (None, ev.target))
+        # the same only in grain: no date of its own to add ("were killed on Wednesday")
+        and (exact or ev.date in (None, earlier.date))
+        and within.same_place(earlier.place, ev.place)
+        and within.same_target(earlier.target, ev.target)
     )
 
 
@@ -62,16 +93,19 @@ def _refers_back(earlier: Event, ev: Event) -> bool:
     )
 
 
-def merge(events: list[Event], anaphoric: set[int] | None = None) -> list[Event]:
+def merge(
+    events: list[Event], anaphoric: set[int] | None = None, within: Countries | None = None
+) -> list[Event]:
     """One Event per real event: later sentences become further mentions.
 
     ``anaphoric`` holds the ids of events named by a definite description ("the strike")."""
+    within = within or Countries()
     out: list[Event] = []
     for ev in events:
         twin = next(
             (o for o in out if _same(o, ev) and o.mentions[-1].start != ev.mentions[0].start), None
         )
-        twin = twin or next((o for o in reversed(out) if _restates(o, ev)), None)
+        twin = twin or next((o for o in reversed(out) if _restates(o, ev, within)), None)
         if twin is None and anaphoric and id(ev) in anaphoric:
             twin = next((o for o in reversed(out) if _refers_back(o, ev)), None)
         if twin is None:
