@@ -228,3 +228,13 @@ def test_victims_of_the_targets_country_restate_the_attack(analyze):
     # another place, another day: another attack
     r = analyze(lead + "Eleven Americans were killed in Kabul on Monday.", "1998-08-08")
     assert len([e for e in r.events if e.type == "ASSAULT"]) == 2
+
+
+def test_an_attack_is_where_its_target_is(analyze):
+    r = analyze("Terrorists bombed the U.S. embassy in Nairobi on Friday.", "1998-08-08")
+    (ev,) = [e for e in r.events if e.type == "ASSAULT"]
+    assert ev.place is not None and "Nairobi" in [p.place.name for p in r.places]
+    assert ev.place == next(p.place.key for p in r.places if p.place.name == "Nairobi")
+    # a statement is not where the thing it names is
+    r = analyze("Kenya condemned the bombing of the U.S. embassy in Nairobi.", "1998-08-08")
+    assert all(e.place is None for e in r.events if e.type == "ACCUSE")

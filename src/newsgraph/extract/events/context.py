@@ -267,7 +267,23 @@ def place_of(tr: Trigger, ctx: DocContext, lex: Lexicon) -> str | None:
                 named = [pm for pm in inside if not _modifies_a_noun(tr.token.doc, pm, lex)]
                 if named or inside:
                     return (named or inside)[0].place.key
-    return _named_after(tr, ctx, lex)
+    return _named_after(tr, ctx, lex) or _target_place(tr, ctx, lex)
+
+
+def _target_place(tr: Trigger, ctx: DocContext, lex: Lexicon) -> str | None:
+    """ "bombed the U.S. embassy in Nairobi": an attack or arrest is where its target is."""
+    if tr.entry.type not in lex.cue("target_placed_types"):
+        return None
+    verb = clause_head(tr)
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                toks = list(c.subtree)
+                lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1])
+                inside = [pm for pm in ctx.result.places if lo <= pm.start < hi]
+                if inside:
+                    return inside[0].place.key
+    return None
 
 
 def _named_after(tr: Trigger, ctx: DocContext, lex: Lexicon) -> str | None:
