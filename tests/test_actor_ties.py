@@ -95,3 +95,18 @@ def test_relatives_of_others_leave_the_others_a_mention_of_their_own(analyze):
     relatives = next(e for e in r.entities if e.name == "relatives")
     assert all("officers" not in m.text for m in relatives.mentions)
     assert any(m.text.startswith("officers") for e in r.entities for m in e.mentions)
+
+
+def test_an_official_described_in_the_lead_is_the_one_named_later(analyze):
+    r = analyze(
+        "NAIROBI, Kenya (AP) - The U.S. ambassador met Kenya's trade minister on Wednesday. "
+        "Trade Minister Joseph Kimotho said the talks went well."
+    )
+    minister = actor(r, "Kenya's trade minister")
+    assert minister is actor(r, "Joseph Kimotho") and minister.country == "KEN"
+    # two ministers of that title: the description stays apart
+    r = analyze(
+        "The U.S. ambassador met Kenya's trade minister on Wednesday. Trade Minister Joseph "
+        "Kimotho of Kenya and Trade Minister Amani Ruto of Uganda spoke later."
+    )
+    assert actor(r, "Kenya's trade minister") is not actor(r, "Amani Ruto")

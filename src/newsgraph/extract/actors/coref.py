@@ -235,20 +235,19 @@ class Coref:
             sectors = self.lex.group_noun_sectors.get(noun)
             pool = [
                 ch for ch in self.chains
-                if ch.named and ch.etype in allowed and self.sector_ok(ch, c)
+                if ch.named and ch.etype in allowed and c.sector in (None, ch.sector)
                 and (sectors is None or ch.sector in sectors)
             ]  # fmt: skip
         else:
             pool = [ch for ch in self.chains if ch.etype == "person" and self.role_ok(ch, c)]
-        pool = [ch for ch in pool if ch.last_before(c.start) is not None]
-        chain = self.salient(pool, c) if c.etype == "person" else self.recent(pool, c.start)
+        before = [ch for ch in pool if ch.last_before(c.start) is not None]
+        chain = self.salient(before, c) if c.etype == "person" else self.recent(before, c.start)
+        if chain is None and c.etype == "person" and len(c.title_words) > 1 and len(pool) == 1:
+            chain = pool[0]  # "Kenya's trade minister" in the lead, named later: the one
         if chain is not None:
             self.join(chain, c)
         elif c.kind == "title" and c.role_title and c.definite:
             self.new(c)
-
-    def sector_ok(self, ch: Chain, c: Cand) -> bool:
-        return c.sector is None or ch.sector == c.sector
 
     def role_ok(self, ch: Chain, c: Cand) -> bool:
         if c.country and ch.country and c.country != ch.country:

@@ -222,22 +222,22 @@ def community_members(chains: list[Chain], lex: Any) -> list[Chain]:
     """ "Catholic protesters", "the Protestant majority" with "Catholics" / "Protestants" in
     the text: the community acting, one actor with it; a body named by the community ("Hutu
     security forces") takes its country. Returns the chains that remain."""
-    communities = {}
+    peoples: dict[str, Chain] = {}
     for ch in chains:
         for c in ch.cands:
             if c.extra.get("community"):
-                communities.setdefault(c.text.lower(), ch)
+                peoples.setdefault(c.text.lower(), ch)
     out = []
     for ch in chains:
         words = [core(c).lower().split() for c in ch.cands if c.kind == "nominal"]
         only = ch.cands and all(c.kind in ("nominal", "pronoun") for c in ch.cands)
         home = next(
-            (communities.get(w[0] + "s") for w in words
+            (peoples.get(w[0] + "s") for w in words
              if len(w) == 2 and w[1] in lex.community_members),
             None,
         )  # fmt: skip
         if not only or home is None or home is ch:
-            named_by = next((communities.get(w[0] + "s") for w in words if len(w) > 1), None)
+            named_by = next((peoples.get(w[0] + "s") for w in words if len(w) > 1), None)
             if only and ch.country is None and named_by is not None and named_by is not ch:
                 ch.country = named_by.country
             out.append(ch)
