@@ -344,3 +344,15 @@ def test_a_name_after_the_closing_mark_speaks_when_a_quoted_word_took_the_subjec
     )
     q = _by_text([q for q in r.quotes if q.direct], "brightest members")
     assert r.entities[q.speaker].name == "Elijah E. Cummings"
+
+
+def test_a_statement_speaks_for_its_author(analyze):
+    r = analyze(
+        "A statement by the Foreign Affairs Department described the attacks as senseless. "
+        '"South Africa deplores these acts," the statement said.'
+    )
+    q = _by_text([q for q in r.quotes if q.direct], "deplores these acts")
+    assert q.speaker_text == "the statement"
+    assert r.entities[q.speaker].name == "Foreign Affairs Department"
+    r = analyze('"We will not stop," the statement said.')
+    assert _by_text(r.quotes, "We will not stop").speaker is None  # no author named

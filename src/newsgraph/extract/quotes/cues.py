@@ -47,6 +47,7 @@ class Lexicon:
     nouns: frozenset[str]  # nouns heading a "that" content clause
     directive: frozenset[str]  # demands: never reported content
     any_cue: frozenset[str]  # every cue lemma (a fast pre-filter)
+    documents: frozenset[str] = frozenset()  # "the statement said": speaks for its author
 
 
 MEDIUM_WINDOW = 40  # tokens either side of a cue where its medium may be named
@@ -69,6 +70,7 @@ def load_lexicon() -> Lexicon:
         term_markers=frozenset(nouns["term_markers"]),
         media_heads=frozenset(media["heads"]),
         media_verbs=frozenset(media["reporting_verbs"]),
+        documents=frozenset(media.get("documents", [])),
         direct_cues=speech | quote_only,
         clause_cues=speech | cognition | evidence | quote_only,
         intention=frozenset(verbs["intention"]),
@@ -244,13 +246,55 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
-def speaker_span(ctx: DocContext, subj: Token) -> tuple[int | None, int, int]:
-    """(entity index, start, end) of the speaker mention, falling back to the noun phrase."""
+def speaker_span(
+    ctx: DocContext, subj: Token, lex: Lexicon | None = None
+) -> tuple[int | None, int, int]:
+    """(entity index, start, end) of the speaker mention, falling back to the noun phrase;
+    a document ("the statement said") speaks for its author."""
     mention = ctx.mention_at(subj)
     if mention is not None:
         return mention.entity, mention.start, mention.end
     start, end = noun_phrase(subj)
-    return None, start, end
+    author = document_author(ctx, subj, lex) if lex is not None else None
+    return author, start, end
+
+
+DOCUMENT_LOOKBACK = 3  # sentences back where "a statement by X" may name the author
+ISSUING = frozenset({"issue", "release", "publish", "send", "sign", "deliver"})
+
+
+def document_author(ctx: DocContext, noun: Token, lex: Lexicon) -> int | None:
+    """The author of "the statement": named with it ("a statement by the Foreign Affairs
+    Department", "X's statement", "X issued a statement") here or a few sentences before."""
+    lemma = noun.lemma_.lower()
+    if lemma not in lex.documents:
+        return None
+    author = _author_of(ctx, noun)
+    if author is not None:
+        return author
+    sents = list(ctx.doc.sents)
+    k = next((n for n, s in enumerate(sents) if s.start <= noun.i < s.end), 0)
+    for sent in reversed(sents[max(0, k - DOCUMENT_LOOKBACK) : k]):
+        for tok in reversed(sent):
+            same = tok.lemma_.lower() == lemma and tok.pos_ == "NOUN"
+            if same and (found := _author_of(ctx, tok)) is not None:
+                return found
+    return None
+
+
+def _author_of(ctx: DocContext, noun: Token) -> int | None:
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound") and ctx.entity_at(c) is not None:
+            return ctx.entity_at(c)
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            for obj in (g for g in c.children if g.dep_ == "pobj"):
+                if ctx.entity_at(obj) is not None:
+                    return ctx.entity_at(obj)
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in ISSUING:
+        subj = next((g for g in head.children if g.dep_ == "nsubj"), None)
+        return ctx.entity_at(subj) if subj is not None else None
+    return None
 
 
 def addressee(ctx: DocContext, cue: Token) -> int | None:
@@ -320,7 +364,7 @@ def fill_attribution(
     quote.cue = ctx.text[quote.cue_start : quote.cue_end]
     subj = speaker_token(cue, quoted)
     if subj is not None:
-        quote.speaker, quote.speaker_start, quote.speaker_end = speaker_span(ctx, subj)
+        quote.speaker, quote.speaker_start, quote.speaker_end = speaker_span(ctx, subj, lex)
         quote.speaker_text = ctx.text[quote.speaker_start : quote.speaker_end]
     quote.addressee = addressee(ctx, cue)
     quote.medium = medium(ctx, lex, cue)
