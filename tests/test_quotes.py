@@ -356,3 +356,14 @@ def test_a_statement_speaks_for_its_author(analyze):
     assert r.entities[q.speaker].name == "Foreign Affairs Department"
     r = analyze('"We will not stop," the statement said.')
     assert _by_text(r.quotes, "We will not stop").speaker is None  # no author named
+
+
+def test_a_partial_quote_in_the_next_paragraph_continues_the_last_speaker(analyze):
+    r = analyze(
+        'The president also asked for a "list of the priorities for security."\n\n'
+        'The State Department will make the assessments "in the next few days," and the '
+        "report will go to Congress."
+    )
+    q = _by_text(r.quotes, "in the next few days")
+    assert q.speaker_text == _by_text(r.quotes, "list of the priorities").speaker_text
+    assert q.speaker_text is not None

@@ -153,7 +153,7 @@ def _direct_quotes(
     for k in range(1, len(kept)):
         qs, quote, has_cue = kept[k]
         prev_qs, prev, _ = kept[k - 1]
-        if not has_cue and _continues(ctx, prev_qs, qs):
+        if not has_cue and _continues(prev_qs, qs):
             _inherit(quote, prev)
             kept[k] = (qs, quote, prev.speaker_start is not None)
     return [quote for _, quote, _ in kept]
@@ -206,14 +206,11 @@ def _inherit(quote: Quote, source: Quote) -> None:
     quote.medium, quote.date = source.medium, source.date
 
 
-def _continues(ctx: DocContext, prev: QuotedSpan, qs: QuotedSpan) -> bool:
-    """A cue-less quote continues the previous one in the same or the previous paragraph."""
-    if qs.continues or qs.paragraph == prev.paragraph:
-        return True
-    if qs.paragraph != prev.paragraph + 1:
-        return False
-    line_start = ctx.text.rfind("\n", 0, qs.open_mark) + 1
-    return ctx.text[line_start : qs.open_mark].strip() == ""
+def _continues(prev: QuotedSpan, qs: QuotedSpan) -> bool:
+    """A cue-less quote continues the previous one in the same or the previous paragraph,
+    opening its paragraph or inside a sentence ("will make the assessments 'in the next few
+    days,'" after "he asked for a '...'")."""
+    return qs.continues or qs.paragraph in (prev.paragraph, prev.paragraph + 1)
 
 
 def _candidate_sents(ctx: DocContext, qs: QuotedSpan, content: Span) -> list[int]:
