@@ -141,6 +141,9 @@ def test_a_force_named_by_a_people_is_neither_a_person_nor_the_datelines(analyze
     )
     assert actor(r, "Tutsis").country == "RWA" and "Hutu" not in names(r)
     assert actor(r, "Hutu security forces").country == "RWA"
+    # "Riot police" opening a sentence names a force, not a person called Riot
+    r = analyze("BELFAST, Northern Ireland (AP) - Riot police in armored cars held back a crowd.")
+    assert "Riot" not in names(r) and actor(r, "Riot police in armored cars").kind == "group"
     # a force the text leaves unnamed is still the dateline country's
     r = analyze("ADDIS ABABA, Ethiopia (AP) - Security forces arrested five students on Monday.")
     assert actor(r, "Security forces").country == "ETH"

@@ -217,11 +217,14 @@ class MentionFinder:
 
     def people_attribute(self, i: int, j: int) -> bool:
         """ "Hutu security forces", "the Hutu-organized genocide" with "Hutus" elsewhere in
-        the text: a people's name before a word, not a person."""
+        the text: a people's name before a word, not a person; nor the first word of a
+        body's name ("Riot police")."""
         tok = self.doc[i]
         modifier = tok.dep_ in ("compound", "amod", "npadvmod", "nmod")
         if j - i != 1 or not modifier or tok.head.i <= tok.i:
             return False
+        if (self.lower[i], tok.head.lower_) in self.lex.sector_compounds:
+            return True  # "Riot police" opening a sentence: a body, no person
         return f"{tok.text}s" in self.text
 
     def other_entities(self, ents: list[Span]) -> None:
