@@ -3,6 +3,7 @@ posted "to" a place (sentences written for the tests)."""
 
 from __future__ import annotations
 
+from conftest import actor
 from test_actors import ent_of
 
 
@@ -142,3 +143,20 @@ def test_devices_technologies_and_form_labels_are_no_actors(analyze):
         "School/Team: Florida State said so."
     )
     assert {e.name for e in r.entities} == {"Apple", "Microsoft", "Florida State"}
+
+
+def test_companies_in_general_are_not_the_company_named_before(analyze):
+    r = analyze(
+        "A design firm in Ohio said on Monday that it would hire 200 people. Companies "
+        "across the state are cutting jobs, and the firm said companies must adapt."
+    )
+    assert actor(r, "the firm") is actor(r, "A design firm in Ohio")
+    assert actor(r, "Companies") is not actor(r, "the firm")
+
+
+def test_a_model_name_written_alone_is_no_person(analyze):
+    r = analyze(
+        "Apple unveiled the iPhone 15 Pro Max on Tuesday. The telephoto lens is longer "
+        "(Pro Max only), and Tim Cook praised it."
+    )
+    assert {e.name for e in r.entities if e.kind == "person"} == {"Tim Cook"}

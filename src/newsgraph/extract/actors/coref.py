@@ -202,8 +202,7 @@ class Coref:
             self.by_bare[bare].append(chain)
 
     def by_bare_key(self, c: Cand, key: str) -> Chain | None:
-        """ "the Foreign Affairs Department" after "the South African Foreign Affairs
-        Department": one body, if only one country's such body was named."""
+        """ "the Foreign Ministry" after "the Egyptian Foreign Ministry": one body, if one."""
         chain = self.by_key.get(c.extra.get("bare_key", ""))
         if chain is not None and chain.country in (None, c.country):
             self.by_key[key] = chain  # the country-led name after its bare form
@@ -293,11 +292,13 @@ class Coref:
         if same_head and (c.definite or c.plural):
             self.join(self.recent(same_head, c.start), c)
             return
+        # any unnamed body of its kind, in its number ("companies" are not "the company")
         pool = [
             ch for ch in self.chains
             if not ch.named and ch.etype == c.etype and ch.sector == c.sector
             and (c.country is None or ch.country in (None, c.country))
             and ch.last_before(c.start) is not None
+            and all(x.plural == c.plural for x in ch.cands if x.kind == "nominal")
         ]  # fmt: skip
         same_head = [ch for ch in pool if any(x.title_words == c.title_words for x in ch.cands)]
         pool = same_head if not c.definite else (same_head or pool)

@@ -32,11 +32,24 @@ def product_span(doc: Doc, i: int, j: int) -> bool:
     person's name."""
     if any(t.like_num for t in doc[max(i - 1, 0) : j]) or non_actor(doc[i:j].text):
         return True
+    if j - i > 1 and _model_elsewhere(doc, doc[i:j].text):
+        return True  # "Pro and Pro Max only" where the text also writes "iPhone 15 Pro Max"
     words = [t.text for t in doc[i:j]]
     if any(w.isupper() and w.isalpha() and len(w) >= 2 and w not in NAME_SUFFIXES
            for w in words[1:]):  # fmt: skip
         return True
     return any(branded(w) for w in words)
+
+
+def _model_elsewhere(doc: Doc, name: str) -> bool:
+    """The words follow a model number somewhere in the text ("15 Pro Max")."""
+    text, at = doc.text, doc.text.find(name)
+    while at >= 0:
+        before = text[:at].rstrip().rsplit(None, 1)
+        if before and before[-1].isdigit():
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def branded(word: str) -> bool:
