@@ -7,8 +7,8 @@ and an act with neither a source nor a target says little, unless its type stand
 them (a bombing by unknown attackers: ``actorless_types`` in ``data/event_cues.json``).
 An act whose source the sentence names but the rules could not resolve ("they marched",
 "to become members") is not coded either, nor an act that is only the purpose of another
-or only asked for; a passive without a by-phrase ("was expelled")
-leaves the source unsaid and stands without it, as do ``sourceless_types``.
+or only asked for; a passive without a by-phrase ("was expelled") leaves the source
+unsaid and stands without it, as do ``sourceless_types``.
 """
 
 from __future__ import annotations
