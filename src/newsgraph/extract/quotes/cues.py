@@ -246,17 +246,14 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
-def speaker_span(
-    ctx: DocContext, subj: Token, lex: Lexicon | None = None
-) -> tuple[int | None, int, int]:
+def speaker_span(ctx: DocContext, subj: Token, lex: Lexicon) -> tuple[int | None, int, int]:
     """(entity index, start, end) of the speaker mention, falling back to the noun phrase;
     a document ("the statement said") speaks for its author."""
     mention = ctx.mention_at(subj)
     if mention is not None:
         return mention.entity, mention.start, mention.end
     start, end = noun_phrase(subj)
-    author = document_author(ctx, subj, lex) if lex is not None else None
-    return author, start, end
+    return document_author(ctx, subj, lex), start, end
 
 
 DOCUMENT_LOOKBACK = 3  # sentences back where "a statement by X" may name the author
@@ -272,9 +269,11 @@ def document_author(ctx: DocContext, noun: Token, lex: Lexicon) -> int | None:
     author = _author_of(ctx, noun)
     if author is not None:
         return author
-    sents = list(ctx.doc.sents)
-    k = next((n for n, s in enumerate(sents) if s.start <= noun.i < s.end), 0)
-    for sent in reversed(sents[max(0, k - DOCUMENT_LOOKBACK) : k]):
+    sent = noun.sent
+    for _ in range(DOCUMENT_LOOKBACK):
+        if sent.start == 0:
+            break
+        sent = ctx.doc[sent.start - 1].sent
         for tok in reversed(sent):
             same = tok.lemma_.lower() == lemma and tok.pos_ == "NOUN"
             if same and (found := _author_of(ctx, tok)) is not None:
