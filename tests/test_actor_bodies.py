@@ -177,3 +177,14 @@ def test_leaders_after_the_dictionaries_carry_their_country_and_role(analyze):
     r = analyze("Ukrainian officials said Volodymyr Zelensky would travel.", "2023-05-01")
     zelensky = actor(r, "Volodymyr Zelensky")
     assert zelensky.country == "UKR" and zelensky.codes.get("cameo") == "UKRGOV"
+
+
+def test_a_proper_noun_in_apposition_to_a_party_names_the_party(analyze):
+    r = analyze(
+        "Greece's largest farmers' party, the Agrarian Unionists, is threatening to leave "
+        "the coalition. Riot police kept back marchers waving Greek and Thracian flags."
+    )
+    party = actor(r, "Agrarian Unionists")
+    assert party.kind == "organization"
+    assert any(m.kind == "nominal" and m.text.endswith("party") for m in party.mentions)
+    assert "Thracian" not in names(r)  # a name joined to a demonym before a noun: no one

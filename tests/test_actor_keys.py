@@ -139,3 +139,45 @@ def test_a_version_8_base_gains_what_version_9_adds_and_keeps_linking(tmp_path):
     with Store(tmp_path / "kb.db") as store:
         store.save(_person_doc("d1", "Maria Lopez", "2020-01-02"))
         assert [a["name"] for a in records.actors(store)] == ["Maria Lopez"]
+
+
+def test_one_document_s_entities_see_what_the_ones_before_them_linked(tmp_path):
+    """Linking reads the store once per document: a later entity still meets the actor an
+    earlier one created or enriched, with or without middle initials, and one written
+    with other initials stays apart."""
+    first = entity("Jane Q. Doe", "person")
+    again = entity("Jane Doe", "person", "KEN")  # meets her, and gives her a country
+    other = entity("Jane R. Doe", "person")
+    text = "Jane Q. Doe met Jane R. Doe."
+    with Store(tmp_path / "kb.db") as store:
+        article = Article(id="d1", text=text, source="outlet", published="2020-01-01")
+        store.save(DocResult(article=article, published=article.published,
+                             entities=[first, again, other]))  # fmt: skip
+        stored = {a["name"]: a for a in records.actors(store)}
+    assert sorted(stored) == ["Jane Q. Doe", "Jane R. Doe"]
+    assert stored["Jane Q. Doe"]["country"] == "KEN"
+
+
+def test_a_document_is_linked_in_as_many_statements_whatever_its_number_of_actors(tmp_path):
+    from newsgraph.store import actor_links
+
+    def statements(doc: str, n: int) -> int:
+        calls = 0
+        people = [entity(f"{doc}{k} {doc}son{k}", "person", "KEN") for k in range(n)]
+        for e in people:
+            e.roles = [Role(title="Minister")]
+        with Store(tmp_path / "kb.db") as store, store.transaction() as db:
+            for method in ("rows", "run", "many", "one", "scalar", "column"):
+                real = getattr(db, method)
+
+                def counted(*a, _real=real, **k):
+                    nonlocal calls
+                    calls += 1
+                    return _real(*a, **k)
+
+                setattr(db, method, counted)
+            ids = actor_links.link_actors(db, doc, people)
+        assert len(set(ids)) == n
+        return calls
+
+    assert statements("Few", 3) == statements("Many", 40)

@@ -131,3 +131,18 @@ def test_a_visit_by_someone_of_the_dateline_country_gets_no_host(analyze):
         "1998-12-05",
     )
     assert all(e.target is None for e in r.events if e.type == "CONSULT")
+
+
+def test_whose_act_is_called_for_is_the_target_of_the_call(analyze):
+    r = analyze("The farmers' union called for Minister Ilse Brandt's resignation on Monday.")
+    (ev,) = [e for e in r.events if e.type == "REQUEST"]
+    assert r.entities[ev.target].name == "Ilse Brandt"
+
+
+def test_a_threat_is_aimed_at_whom_the_threatened_act_names(analyze):
+    r = analyze(
+        "The Agrarian League threatened on Monday to push for the Green Party's expulsion "
+        "from the coalition."
+    )
+    (ev,) = [e for e in r.events if e.type == "THREATEN"]
+    assert r.entities[ev.target].name == "Green Party"

@@ -271,16 +271,18 @@ class Store:
         })  # fmt: skip
         if result.minhash:
             doc_links.index_bands(db, a.id, result.minhash)
-        actor_ids = [actor_links.link_actor(db, e, a.id, i) for i, e in enumerate(result.entities)]
+        actor_ids = actor_links.link_actors(db, a.id, result.entities)
         actor_counts.mentions_added(db, a.id)
 
         def actor(local: int | None) -> str | None:
             return actor_ids[local] if local is not None and 0 <= local < len(actor_ids) else None
 
-        for pm in result.places:
-            actor_links.upsert_place(db, pm.place)
-            db.run(_PLACE_MENTION, {"doc_id": a.id, "start": pm.start, "end": pm.end,
-                                    "text": pm.text, "place_id": pm.place.key})  # fmt: skip
+        actor_links.upsert_places(db, [pm.place for pm in result.places])
+        db.many(_PLACE_MENTION, [
+            {"doc_id": a.id, "start": pm.start, "end": pm.end, "text": pm.text,
+             "place_id": pm.place.key}
+            for pm in result.places
+        ])  # fmt: skip
         db.many(_TIME, [
             {"doc_id": a.id, "start": x.start, "end": x.end, "text": x.text, "value": x.value,
              "precision": x.precision}

@@ -116,6 +116,7 @@ class MentionFinder:
         ents = self.person_entities(names)
         self.other_entities(ents)
         names.propagate(self)
+        nominals.appositive_names(self)
         titles.find(self)
         self.nominals()
         self.crowds()
@@ -218,8 +219,10 @@ class MentionFinder:
     def people_attribute(self, i: int, j: int) -> bool:
         """ "Hutu security forces", "the Hutu-organized genocide" with "Hutus" elsewhere in
         the text: a people's name before a word, not a person; nor the first word of a
-        body's name ("Riot police")."""
+        body's name ("Riot police"), nor a name joined to a demonym before a noun."""
         tok = self.doc[i]
+        if j - i == 1 and tok.dep_ == "conj" and self.demonym_of(tok.head.text):
+            return tok.head.dep_ in ("amod", "compound")  # "British and Ulster flags"
         modifier = tok.dep_ in ("compound", "amod", "npadvmod", "nmod")
         if j - i != 1 or not modifier or tok.head.i <= tok.i:
             return False

@@ -137,6 +137,29 @@ def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
         cand.extra["bare"] = i == tok.i and j == tok.i + 1
 
 
+def appositive_names(f: Finder) -> None:
+    """ "Northern Ireland's biggest Protestant party, the Ulster Unionists": a proper
+    noun in apposition to a body's noun names that body, even where the tagger found no
+    entity (the noun's mention binds to it later and lends it its country)."""
+    lex, doc = f.lex, f.doc
+    for k, dep in enumerate(f.dep):
+        if dep != "appos" or f.owner[k] is not None or f.pos[k] != "PROPN":
+            continue
+        head = doc[k].head
+        noun = head.lower_
+        if noun not in lex.group_nouns and noun not in lex.sector_nouns:
+            continue
+        if head.tag_ not in ("NN", "NNS") or not f.text[k][:1].isupper():
+            continue
+        i = k
+        while i > 0 and f.dep[i - 1] == "compound" and f.pos[i - 1] == "PROPN":
+            i -= 1
+        text = doc[i : k + 1].text
+        if f.owner[i] is not None or f.country_of(text) or f.demonym_of(text):
+            continue
+        f.add(i, k + 1, "name", "organization", key="org:" + text.lower())
+
+
 def crowds(f: Finder) -> None:
     """A quantified crowd acting as a subject: "Hundreds of people marched"."""
     lex, lowers, deps = f.lex, f.lower, f.dep

@@ -120,7 +120,7 @@ class TitleFinder:
         j, inside, pp_country, pp_org = post_modifier(f, tok, j, sort == "title")
         country = country or pp_country
         role_org = role_org or pp_org
-        bound = self.bound_name(f, tok, j)
+        bound = self.bound_name(f, tok, j, body=sort == "group")
         indefinite = f.doc[i].lower_ in ("a", "an") and bound is None
         if indefinite:  # "an official" introduces someone as a clause's subject or with a tie
             if not (sort == "title" and (country or role_org or is_subject(tok))):
@@ -177,8 +177,10 @@ class TitleFinder:
         if cand is not None and possessor is not None:
             cand.extra["possessor"] = possessor
 
-    def bound_name(self, f: Finder, tok: Token, end: int) -> int | None:
-        """The name this title describes: "Minister X", "X, the minister", "X is the ..."."""
+    def bound_name(self, f: Finder, tok: Token, end: int, body: bool = False) -> int | None:
+        """The name this title describes: "Minister X", "X, the minister", "X is the ...";
+        a group noun's (``body``) also "the party, the Ulster Unionists"."""
+        kinds = ("person", "organization", "group") if body else ("person",)
 
         def name_at(t: Token) -> int | None:
             owner = f.owner[t.i]
@@ -206,7 +208,7 @@ class TitleFinder:
         for child in tok.children:
             if child.dep_ == "appos":
                 owner = name_at(child)
-                if owner is not None and f.cands[owner].etype == "person":
+                if owner is not None and f.cands[owner].etype in kinds:
                     return owner
         if tok.dep_ == "attr" and tok.head.lemma_ in COPULAS:
             for child in tok.head.children:

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsgraph.extract.events.collective import member_entity
-from newsgraph.extract.events.lexicon import Lexicon, is_actorish
+from newsgraph.extract.events.lexicon import Lexicon, Trigger, is_actorish
 from newsgraph.model import DocContext
 
 SUBJ = ("nsubj", "csubj", "expl")
@@ -263,3 +263,38 @@ class Participants:
 
     def conjuncts(self, tok: Token) -> list[Token]:
         return [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("PROPN", "NOUN", "PRON")]
+
+    def _demanded_of(self, verb: Token) -> Token | None:
+        """ "demanded that Israel reopen the bridge": the demand is on Israel."""
+        for c in verb.children:
+            if c.dep_ == "ccomp" and c.i > verb.i:
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ != "PRON" and is_actorish(subj, self.lex):
+                    return subj
+        return None
+
+    def _asked_for(self, tr: Trigger) -> Token | None:
+        """ "called for Sinn Fein's expulsion": whose act is asked for, as with a direct
+        object ("demanded Sinn Fein's expulsion")."""
+        for particle in tr.tokens[1:]:
+            if particle.pos_ == "ADP":
+                asked = next((c for c in particle.children if c.dep_ == "pobj"), None)
+                return self.owner(asked) if asked is not None else None
+        return None
+
+    def _threatened(self, verb: Token) -> Token | None:
+        """ "threatened to push for Sinn Fein's expulsion": the one the threatened act is
+        aimed at, named by its object or owning it."""
+        act = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if act is None:
+            return None
+        objects = [c for c in act.children if c.dep_ == "dobj"]
+        objects += [g for p in act.children if p.dep_ == "prep" for g in p.children
+                    if g.dep_ == "pobj"]  # fmt: skip
+        for obj in objects:
+            if self.ctx.mention_at(obj) is not None:
+                return obj
+            owner = self.owner(obj)
+            if owner is not None:
+                return owner
+        return None

@@ -116,15 +116,6 @@ class RoleFinder(Participants):
         named = [t for t in found if self.ctx.mention_at(t) is not None]
         return (named or found or [None])[0]
 
-    def _demanded_of(self, verb: Token) -> Token | None:
-        """ "demanded that Israel reopen the bridge": the demand is on Israel."""
-        for c in verb.children:
-            if c.dep_ == "ccomp" and c.i > verb.i:
-                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
-                if subj is not None and subj.pos_ != "PRON" and is_actorish(subj, self.lex):
-                    return subj
-        return None
-
     def _addressee(self, verb: Token) -> Token | None:
         """ "wrote to Reno, demanding that ...": the one written to is asked."""
         head = verb.head
@@ -364,9 +355,11 @@ class RoleFinder(Participants):
             if tgt_tok is None:
                 tgt_tok = self.prep_object([verb, *tr.tokens[1:], *sent], preps)
             if tgt_tok is None and etype == "REQUEST":
-                tgt_tok = self._demanded_of(verb) or self._addressee(verb)
+                tgt_tok = self._demanded_of(verb) or self._addressee(verb) or self._asked_for(tr)
             if tgt_tok is None and etype == "ACCUSE":
                 tgt_tok = self.charged(verb)
+            if tgt_tok is None and etype == "THREATEN":
+                tgt_tok = self._threatened(verb)
             if src_tok is None and verb.tag_ == "VBN" and verb.lemma_ in BE_ADJECTIVAL:
                 src_tok = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
                 if tgt_tok is not None and src_tok is not None and tgt_tok.i == src_tok.i:
