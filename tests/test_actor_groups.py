@@ -44,3 +44,10 @@ def test_a_lowercase_institution_the_tagger_took_for_a_name_is_still_one(analyze
     r = analyze("The Polish foreign ministry summoned the German envoy on Wednesday.")
     ministry = actor(r, "The Polish foreign ministry")
     assert ministry.country == "POL" and ministry.kind == "organization"
+
+
+def test_leaders_of_a_body_are_a_group_that_acts(analyze):
+    r = analyze("Leaders of the Azadliq opposition coalition agreed to postpone the march.")
+    (ev,) = [e for e in r.events if e.type == "AGREE"]
+    leaders = r.entities[ev.source]
+    assert leaders.kind == "group" and leaders.name.startswith("Leaders")

@@ -181,3 +181,13 @@ def test_a_document_is_linked_in_as_many_statements_whatever_its_number_of_actor
         return calls
 
     assert statements("Few", 3) == statements("Many", 40)
+
+
+def test_a_government_only_described_indefinitely_or_below_the_state_stays_in_its_article():
+    national = entity("the government", "organization", "USA", "nominal", "USAGOV")
+    assert merge_keys(national) == ["institution:USAGOV:government"]
+    assert (
+        merge_keys(entity("a digital government", "organization", "USA", "nominal", "USAGOV")) == []
+    )
+    state = entity("the Ohio state government", "organization", "USA", "nominal", "USAGOV")
+    assert merge_keys(state) == []

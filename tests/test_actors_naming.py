@@ -160,3 +160,38 @@ def test_a_model_name_written_alone_is_no_person(analyze):
         "(Pro Max only), and Tim Cook praised it."
     )
     assert {e.name for e in r.entities if e.kind == "person"} == {"Tim Cook"}
+
+
+def test_a_possessive_written_with_the_opening_quote_mark_is_not_part_of_the_name(analyze):
+    r = analyze("Former Senator Dana Whitfield\u2018s office said on Friday she would run again.")
+    names = {e.name for e in r.entities if e.kind == "person"}
+    assert "Dana Whitfield" in names and not any("\u2018" in n for n in names)
+
+
+def test_a_pseudonym_s_mark_is_not_part_of_the_name_nor_a_capital(analyze):
+    r = analyze("For eight years, Sophia* has lived a double life. She is a teacher.")
+    assert [e.name for e in r.entities if e.kind == "person"] == ["Sophia"]
+    assert not [e for e in r.entities if e.kind == "country"]
+
+
+def test_someone_s_thing_is_no_body_s_name(res):
+    from spacy.tokens import Span
+
+    from newsgraph.extract.actors.splits import possessed_thing
+
+    doc = res.nlp("Kennedy spoke of Tramp\u2019s 2020 lies and of McDonald's Corporation.")
+    words = [t.text for t in doc]
+    tramp, mcdonald = words.index("Tramp"), words.index("McDonald")
+    assert possessed_thing(Span(doc, tramp, tramp + 3, label="ORG"))  # "Tramp's 2020"
+    assert not possessed_thing(Span(doc, mcdonald, mcdonald + 3, label="ORG"))
+
+
+def test_a_name_tagged_as_a_place_but_given_a_person_s_title_is_a_person(analyze):
+    r = analyze(
+        "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded access "
+        "for aid workers. Nairobi, the capital, was quiet."
+    )
+    assert "Kenzo Oshima" in {e.name for e in r.entities if e.kind == "person"}
+    (demand,) = [e for e in r.events if e.type == "REQUEST"]
+    assert r.entities[demand.source].name == "Kenzo Oshima"
+    assert any(e.kind == "country" and e.name == "Kenya" for e in r.entities)

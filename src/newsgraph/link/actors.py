@@ -155,13 +155,35 @@ def spelled_alike(key: str, other: str) -> bool:
 
 
 def _institution_key(entity: Entity) -> list[str]:
-    """A national institution named by description ("Sudan's army") may meet itself in
-    another article; other descriptions ("protesters", "an official") stay in theirs."""
+    """A national institution named by description ("Sudan's army", "the government") may
+    meet itself in another article; other descriptions ("protesters", "an official"), one
+    only ever described indefinitely ("a 21st-century digital government") and a part of
+    the country's ("the California state government") stay in theirs."""
     code = entity.codes.get("cameo", "")
     words = fold(entity.name).split()
     if entity.kind != "organization" or not entity.country or not code.startswith(entity.country):
         return []
-    return [f"institution:{code}:{words[-1]}"] if words else []
+    described = [m.text for m in entity.mentions if m.kind != "pronoun"]
+    if not any(_definite(text) for text in described):
+        return []
+    said = {w for text in described for w in fold(text).split()}
+    if not words or said & _subnational():
+        return []
+    return [f"institution:{code}:{words[-1]}"]
+
+
+_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "our", "its", "their"})
+
+
+def _definite(text: str) -> bool:
+    """ "the army", "Sudan's army", "Kenyan police": a description that names one body."""
+    first = text.split()[0] if text.split() else ""
+    return first.lower() in _DETERMINERS or first[:1].isupper() or "'s" in text or "’s" in text
+
+
+@cache
+def _subnational() -> frozenset[str]:
+    return frozenset(load_json("actor_sectors.json")["subnational_modifiers"])
 
 
 def _possessed_key(entity: Entity) -> list[str]:

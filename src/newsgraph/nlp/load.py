@@ -56,6 +56,7 @@ def load_model(name: str = MODEL_NAME, fast: bool | None = None) -> Language:
         import newsgraph.nlp.fast_components  # noqa: F401
 
     nlp = spacy.load(name)
+    split_turned_apostrophes(nlp)
     if not fast_requested(fast):
         return nlp
     if not tested:
@@ -68,6 +69,15 @@ def load_model(name: str = MODEL_NAME, fast: bool | None = None) -> Language:
         return nlp
     use_fast_components(nlp)
     return nlp
+
+
+def split_turned_apostrophes(nlp: Language) -> None:
+    """ "Trump‘s circle": a possessive written with the opening quote mark is split off
+    its name like "’s" and "'s" are."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*nlp.Defaults.suffixes, "(?<=\\w)\u2018[sS]"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def use_fast_components(nlp: Language) -> list[str]:

@@ -21,7 +21,9 @@ from newsgraph.extract.actors.splits import (
     leading_country,
     person_span,
     place_taken_for_person,
+    possessed_thing,
     title_then_person,
+    titled_person,
 )
 from newsgraph.extract.actors.titles import TitleFinder
 from newsgraph.nlp.tokens import Tokens
@@ -181,10 +183,12 @@ class MentionFinder:
                 pid = names.register(self.doc[split : ent.end])
                 self.add(split, ent.end, "name", "person", person=pid, gender=names.gender(pid))
                 continue
-            if ent.label_ != "PERSON" and not place_taken_for_person(self, ent):
+            named = titled_person(self, ent)
+            if ent.label_ != "PERSON" and named is None and not place_taken_for_person(self, ent):
                 rest.append(ent)
                 continue
-            span = person_span(self, *self.trimmed(ent))
+            i, j = self.trimmed(ent)
+            span = person_span(self, i if named is None else named, j)
             if span is None or self.doc[span[1] - 1].lower_ in self.lex.facility_heads:
                 continue
             i, j = span
@@ -192,7 +196,7 @@ class MentionFinder:
             text = self.doc[i:j].text
             if i >= j:
                 continue
-            if self.country_of(text) or self.demonym_of(text) or self.gaz.country_of_capital(text):
+            if self.country_of(text) or self.demonym_of(text) or self.capital_named(text):
                 rest.append(self.doc[i:j])
                 continue
             if self.country_people(i, j) or nonpersons.product_span(self.doc, ent.start, j):
@@ -204,6 +208,14 @@ class MentionFinder:
             pid = names.register(self.doc[i:j])
             self.add(i, j, "name", "person", person=pid, gender=names.gender(pid))
         return rest
+
+    def capital_named(self, text: str) -> bool:
+        """A capital under its own name ("Washington"), not a spelling of it that is also
+        a given name ("Sophia" for Sofia)."""
+        cities = self.gaz.cities
+        return any(
+            cities[c].capital and cities[c].name == text for c in self.gaz.city_candidates(text)
+        )
 
     def country_people(self, i: int, j: int) -> bool:
         """ "Rwanda Hutus" read as a person's name: a country's people, when the text also
@@ -295,8 +307,8 @@ class MentionFinder:
             return  # "Interior Minister": a title, found by the title pass
         if span.text.islower() and any(t.lower_ in ("a", "an") for t in last.children):
             return  # "a regional congress": a gathering, no body's name
-        if nonpersons.non_actor(span.text):
-            return  # "iPhone", "AI"
+        if nonpersons.non_actor(span.text) or possessed_thing(span):
+            return  # "iPhone", "AI", "Trump's years"
         i, j = span.start, span.end
         country, lead = leading_country(self, i, j)  # "South African Foreign Affairs Department"
         for t in span:

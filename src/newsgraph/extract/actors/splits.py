@@ -19,11 +19,13 @@ SPEECH_FORMS = frozenset(flagged_words("function_words.json", "speech_form"))  #
 
 
 def person_span(f: Finder, i: int, j: int) -> tuple[int, int] | None:
-    """The name inside a PERSON span, or None when the span is no person's name: a clitic
-    or speech verb run into it, a heading ("School/Team:"), a plural proper noun (a team:
+    """The name inside a PERSON span (marks around it left out), or None when the span is
+    no person's name: a clitic or speech verb run into it, a heading ("School/Team:"), a plural proper noun (a team:
     "Dodgers"), a single word the article also writes in lower case ("Next", "Size")."""
     while i < j and (f.lower[i] in POSSESSIVE or not f.text[i][:1].isalnum()):
         i += 1
+    while j > i and not f.text[j - 1][:1].isalnum():  # "Sophia*": a pseudonym's mark
+        j -= 1
     for k in range(i, j):  # a name never runs over a line break ("Argi Cortez\nNext")
         if "\n" in f.text[k]:
             j = k
@@ -122,3 +124,30 @@ def place_taken_for_person(f: Finder, ent: Span) -> bool:
     if f.country_of(ent.text) or f.gaz.is_toponym(ent.text):
         return False
     return _plain_names(f, range(ent.start, ent.end))
+
+
+def titled_person(f: Finder, ent: Span) -> int | None:
+    """A GPE or ORG span in apposition to a person's title ("Kenzo Oshima, the United
+    Nations Emergency Relief Coordinator", tagged GPE "Oshima"): a person's name, no country
+    or capital; returns where the name starts (its given names may lie before the span)."""
+    if ent.label_ not in ("GPE", "ORG") or f.country_of(ent.text) or f.demonym_of(ent.text):
+        return None
+    if f.gaz.country_of_capital(ent.text):
+        return None
+    root = ent.root
+    titles = [c for c in root.children if c.dep_ == "appos" and c.lower_ in f.lex.title_heads]
+    if not titles or titles[0].i < root.i or not _plain_names(f, range(ent.start, ent.end)):
+        return None
+    i = ent.start
+    while (
+        i > 0 and f.dep[i - 1] == "compound" and f.pos[i - 1] == "PROPN" and f.owner[i - 1] is None
+    ):
+        i -= 1
+    return i
+
+
+def possessed_thing(span: Span) -> bool:
+    """ "Trump's years", "Trump's 2020": someone's thing, no body's name ("McDonald's
+    Corporation" and "Women's March" are names)."""
+    cut = next((t.i for t in span[:-1] if t.tag_ == "POS"), None)
+    return cut is not None and all(not t.text[:1].isupper() for t in span.doc[cut + 1 : span.end])
