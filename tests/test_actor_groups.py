@@ -51,3 +51,12 @@ def test_leaders_of_a_body_are_a_group_that_acts(analyze):
     (ev,) = [e for e in r.events if e.type == "AGREE"]
     leaders = r.entities[ev.source]
     assert leaders.kind == "group" and leaders.name.startswith("Leaders")
+
+
+def test_inhabitants_and_youths_of_a_place_are_groups_that_act(analyze):
+    r = analyze("Druze inhabitants of the Golan Heights threatened on Monday to hold a strike.")
+    (ev,) = [e for e in r.events if e.type == "THREATEN"]
+    assert r.entities[ev.source].name.startswith("Druze inhabitants")
+    r = analyze("Palestinian youths marched in Hebron on Friday.")
+    (ev,) = [e for e in r.events if e.type == "PROTEST"]
+    assert r.entities[ev.source].country == "PSE"
