@@ -238,3 +238,9 @@ def test_an_attack_is_where_its_target_is(analyze):
     # a statement is not where the thing it names is
     r = analyze("Kenya condemned the bombing of the U.S. embassy in Nairobi.", "1998-08-08")
     assert all(e.place is None for e in r.events if e.type == "ACCUSE")
+
+
+def test_a_resignation_is_a_retreat_as_plover_codes_it(analyze):
+    r = analyze("Interior Minister Ilse Brandt resigned on Monday after the vote.")
+    (ev,) = [e for e in r.events if e.type in ("RETREAT", "CONCEDE")]
+    assert (ev.type, ev.mode, ev.cameo) == ("RETREAT", "resign", "0831")
