@@ -138,3 +138,15 @@ def test_anger_voiced_at_someone_is_disapproval_of_them(analyze):
         analyze("Japan appreciates the steps Kenya has taken, its minister said."), "SUPPORT"
     )
     assert ev.cameo == "051"
+
+
+def test_a_state_and_its_president_condemning_one_attack_is_one_reaction(analyze):
+    r = analyze(
+        "VALLETTA, Aug 8 - The Maltese government on Saturday strongly condemned the bomb "
+        "attack in Nairobi. In a telegram to the Kenyan president, President Ugo Mifsud "
+        "condemned the terrorist act. Malta also condemned a second attack in Lagos on Sunday.",
+        published="1998-08-08",
+    )
+    condemn = [e for e in r.events if e.type == "ACCUSE"]
+    saturday = [e for e in condemn if e.date == "1998-08-08"]
+    assert len(saturday) == 1 and len(saturday[0].mentions) == 2

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsgraph.model import Event
+from newsgraph.model import DocResult, Event
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -31,6 +31,8 @@ class Countries:
 
     entities: dict[int, str] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
+    voices: set[int] = field(default_factory=set)  # a state and those who speak for it
+    voiced_types: frozenset[str] = frozenset()  # acts a state's voices share ("condemn")
 
     def same_target(self, a: int | None, b: int | None) -> bool:
         return (
@@ -49,6 +51,22 @@ class Countries:
         return len(country) == 1 and len(inner) == 1 and inner[0] in country
 
 
+def within_document(result: DocResult, voiced_types: list[str]) -> Countries:
+    """The countries of a document's entities and places; its states and whoever speaks
+    for one (a body or office holder coded as the state's government)."""
+    entities = result.entities
+    return Countries(
+        entities={i: e.country for i, e in enumerate(entities) if e.country},
+        places={p.place.key: p.place.country for p in result.places if p.place.country},
+        voices={
+            i
+            for i, e in enumerate(entities)
+            if e.country and (e.kind == "country" or e.codes.get("cameo") == f"{e.country}GOV")
+        },  # fmt: skip
+        voiced_types=frozenset(voiced_types),
+    )
+
+
 def _restates(earlier: Event, ev: Event, within: Countries) -> bool:
     """An agentless later mention ("the drones struck", "11 Americans were killed in Kenya")
     of an earlier event of its type, on its target or another of the target's country."""
@@ -62,6 +80,24 @@ def _restates(earlier: Event, ev: Event, within: Countries) -> bool:
         and (exact or ev.date in (None, earlier.date))
         and within.same_place(earlier.place, ev.place)
         and within.same_target(earlier.target, ev.target)
+    )
+
+
+def _one_voice(earlier: Event, ev: Event, within: Countries) -> bool:
+    """ "South Africa deplored the blasts" and "the South African government deplores these
+    acts", "the Cypriot government condemned" and "President Clerides condemned": one
+    reaction of one state, told by the state and by those who speak for it."""
+    a, b = earlier.source, ev.source
+    return (
+        earlier.type == ev.type
+        and ev.type in within.voiced_types
+        and earlier.negated == ev.negated
+        and a in within.voices
+        and b in within.voices
+        and within.entities.get(a) == within.entities.get(b)
+        and _compatible_date(earlier.date, ev.date)
+        and within.same_place(earlier.place, ev.place)
+        and earlier.target == ev.target  # condolences to two addressees are two
     )
 
 
@@ -106,6 +142,7 @@ def merge(
             (o for o in out if _same(o, ev) and o.mentions[-1].start != ev.mentions[0].start), None
         )
         twin = twin or next((o for o in reversed(out) if _restates(o, ev, within)), None)
+        twin = twin or next((o for o in out if _one_voice(o, ev, within)), None)
         if twin is None and anaphoric and id(ev) in anaphoric:
             twin = next((o for o in reversed(out) if _refers_back(o, ev)), None)
         if twin is None:

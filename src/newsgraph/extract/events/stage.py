@@ -46,7 +46,7 @@ from newsgraph.extract.events.links import (
     resolve_antecedent,
     stance_triggers,
 )
-from newsgraph.extract.events.merge import Countries, merge
+from newsgraph.extract.events.merge import merge, within_document
 from newsgraph.extract.events.roles import Actor, RoleFinder, Roles
 from newsgraph.gazetteer import build as gazetteer
 from newsgraph.model import DocContext, Event, EventMention
@@ -382,9 +382,7 @@ def extract(ctx: DocContext, res: Resources) -> list[Event]:
                 anaphoric.update(id(ev) for ev in new)
             events.extend(new)
     crowd_targets(events, lex)
-    ents = {i: e.country for i, e in enumerate(ctx.result.entities) if e.country}
-    places = {p.place.key: p.place.country for p in ctx.result.places if p.place.country}
-    return merge(events, anaphoric, Countries(ents, places))
+    return merge(events, anaphoric, within_document(ctx.result, lex.cue("voiced_types")))
 
 
 def _definite_description(tr: Trigger) -> bool:
