@@ -244,3 +244,12 @@ def test_a_resignation_is_a_retreat_as_plover_codes_it(analyze):
     r = analyze("Interior Minister Ilse Brandt resigned on Monday after the vote.")
     (ev,) = [e for e in r.events if e.type in ("RETREAT", "CONCEDE")]
     assert (ev.type, ev.mode, ev.cameo) == ("RETREAT", "resign", "0831")
+
+
+def test_an_act_someone_wants_another_to_do_is_not_done(analyze):
+    r = analyze("The minister wants the army to attack the rebels in the north.")
+    assert not [e for e in r.events if e.type == "ASSAULT"]
+    (cand,) = [e for e in r.event_candidates if e.type == "ASSAULT"]
+    assert cand.modality == "hypothetical"
+    r = analyze("The army attacked the rebels in the north on Monday.")
+    assert [e for e in r.events if e.type == "ASSAULT"]

@@ -153,6 +153,8 @@ def modality(tr: Trigger, ctx: DocContext, lex: Lexicon, ignore_intent: bool = F
                 bump("intended")
         if v.dep_ in ("ccomp", "parataxis") and hl in lex.cue("speech_verbs"):
             bump("reported")
+        if v.dep_ == "ccomp" and hl in lex.cue("wish_matrix") and _infinitive(v):
+            bump("hypothetical")  # "wants the army to attack": another's wish, not done
         if v.dep_ in ("advcl",) and kids & lex.cue("hypothetical_marks"):
             bump("hypothetical")
         # "would break the law by attacking": a gerund under a preposition shares the modal
@@ -161,6 +163,10 @@ def modality(tr: Trigger, ctx: DocContext, lex: Lexicon, ignore_intent: bool = F
         v = head
     # "expected to", "set to", "poised to" as adjectival/passive matrix
     return best
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _possible_only(noun: Token, lex: Lexicon) -> bool:
