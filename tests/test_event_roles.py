@@ -146,3 +146,21 @@ def test_a_threat_is_aimed_at_whom_the_threatened_act_names(analyze):
     )
     (ev,) = [e for e in r.events if e.type == "THREATEN"]
     assert r.entities[ev.target].name == "Green Party"
+
+
+def test_the_agent_of_an_act_s_participle_is_its_source(analyze):
+    r = analyze("Thousands joined a march organized by the Labour Party in Leeds on Monday.")
+    (ev,) = [e for e in r.events if e.type == "PROTEST"]
+    assert r.entities[ev.source].name == "Labour Party"
+
+
+def test_who_died_in_an_attack_did_not_carry_it_out(analyze):
+    r = analyze("Ten villagers died in an attack on the market in Gao on Monday.")
+    assert all(e.source is None for e in r.events if e.type == "ASSAULT")
+
+
+def test_an_appeal_filed_in_court_is_a_legal_action_not_a_request(analyze):
+    r = analyze("The relatives filed an appeal in federal court on Monday against the ruling.")
+    assert [e.type for e in r.events] == ["ACCUSE"]
+    r = analyze("The Pope made an appeal for peace on Sunday.")
+    assert [e.type for e in r.events] == ["REQUEST"]

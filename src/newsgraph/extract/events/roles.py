@@ -154,9 +154,11 @@ class RoleFinder(Participants):
             modifier = c.dep_ in ("amod", "compound", "nmod") and self._is_actor_modifier(c)
             if modifier and not self._place_named(c, noun):
                 return c
-        # "an appeal from the president": a stated act comes from its author
+        # "an appeal from the president": a stated act comes from its author; "a rally
+        # called by the opposition", "an attack carried out by Hamas": the participle's agent
         preps = ["by", "from"] if etype in self.lex.cue("from_source_types") else ["by"]
-        return self.prep_object([noun], preps)
+        done = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        return self.prep_object([noun], preps) or self.prep_object(done, ["by"])
 
     def _signs_papers(self, verb: Token) -> bool:
         """ "X and Y signed the documents": side by side, not with each other."""
@@ -201,6 +203,7 @@ class RoleFinder(Participants):
             noun.dep_ == "pobj"
             and prep.lower_ in ("during", "in", "at", "amid")
             and prep.head.pos_ == "VERB"
+            and prep.head.lemma_.lower() not in self.lex.cue("victim_verbs")  # "died in"
         ):
             return self.subject(prep.head)[0]
         answering = self._answerable(noun) if noun.dep_ in ("pobj", "conj") else None
