@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 
 from sqlalchemy import bindparam, delete, exists, func, select, update
 
@@ -194,7 +195,8 @@ def link_event(
         "modality": ev.modality,
         "published": published,
     }
-    refresh(db, event_id, (doc_id, local, report, len(ev.mentions)))
+    fresh = None if match else Fresh(doc_id, (source, target), (ev.type, ev.mode))
+    refresh(db, event_id, (doc_id, local, report, len(ev.mentions)), fresh)
     # a new event matched nothing; a merged one may now reach events it could not
     return _absorb_bridged(db, event_id) if match else event_id
 
@@ -318,24 +320,41 @@ def _seq(db: Db, event_id: str) -> int:
     return db.scalar(_SEQ, {"e": event_id})
 
 
-def refresh(db: Db, event_id: str, appended: tuple[str, int, dict, int] | None = None) -> None:
+@dataclass(frozen=True)
+class Fresh:
+    """What ``refresh`` knows without asking of an event created by this very report:
+    its one document, its stored (source, target) and its (type, mode)."""
+
+    doc_id: str
+    pair: tuple[str | None, str | None]
+    kind: tuple[str, str | None]
+
+
+def refresh(
+    db: Db,
+    event_id: str,
+    appended: tuple[str, int, dict, int] | None = None,
+    fresh: Fresh | None = None,
+) -> None:
     """Recompute a merged event from its mentions: attributes, index keys, conflicts.
     The attributes come from the reports' tally, kept on the event and updated when a
     report was ``appended`` (document, local index, values, number of mentions), else
     rebuilt; the reports are read one by one only when they disagree (the conflicts
-    list each document's value)."""
-    first_doc = views.first_document(db, event_id)
-    before = actor_counts.stored_pair(db, event_id)
-    for stmt in _GONE:
+    list each document's value). A ``fresh`` event has nothing stored to read or clear."""
+    first_doc = fresh.doc_id if fresh else views.first_document(db, event_id)
+    before = fresh.pair if fresh else actor_counts.stored_pair(db, event_id)
+    for stmt in [] if fresh else _GONE:
         db.run(stmt, {"e": event_id})
     if first_doc is None:
         db.run(_DELETE_EVENT, {"e": event_id})
         db.run(_DELETE_STORY_EVENTS, {"e": event_id})
         actor_counts.event_pair(db, before, None)
         return
-    kept = event_tally.appended(db, event_id, *appended) if appended else None
+    kept = (
+        event_tally.appended(db, event_id, *appended, fresh=fresh is not None) if appended else None
+    )
     told = (kept or event_tally.rebuilt(db, event_id)).tally(db, event_id)
-    kind = db.one(_TYPE_MODE, {"e": event_id})
+    kind = fresh.kind if fresh else db.one(_TYPE_MODE, {"e": event_id})
     contested = {a for votes in told.votes.values() if len(votes) > 1 for a in votes}
     actors = views.actor_info(db, *sorted(contested))  # only there does a state meet its organ
     c = consensus(told, bool(kind) and rules.is_ongoing(kind[0], kind[1]), actors)

@@ -81,16 +81,18 @@ def rebuilt(db: Db, event_id: str) -> Kept:
 
 
 def appended(
-    db: Db, event_id: str, doc_id: str, local: int, report: dict[str, Any], mentions: int
-) -> Kept:
+    db: Db, event_id: str, doc_id: str, local: int, report: dict[str, Any], mentions: int,
+    fresh: bool = False,
+) -> Kept:  # fmt: skip
     """The stored tally and counts with one more report (``report``: source, target,
     date, place, figures, type, cameo, modality and its document's publication day) of
-    ``mentions`` mentions from ``doc_id``; rebuilt from the mentions when none is stored."""
-    raw = db.scalar(_STORED, {"e": event_id})
+    ``mentions`` mentions from ``doc_id``; rebuilt from the mentions when none is stored.
+    A ``fresh`` event (created by this report) has the empty tally and no other report."""
+    raw = EMPTY if fresh else db.scalar(_STORED, {"e": event_id})
     if raw is None:
         return rebuilt(db, event_id)
     kept = Kept(**json.loads(raw))
-    own = db.rows(_OWN, {"d": doc_id, "e": event_id, "l": local})
+    own = [] if fresh else db.rows(_OWN, {"d": doc_id, "e": event_id, "l": local})
     for role, at in (("source", 0), ("target", 1)):
         actor = report[role]
         if actor is not None and all(r[at] != actor for r in own):
