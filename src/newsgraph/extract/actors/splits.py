@@ -20,8 +20,9 @@ SPEECH_FORMS = frozenset(flagged_words("function_words.json", "speech_form"))  #
 
 def person_span(f: Finder, i: int, j: int) -> tuple[int, int] | None:
     """The name inside a PERSON span (marks around it left out), or None when the span is
-    no person's name: a clitic or speech verb run into it, a heading ("School/Team:"), a plural proper noun (a team:
-    "Dodgers"), a single word the article also writes in lower case ("Next", "Size")."""
+    no person's name: a clitic or speech verb run into it, a heading ("School/Team:"), a
+    plural proper noun (a team: "Dodgers"), a single word the article also writes in lower
+    case ("Next", "Size")."""
     while i < j and (f.lower[i] in POSSESSIVE or not f.text[i][:1].isalnum()):
         i += 1
     while j > i and not f.text[j - 1][:1].isalnum():  # "Sophia*": a pseudonym's mark

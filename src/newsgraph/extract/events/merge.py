@@ -62,7 +62,7 @@ def within_document(result: DocResult, voiced_types: list[str]) -> Countries:
             i
             for i, e in enumerate(entities)
             if e.country and (e.kind == "country" or e.codes.get("cameo") == f"{e.country}GOV")
-        },  # fmt: skip
+        },
         voiced_types=frozenset(voiced_types),
     )
 
