@@ -188,6 +188,14 @@ class Gazetteer:
                 return self.countries.get(city.country)
         return None
 
+    def capital_named(self, text: str) -> bool:
+        """A capital under its own name ("Washington"), not a spelling of it that is also
+        a given name ("Sophia" for Sofia)."""
+        return any(
+            self.cities[c].capital and self.cities[c].name == text
+            for c in self.city_candidates(text)
+        )
+
     def city_candidates(self, text: str) -> tuple[int, ...]:
         """Geonames ids of cities called ``text``, best first."""
         return self._lookup(self._city_keys, text) or ()

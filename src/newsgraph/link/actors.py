@@ -177,7 +177,7 @@ _DETERMINERS = frozenset({"the", "this", "that", "these", "those", "our", "its",
 
 def _definite(text: str) -> bool:
     """ "the army", "Sudan's army", "Kenyan police": a description that names one body."""
-    first = text.split()[0] if text.split() else ""
+    first = (text.split() or [""])[0]
     return first.lower() in _DETERMINERS or first[:1].isupper() or "'s" in text or "’s" in text
 
 

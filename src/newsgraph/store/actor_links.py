@@ -79,7 +79,7 @@ class ActorLinker:
         self.offices = [actor_link.office_keys(e) for e in entities]
         self.by_key: dict[str, list[str]] = {}  # key -> actor ids, sorted
         self.stored: dict[str, list[Any]] = {}  # actor id -> [name, kind, country, codes]
-        self.keys_of: dict[str, set[str]] = {}  # indexed keys of actors met by loose keys
+        self.keys_of: dict[str, set[str]] = {}  # the indexed keys of each actor met
         wanted = sorted({k for ks in (*self.keys, *self.loose, *self.offices) for k in ks})
         for key, actor_id, name, kind, country, codes in _chunked(db, _BY_KEYS, wanted):
             self.by_key.setdefault(key, []).append(actor_id)
@@ -91,7 +91,7 @@ class ActorLinker:
             self.keys_of.setdefault(actor_id, set()).add(key)
         fresh = [actor_link.new_actor_id(e, doc_id, i) for i, e in enumerate(entities)]
         self.taken = set(_chunked(db, _EXISTING, sorted(set(fresh))))
-        self.new: dict[str, dict[str, Any]] = {}  # actor rows to insert
+        self.new: list[str] = []  # actors to insert, in order
         self.changed: set[str] = set()  # stored actors enriched
         self.rows: dict[str, list[dict[str, Any]]] = {"keys": [], "aliases": [], "roles": [],
                                                       "mentions": []}  # fmt: skip
@@ -117,7 +117,7 @@ class ActorLinker:
                 actor_id = "A" + hashlib.sha1(f"{self.doc_id}#{local}".encode()).hexdigest()[:12]
             codes = json.dumps(entity.codes, sort_keys=True)
             self.stored[actor_id] = [entity.name, entity.kind, entity.country, codes]
-            self.new[actor_id] = {"id": actor_id}
+            self.new.append(actor_id)
             self.taken.add(actor_id)
         else:
             self._enrich(actor_id, entity)
@@ -126,10 +126,10 @@ class ActorLinker:
 
     def flush(self) -> None:
         db, rows = self.db, self.rows
-        inserted = [{**r, **dict(zip(("name", "kind", "country", "codes"),
-                                     self.stored[r["id"]], strict=True))}
-                    for r in self.new.values()]  # fmt: skip
-        db.many(_INSERT, inserted)
+        db.many(_INSERT, [
+            dict(zip(("id", "name", "kind", "country", "codes"), (i, *self.stored[i]), strict=True))
+            for i in self.new
+        ])  # fmt: skip
         db.many(_ENRICH, [
             {"actor_id": i, "new_name": self.stored[i][0], "new_country": self.stored[i][2],
              "new_codes": self.stored[i][3]}

@@ -196,7 +196,7 @@ class MentionFinder:
             text = self.doc[i:j].text
             if i >= j:
                 continue
-            if self.country_of(text) or self.demonym_of(text) or self.capital_named(text):
+            if self.country_of(text) or self.demonym_of(text) or self.gaz.capital_named(text):
                 rest.append(self.doc[i:j])
                 continue
             if self.country_people(i, j) or nonpersons.product_span(self.doc, ent.start, j):
@@ -208,14 +208,6 @@ class MentionFinder:
             pid = names.register(self.doc[i:j])
             self.add(i, j, "name", "person", person=pid, gender=names.gender(pid))
         return rest
-
-    def capital_named(self, text: str) -> bool:
-        """A capital under its own name ("Washington"), not a spelling of it that is also
-        a given name ("Sophia" for Sofia)."""
-        cities = self.gaz.cities
-        return any(
-            cities[c].capital and cities[c].name == text for c in self.gaz.city_candidates(text)
-        )
 
     def country_people(self, i: int, j: int) -> bool:
         """ "Rwanda Hutus" read as a person's name: a country's people, when the text also
