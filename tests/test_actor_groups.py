@@ -60,3 +60,22 @@ def test_inhabitants_and_youths_of_a_place_are_groups_that_act(analyze):
     r = analyze("Palestinian youths marched in Hebron on Friday.")
     (ev,) = [e for e in r.events if e.type == "PROTEST"]
     assert r.entities[ev.source].country == "PSE"
+
+
+def test_states_named_by_their_region_are_one_group_with_the_region_code(analyze):
+    r = analyze(
+        "Ghana urged all West African states to sign the pact on Monday. Other West African "
+        "countries had refused. Western nations imposed sanctions on Togo."
+    )
+    bloc = actor(r, "West African states")
+    assert actor(r, "West African countries") is bloc
+    assert bloc.kind == "group" and bloc.country is None and bloc.codes == {"cameo": "WAF"}
+    assert actor(r, "Western nations").codes == {"cameo": "WST"}
+
+
+def test_counted_states_of_a_region_are_the_ones_named_before(analyze):
+    r = analyze(
+        "Poland, Hungary and the Czech Republic applied in 1997. The alliance invited the three "
+        "eastern European countries to start talks."
+    )
+    assert not [e for e in r.entities if "European" in e.name]

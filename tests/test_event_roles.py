@@ -164,3 +164,12 @@ def test_an_appeal_filed_in_court_is_a_legal_action_not_a_request(analyze):
     assert [e.type for e in r.events] == ["ACCUSE"]
     r = analyze("The Pope made an appeal for peace on Sunday.")
     assert [e.type for e in r.events] == ["REQUEST"]
+
+
+def test_a_named_subject_is_not_lost_to_the_participle_the_parser_took_for_it(analyze):
+    r = analyze(
+        "ACCRA, Ghana (AP)_ Ghana, worried about fighting in Togo spilling into the whole region, "
+        "urged West African states to act."
+    )
+    (ev,) = [e for e in r.events if e.type == "REQUEST"]
+    assert r.entities[ev.source].name == "Ghana"

@@ -40,6 +40,8 @@ class ActorLexicon:
     country_nouns: frozenset[str] = frozenset()
     group_noun_sectors: dict[str, list[str | None]] = field(default_factory=dict)
     state_nouns: frozenset[str] = frozenset()
+    bloc_nouns: frozenset[str] = frozenset()  # "states" of "Balkan states"
+    bloc_regions: dict[str, str | None] = field(default_factory=dict)  # region -> CAMEO
     national_sectors: frozenset[str] = frozenset()  # "the army": a country's own
     local_sectors: frozenset[str] = frozenset()  # "the police": where the story is
     worldwide_peoples: frozenset[str] = frozenset()  # "Europeans": of no one country
@@ -78,6 +80,8 @@ def load(tokenizer: Callable[[str], Any]) -> ActorLexicon:
         country_nouns=frozenset(sectors["country_nouns"]),
         group_noun_sectors=sectors["group_noun_sectors"],
         state_nouns=frozenset(sectors["state_nouns"]),
+        bloc_nouns=frozenset(sectors["regional_blocs"]["nouns"]),
+        bloc_regions=sectors["regional_blocs"]["regions"],
         national_sectors=frozenset(sectors.get("national_institution_sectors", [])),
         local_sectors=frozenset(sectors.get("local_institution_sectors", [])),
         worldwide_peoples=frozenset(sectors.get("worldwide_peoples", [])),

@@ -12,7 +12,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from newsgraph.data import flagged_words
-from newsgraph.extract.actors import nominals, nonpersons
+from newsgraph.extract.actors import blocs, nominals, nonpersons
 from newsgraph.extract.actors.candidates import Cand
 from newsgraph.extract.actors.lexicon import PRONOUNS, ActorLexicon
 from newsgraph.extract.actors.names import PersonNames
@@ -115,6 +115,7 @@ class MentionFinder:
     # -- passes --------------------------------------------------------------
     def run(self, names: PersonNames, titles: TitleFinder) -> list[Cand]:
         self.organizations()
+        blocs.find(self)
         ents = self.person_entities(names)
         self.other_entities(ents)
         names.propagate(self)

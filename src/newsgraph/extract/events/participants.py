@@ -112,6 +112,16 @@ class Participants:
                 return Actor(self._mention_text(named), m.entity, tok, guessed)
         return Actor(self._mention_text(tok), m.entity, tok, guessed)
 
+    def gerund_taken_for_subject(self, tok: Token) -> Token | None:
+        """ "Turkey, worried about war spilling over, urged": a participle the parser made
+        the verb's subject (or the root), with the named actor before it as its own subject."""
+        if tok.tag_ != "VBG":
+            return None
+        inner = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if inner is None or inner.i + 1 >= len(inner.doc) or inner.nbor().text != ",":
+            return None
+        return inner if self.ctx.mention_at(inner) is not None else None
+
     def _quote_speaker(self, tok: Token) -> tuple[int, str | None] | None:
         """ "we" / "I" inside a quotation stands for the quotation's speaker."""
         for q in self.ctx.result.quotes:

@@ -34,7 +34,7 @@ class RoleFinder(Participants):
         """(subject token, inherited) for a verb, following control and coordination."""
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj"):
-                return c, False
+                return self.gerund_taken_for_subject(c) or c, False
         for c in verb.children:
             if c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -43,6 +43,8 @@ class RoleFinder(Participants):
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return None, False
         head = verb.head
+        if verb.dep_ == "dep" and head.i < verb.i and self.gerund_taken_for_subject(head):
+            return self.gerund_taken_for_subject(head), True  # the participle made the root
         if verb.dep_ == "xcomp" and head.i != verb.i:
             obj = self.object(head)  # "urged X to"; not "became the first country to"
             if obj is not None and head.pos_ == "VERB" and obj.dep_ != "attr":
