@@ -23,6 +23,27 @@ def test_same_day_story_dates_undated_reactions(analyze):
     assert _by_trigger(events, "attacked").date is None  # perfect aspect: background
 
 
+def test_an_undated_lead_without_dateline_is_the_publication_day_s_news(analyze):
+    # broadcast copy: the lead names no day, the next sentence names the publication day
+    text = (
+        "Freedonian riot police clashed in Lurin with striking dock workers. "
+        "State radio says thousands of people began gathering in the capital early Wednesday."
+    )
+    events = analyze(text, published="2024-06-05").events
+    assert _by_trigger(events, "clashed").date == "2024-06-05"
+    # or the lead is told in the present
+    text = "President Ana Reyes says she has ordered the navy to blockade the port of Lurin."
+    events = analyze(text, published="2024-06-05").events
+    assert _by_trigger(events, "blockade").date == "2024-06-05"
+    # a wire lead after its dateline may tell the day before: a later statement's day is not its
+    text = (
+        "LURIN, Freedonia (AP) _ Freedonian riot police clashed in Lurin with striking dock "
+        "workers. At least 12 were hurt, officials said as dawn broke Wednesday."
+    )
+    events = analyze(text, published="2024-06-05").events
+    assert _by_trigger(events, "clashed").date != "2024-06-05"
+
+
 def test_participants_of_the_lead_share_its_day(analyze):
     text = (
         "Peruvian Foreign Minister Luis Vargas met his Chilean counterpart Marta Soto "

@@ -271,6 +271,9 @@ def story(ctx: DocContext) -> Story:
     items = [it for lst in _index(ctx).values() for it in lst]
     days = sorted({(it.cand.start, it.value) for it in items if it.precision == "day"})
     out.day = next((v for s, v in days if lead.start_char <= s < lead.end_char), None)
+    undated = not any(lead.start_char <= it.cand.start < lead.end_char for it in items)
+    if out.day is None and undated and ctx.result.dateline is None:
+        out.day = _undated_lead_day(ctx, sents, lead, days)
     if out.day is None:
         return out
     out.same_day = out.day == ctx.result.published
@@ -280,6 +283,26 @@ def story(ctx: DocContext) -> Story:
         if ent.kind in ("country", "person") and ent.country:
             out.countries.add(ent.country)
     return out
+
+
+def _undated_lead_day(ctx: DocContext, sents: list[Any], lead: Any, days: list) -> str | None:
+    """A lead with no time and no dateline ("Security forces clashed in Lagos with ...",
+    broadcast copy) is the publication day's news when it is told in the present ("X
+    says ...") or the sentences that follow it first name that day ("... began gathering
+    early Tuesday"). A wire lead after its dateline
+    often tells the day before ("bombings blew apart buildings. ... officials said as dawn
+    broke Saturday"): not for it."""
+    if lead.root.tag_ in ("VBZ", "VBP"):  # "President Clinton says ...": today's report
+        return ctx.result.published
+    k = sents.index(lead)
+    after = sents[k + 1 : k + 1 + LEAD_FOLLOWERS]
+    if not after:
+        return None
+    first = next((v for s, v in days if lead.end_char <= s < after[-1].end_char), None)
+    return first if first is not None and first == ctx.result.published else None
+
+
+LEAD_FOLLOWERS = 2  # sentences after an undated lead that may give the story's day
 
 
 def _lead_mentions(ctx: DocContext, start: int, end: int) -> list[int]:
