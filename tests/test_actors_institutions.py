@@ -22,6 +22,24 @@ def test_bare_police_takes_the_dateline_country_and_a_national_name(analyze):
     assert police.name == "Greek police"
 
 
+def test_a_national_adjective_is_not_lost_to_the_person_noun_it_starts(analyze):
+    # "Dutch" of "Dutchman" is an adjective ("Turk" of "Turkish" is not)
+    r = analyze("ROTTERDAM, Netherlands (AP) _ Police detained four smugglers on Tuesday.")
+    assert actor(r, "Police").name == "Dutch police"
+
+
+def test_the_houses_of_a_parliament_are_two_bodies_and_the_parliament_a_third(analyze):
+    r = analyze(
+        "The upper house of the Freedonian parliament voted in favor of the treaty on Monday. "
+        "The lower house approved the treaty in May. The upper house said it was glad."
+    )
+    upper = actor(r, "The upper house of the Freedonian parliament")
+    assert actor(r, "The upper house") is upper
+    assert actor(r, "The lower house") is not upper
+    parliament = actor(r, "the Freedonian parliament")
+    assert parliament not in (upper, actor(r, "The lower house"))
+
+
 def test_local_police_are_not_the_foreign_police_named_before(analyze):
     r = analyze(
         "MERSIN, Turkey (AP) _ Hundreds marched on Sunday against killings by Syrian police "

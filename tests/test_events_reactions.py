@@ -150,3 +150,21 @@ def test_a_state_and_its_president_condemning_one_attack_is_one_reaction(analyze
     condemn = [e for e in r.events if e.type == "ACCUSE"]
     saturday = [e for e in condemn if e.date == "1998-08-08"]
     assert len(saturday) == 1 and len(saturday[0].mentions) == 2
+
+
+def test_giving_the_go_ahead_or_voting_in_favour_is_agreement(analyze):
+    for text in (
+        "The talks ended on Wednesday after Norway gave its go-ahead.",
+        "The Norwegian cabinet gave the green light to the plan on Monday.",
+        "The Norwegian parliament voted in favour of the treaty on Monday.",
+    ):
+        assert [e.type for e in analyze(text).events] == ["AGREE"], text
+
+
+def test_an_agentless_act_on_others_is_not_a_restatement_of_an_act_without_target(analyze):
+    r = analyze(
+        "Norway agreed to the enlargement on Wednesday. Slovakia and Slovenia "
+        "have been accepted as members of the alliance."
+    )
+    agree = [e for e in r.events if e.type == "AGREE"]
+    assert len(agree) == 2

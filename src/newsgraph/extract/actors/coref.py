@@ -292,16 +292,17 @@ class Coref:
         if same_head and (c.definite or c.plural):
             self.join(self.recent(same_head, c.start), c)
             return
-        # any unnamed body of its kind, in its number ("companies" are not "the company")
+        # an unnamed body of its kind and number, not one told apart ("the upper house")
         pool = [
             ch for ch in self.chains
             if not ch.named and ch.etype == c.etype and ch.sector == c.sector
             and (c.country is None or ch.country in (None, c.country))
             and ch.last_before(c.start) is not None
-            and all(x.plural == c.plural for x in ch.cands if x.kind == "nominal")
+            and all(x.plural == c.plural and not x.extra.get("distinct")
+                    for x in ch.cands if x.kind == "nominal")
         ]  # fmt: skip
         same_head = [ch for ch in pool if any(x.title_words == c.title_words for x in ch.cands)]
-        pool = same_head if not c.definite else (same_head or pool)
+        pool = same_head if not c.definite or c.extra.get("distinct") else (same_head or pool)
         chain = self.recent(pool, c.start) if pool else None
         if chain is not None and (c.country is None or c.country == chain.country):
             self.join(chain, c)
@@ -364,8 +365,7 @@ class Coref:
         )  # fmt: skip
 
     def plural_pronoun(self, c: Cand) -> Chain | None:
-        """ "they"/"them": bound only when one group is in view (or "two of them" picks the
-        plural just named); with several candidates it stays unresolved."""
+        """ "they": bound only to the one group in view ("two of them": the plural named)."""
         if c.extra.get("partitive"):
             before = [x for x in self.cands if x.sent == c.sent and x.end <= c.start]
             plurals = [x for x in before if x.plural and x.kind != "pronoun"]

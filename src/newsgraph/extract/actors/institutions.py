@@ -128,7 +128,8 @@ def institution_name(ch: Chain, lex: Any, gaz: Any) -> tuple[str, list[str]] | N
     adjectives = [
         d for d in demonyms
         if not d.isupper() and "." not in d and not d.endswith(NOT_ADJECTIVE)
-        and not any(o != d and o.startswith(d) for o in demonyms)  # "Turk" of "Turkish"
+        and not any(o != d and o.startswith(d) and not o.endswith(NOT_ADJECTIVE) for o in demonyms)
+        # "Turk" of "Turkish" is no adjective; "Dutch" of "Dutchman" is
     ]  # fmt: skip
     if not adjectives:
         return None

@@ -36,6 +36,7 @@ class ActorLexicon:
     honorifics: dict[str, str] = field(default_factory=dict)
     sector_nouns: dict[str, tuple[str, str]] = field(default_factory=dict)
     sector_compounds: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    distinct_compounds: frozenset[tuple[str, ...]] = frozenset()  # "upper house"
     group_nouns: dict[str, list[str]] = field(default_factory=dict)
     country_nouns: frozenset[str] = frozenset()
     group_noun_sectors: dict[str, list[str | None]] = field(default_factory=dict)
@@ -76,6 +77,9 @@ def load(tokenizer: Callable[[str], Any]) -> ActorLexicon:
         honorifics=titles["honorifics"],
         sector_nouns={k: (v[0], v[1]) for k, v in sectors["nouns"].items()},
         sector_compounds={tuple(k.split()): (v[0], v[1]) for k, v in sectors["compounds"].items()},
+        distinct_compounds=frozenset(
+            tuple(k.split()) for k, v in sectors["compounds"].items() if "distinct" in v[2:]
+        ),
         group_nouns=sectors["group_nouns"],
         country_nouns=frozenset(sectors["country_nouns"]),
         group_noun_sectors=sectors["group_noun_sectors"],

@@ -110,6 +110,11 @@ def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
                 j = owner.j
     while i < tok.i and doc[i].lower_ in POSSESSIVE:
         i += 1
+    if etype == "organization" and (body := owning_body(f, tok, j)) is not None:
+        f.release(body)  # "the upper house of the Dutch parliament": the parliament too
+        f.inner.append(body)
+        country = country or body.country
+        j = body.j
     core = doc[j - 1]  # the end before post-modifiers: what names the actor
     kin = tok.lemma_.lower() in ties()["kin_nouns"]
     j, inside, pp_country, pp_org = post_modifier(f, tok, j, kin=kin)
@@ -124,9 +129,11 @@ def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
     plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("police", "troops", "gunmen")
     if sector in GATHERING_SECTORS and doc[i].lower_ in ("a", "an") and not plural:
         return  # "in town for a regional congress": a meeting, not a legislature
+    words = (tok.lemma_.lower(),)
+    if tok.i > 0 and (f.lower[tok.i - 1], tok.lower_) in f.lex.distinct_compounds:
+        words = (f.lower[tok.i - 1], *words)  # "the lower house" is not the upper one
     cand = f.add(i, j, "nominal", etype, country=country, sector=sector, plural=plural,
-                 definite=definite, role_org=org_text or pp_org,
-                 title_words=(tok.lemma_.lower(),))  # fmt: skip
+                 definite=definite, role_org=org_text or pp_org, title_words=words)  # fmt: skip
     if cand is not None:
         cand.extra["org_cand"] = org_cand
         cand.extra["org_compound"] = compound  # "the Likud party": the party itself
@@ -135,6 +142,21 @@ def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
         cand.extra["core_end"] = core.idx + len(core.text)
         cand.extra["indefinite"] = doc[i].lower_ in ("a", "an")
         cand.extra["bare"] = i == tok.i and j == tok.i + 1
+        cand.extra["distinct"] = len(words) > 1
+
+
+def owning_body(f: Finder, tok: Token, j: int) -> Cand | None:
+    """The body a part of it belongs to, named in its "of" complement ("the upper house of
+    the Dutch parliament"), as a mention of its own."""
+    if j >= len(f.doc) or f.lower[j] != "of" or f.doc[j].head.i != tok.i:
+        return None
+    obj = next((c for c in f.doc[j].children if c.dep_ == "pobj"), None)
+    info = f.lex.sector_nouns.get(obj.lemma_.lower()) if obj is not None else None
+    if obj is None or info is None or info[1] != "organization" or f.owner[obj.i] is not None:
+        return None
+    nominal(f, obj, *info)
+    k = f.owner[obj.i]
+    return f.cands[k] if k is not None else None
 
 
 def appositive_names(f: Finder) -> None:

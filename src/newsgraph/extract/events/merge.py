@@ -5,6 +5,7 @@ such as "the strike")."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsgraph.model import DocResult, Event
@@ -33,6 +34,7 @@ class Countries:
     places: dict[str, str] = field(default_factory=dict)
     voices: set[int] = field(default_factory=set)  # a state and those who speak for it
     voiced_types: frozenset[str] = frozenset()  # acts a state's voices share ("condemn")
+    actorless_types: frozenset[str] = frozenset()  # acts told without actors ("the blast")
 
     def same_target(self, a: int | None, b: int | None) -> bool:
         return (
@@ -51,7 +53,9 @@ class Countries:
         return len(country) == 1 and len(inner) == 1 and inner[0] in country
 
 
-def within_document(result: DocResult, voiced_types: list[str]) -> Countries:
+def within_document(
+    result: DocResult, voiced_types: Iterable[str], actorless_types: Iterable[str] = ()
+) -> Countries:
     """The countries of a document's entities and places; its states and whoever speaks
     for one (a body or office holder coded as the state's government)."""
     entities = result.entities
@@ -64,12 +68,17 @@ def within_document(result: DocResult, voiced_types: list[str]) -> Countries:
             if e.country and (e.kind == "country" or e.codes.get("cameo") == f"{e.country}GOV")
         },
         voiced_types=frozenset(voiced_types),
+        actorless_types=frozenset(actorless_types),
     )
 
 
 def _restates(earlier: Event, ev: Event, within: Countries) -> bool:
     """An agentless later mention ("the drones struck", "11 Americans were killed in Kenya")
-    of an earlier event of its type, on its target or another of the target's country."""
+    of an earlier event of its type, on its target or another of the target's country.
+    Only an act told without actors (an attack) gains its target so: "X have been
+    accepted" is not "the Netherlands gave its go-ahead"."""
+    if ev.target is not None and earlier.target is None and ev.type not in within.actorless_types:
+        return False
     exact = _compatible(earlier.place, ev.place) and _compatible(earlier.target, ev.target)
     return (
         _agentless(ev)

@@ -382,7 +382,8 @@ def extract(ctx: DocContext, res: Resources) -> list[Event]:
                 anaphoric.update(id(ev) for ev in new)
             events.extend(new)
     crowd_targets(events, lex)
-    return merge(events, anaphoric, within_document(ctx.result, lex.cue("voiced_types")))
+    within = within_document(ctx.result, lex.cue("voiced_types"), lex.cue("actorless_types"))
+    return merge(events, anaphoric, within)
 
 
 def _definite_description(tr: Trigger) -> bool:
