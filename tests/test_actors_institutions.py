@@ -22,6 +22,17 @@ def test_bare_police_takes_the_dateline_country_and_a_national_name(analyze):
     assert police.name == "Greek police"
 
 
+def test_a_force_acting_in_another_country_is_that_country_s(analyze):
+    r = analyze(
+        "GENEVA, Switzerland (AP) _ Police found weapons on Monday in a barn in Annecy, 40 "
+        "kilometers south of Geneva, across the border in France. Police in Geneva arrested "
+        "two men on Tuesday."
+    )
+    assert actor(r, "Police").country == "FRA"
+    assert actor(r, "Police").name == "French police"
+    assert actor(r, "Police in Geneva").country == "CHE"
+
+
 def test_a_national_adjective_is_not_lost_to_the_person_noun_it_starts(analyze):
     # "Dutch" of "Dutchman" is an adjective ("Turk" of "Turkish" is not)
     r = analyze("ROTTERDAM, Netherlands (AP) _ Police detained four smugglers on Tuesday.")

@@ -42,10 +42,13 @@ def local_forces(cands: list[Cand], doc: Any, sent_of: list[int], gaz: Any, home
     if home is None:
         return
     places: dict[int, set[str | None]] = {}
+    near = {home}  # the countries the article names: which "Dundalk" it means
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             place = gaz.place(ent.text)
             places.setdefault(sent_of[ent.start], set()).add(place.country if place else None)
+            if (country := gaz.country(ent.text)) is not None:
+                near.add(country.alpha3)
     foreign = False
     for c in sorted(cands, key=lambda c: c.i):
         if c.kind != "nominal" or c.sector not in local_sectors:
@@ -54,9 +57,31 @@ def local_forces(cands: list[Cand], doc: Any, sent_of: list[int], gaz: Any, home
         own = any(doc[k].pos_ == "PROPN" and not doc[k].is_sent_start for k in range(c.i, c.head))
         if own:  # "Hutu security forces": a force the text names by a people or a party
             continue
+        acts_in = _acting_country(doc[c.head], gaz, tuple(sorted(near)))
+        if c.country is None and acts_in not in (None, home):
+            c.country = acts_in  # "Police found explosives in a shed in Dundalk"
         if c.country is None and in_home and (not foreign or c.sent in places):
             c.country = home
         foreign = foreign or c.country not in (None, home)
+
+
+def _acting_country(force: Any, gaz: Any, near: tuple[str, ...]) -> str | None:
+    """The one country of the places where a force's act is done: "in" / "at" phrases on
+    its verb, and those nested in them ("in a shed in Dundalk", not "south of Belfast")."""
+    if force.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    found: set[str | None] = set()
+    stack = [c for c in force.head.children if c.dep_ == "prep" and c.lower_ in LOCATIVE]
+    while stack:
+        for obj in (g for g in stack.pop().children if g.dep_ == "pobj"):
+            if obj.ent_type_ in ("GPE", "LOC"):
+                place = gaz.place(obj.text, near=near)
+                found.add(place.country if place else None)
+            stack += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in LOCATIVE]
+    return found.pop() if len(found) == 1 else None
+
+
+LOCATIVE = frozenset({"in", "at", "near"})
 
 
 def envoys_country(chains: list[Chain], home: str | None) -> str | None:
