@@ -22,6 +22,21 @@ def test_bare_police_takes_the_dateline_country_and_a_national_name(analyze):
     assert police.name == "Greek police"
 
 
+def test_a_party_family_is_a_party_of_the_parliament_named_before_it(analyze):
+    r = analyze(
+        "BRUSSELS, Belgium (AP) _ The Danish parliament approved the treaty on Monday. All the "
+        "parties, with the exception of the Greens, voted in favor."
+    )
+    greens = actor(r, "Greens")
+    assert (greens.kind, greens.country, greens.codes) == (
+        "organization",
+        "DNK",
+        {"cameo": "DNKPTY"},
+    )
+    r = analyze("WASHINGTON (AP) _ The Democrats blocked the bill on Monday.")
+    assert actor(r, "Democrats").country == "USA"  # else the story's country
+
+
 def test_a_force_acting_in_another_country_is_that_country_s(analyze):
     r = analyze(
         "GENEVA, Switzerland (AP) _ Police found weapons on Monday in a barn in Annecy, 40 "

@@ -42,6 +42,7 @@ class ActorLexicon:
     group_noun_sectors: dict[str, list[str | None]] = field(default_factory=dict)
     state_nouns: frozenset[str] = frozenset()
     bloc_nouns: frozenset[str] = frozenset()  # "states" of "Balkan states"
+    party_families: frozenset[str] = frozenset()  # "greens": a country's party
     bloc_regions: dict[str, str | None] = field(default_factory=dict)  # region -> CAMEO
     national_sectors: frozenset[str] = frozenset()  # "the army": a country's own
     local_sectors: frozenset[str] = frozenset()  # "the police": where the story is
@@ -85,6 +86,7 @@ def load(tokenizer: Callable[[str], Any]) -> ActorLexicon:
         group_noun_sectors=sectors["group_noun_sectors"],
         state_nouns=frozenset(sectors["state_nouns"]),
         bloc_nouns=frozenset(sectors["regional_blocs"]["nouns"]),
+        party_families=frozenset(sectors["party_families"]["names"]),
         bloc_regions=sectors["regional_blocs"]["regions"],
         national_sectors=frozenset(sectors.get("national_institution_sectors", [])),
         local_sectors=frozenset(sectors.get("local_institution_sectors", [])),

@@ -265,6 +265,10 @@ class MentionFinder:
             return
         if not root.text.endswith("s"):
             return
+        if country is None and span.text.lower() in self.lex.party_families and span.text.istitle():
+            self.add(span.start, span.end, "name", "organization", sector="PTY", plural=True,
+                     key=f"party:{span.text.lower()}")  # fmt: skip
+            return  # "the Greens": a party (its country: the story's, ``party_families``)
         if country is None:  # "Catholics", "Tutsis": a faith or a people, of no one state
             self.add(span.start, span.end, "demonym", "group", plural=True,
                      key=f"people:{span.text.lower()}", extra={"community": True})  # fmt: skip

@@ -49,6 +49,7 @@ def extract(ctx: DocContext, res: Resources) -> list[Entity]:
     chains = institutions.community_members(chains, lex)
     known_countries(chains, res.get("known_actors", knowledge.load), ctx.published_date)
     national_bodies(chains, home or focus, lex)
+    party_families(chains, focus or home, lex)
     local_media(chains, home)
     institutions.assemblies(chains, focus, home)
     affiliations.members(chains)
@@ -120,6 +121,27 @@ def national_bodies(chains: list[Chain], country: str | None, lex: Any) -> None:
             continue
         if ch.etype == "organization" and ch.named and generic_name(ch, lex):
             ch.country = country
+
+
+def party_families(chains: list[Chain], country: str | None, lex: Any) -> None:
+    """ "the Greens", "the Social Democrats" with no country named: a party of the
+    parliament or government named last before it ("the parties in the upper house, with
+    the exception of the Greens"), else of the country the article is about or is written
+    from."""
+    for ch in chains:
+        names = {c.text.lower() for c in ch.cands if c.kind == "name"}
+        if ch.country is not None or ch.sector != "PTY" or not names & lex.party_families:
+            continue
+        first = min(c.start for c in ch.cands)
+        seats = [
+            (max(c.start for c in o.cands if c.start < first), o.country)
+            for o in chains
+            if o.sector in PARTY_SEATS and o.country and any(c.start < first for c in o.cands)
+        ]
+        ch.country = max(seats)[1] if seats else country
+
+
+PARTY_SEATS = frozenset({"LEG", "GOV"})
 
 
 def local_media(chains: list[Chain], home: str | None) -> None:
