@@ -173,3 +173,13 @@ def test_a_named_subject_is_not_lost_to_the_participle_the_parser_took_for_it(an
     )
     (ev,) = [e for e in r.events if e.type == "REQUEST"]
     assert r.entities[ev.source].name == "Ghana"
+
+
+def test_office_holders_named_by_whom_they_serve_are_each_a_source(analyze):
+    r = analyze(
+        "The foreign ministers of Poland, Hungary and Slovakia signed the accession papers "
+        "in Warsaw on Monday."
+    )
+    agree = [e for e in r.events if e.type == "AGREE"]
+    assert sorted(r.entities[e.source].name for e in agree) == ["Hungary", "Poland", "Slovakia"]
+    assert all(e.target is None for e in agree)  # side by side, not with each other

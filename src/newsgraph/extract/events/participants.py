@@ -122,6 +122,17 @@ class Participants:
             return None
         return inner if self.ctx.mention_at(inner) is not None else None
 
+    def holders_of(self, tok: Token) -> Token | None:
+        """ "the foreign ministers of Poland, Hungary and the Czech Republic": office
+        holders named by whom they serve, each a source (the "of" object and its conjuncts)."""
+        if tok.tag_ != "NNS" or self.ctx.mention_at(tok) is not None:
+            return None
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        if obj is None or self.ctx.mention_at(obj) is None or tok.lemma_ in QUANTITY:
+            return None
+        return obj
+
     def _quote_speaker(self, tok: Token) -> tuple[int, str | None] | None:
         """ "we" / "I" inside a quotation stands for the quotation's speaker."""
         for q in self.ctx.result.quotes:
