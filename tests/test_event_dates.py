@@ -151,3 +151,13 @@ def test_an_act_done_in_a_dated_occasion_takes_its_day(analyze):
         "1999-03-12",
     )
     assert _by_trigger(r.events, "warned").date == "1946-03-05"
+
+
+def test_what_happens_on_the_morrow_of_an_eve_is_dated_the_day_after(analyze):
+    text = (
+        "Police seized a car bomb on Sunday on the eve of the return to peace talks by the "
+        "Freedom Party."
+    )
+    events = analyze(text, published="2024-06-09").events
+    assert _by_trigger(events, "return").date == "2024-06-10"
+    assert _by_trigger(events, "return").type == "CONSULT"

@@ -168,3 +168,11 @@ def test_an_agentless_act_on_others_is_not_a_restatement_of_an_act_without_targe
     )
     agree = [e for e in r.events if e.type == "AGREE"]
     assert len(agree) == 2
+
+
+def test_returning_to_or_resuming_talks_is_a_negotiation(analyze):
+    for text in (
+        "Sinn Fein returned to the peace talks on Monday.",
+        "Israel and Syria resumed negotiations on Monday.",
+    ):
+        assert [e.type for e in analyze(text).events] == ["CONSULT"], text

@@ -17,6 +17,7 @@ an owned act acted upon ("to lift its siege").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from spacy.tokens import Token
@@ -71,6 +72,18 @@ def _occurrence_date(ctx: DocContext, noun: Token, trigger_ids: set[int]) -> str
         if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG"):
             return own_date(ctx, c, trigger_ids)
     return None
+
+
+def _eve_date(ctx: DocContext, noun: Token, trigger_ids: set[int]) -> str | None:
+    """ "seized a bomb Sunday on the eve of the return to peace talks": the day after the
+    day of the clause the eve is in."""
+    of, eve = noun.head, noun.head.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or eve.lower_ != "eve" or eve.dep_ != "pobj":
+        return None
+    day = own_date(ctx, eve.head.head, trigger_ids)
+    if not _is_day(day):
+        return None
+    return (date.fromisoformat(day or "") + timedelta(days=1)).isoformat()
 
 
 def _setting_date(ctx: DocContext, verb: Token, trigger_ids: set[int]) -> str | None:
@@ -341,6 +354,7 @@ def event_date(
     speech = lex.cue("speech_verbs")
     if tr.nominal:
         got = own_date(ctx, tr.token, ids) or _occurrence_date(ctx, tr.token, ids)
+        got = got or _eve_date(ctx, tr.token, ids)
         if got:
             return got
         if tr.token.i != verb.i and not _in_clause(tr.token, verb):
