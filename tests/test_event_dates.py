@@ -161,3 +161,13 @@ def test_what_happens_on_the_morrow_of_an_eve_is_dated_the_day_after(analyze):
     events = analyze(text, published="2024-06-09").events
     assert _by_trigger(events, "return").date == "2024-06-10"
     assert _by_trigger(events, "return").type == "CONSULT"
+
+
+def test_the_first_or_last_to_act_acted_when_it_became_so(analyze):
+    text = (
+        "Alliance ministers met in Oslo on Saturday. Norway on Tuesday became the last "
+        "country to ratify the alliance's expansion."
+    )
+    events = analyze(text, published="2024-06-08").events
+    ev = _by_trigger(events, "ratify")
+    assert (ev.type, ev.date) == ("AGREE", "2024-06-04")  # admitting members: agreement

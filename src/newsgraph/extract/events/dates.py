@@ -150,6 +150,8 @@ def linked_date(ctx: DocContext, verb: Token, speech: frozenset[str]) -> str | N
         return own_date(ctx, head, set()) or linked_date(ctx, head, speech)
     if verb.dep_ in PARTICIPLE_DEPS and verb.tag_ == "VBG":
         return own_date(ctx, head, set())
+    if verb.dep_ == "xcomp" and head.lemma_ in ("become", "be"):  # "became the last to ratify"
+        return own_date(ctx, head, set())
     if verb.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in speech and _ongoing(verb):
         return own_date(ctx, head, set())
     return None
