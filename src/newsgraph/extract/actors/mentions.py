@@ -200,7 +200,9 @@ class MentionFinder:
             if self.country_of(text) or self.demonym_of(text) or self.gaz.capital_named(text):
                 rest.append(self.doc[i:j])
                 continue
-            if self.country_people(i, j) or nonpersons.product_span(self.doc, ent.start, j):
+            if self.country_people(i, j) or nonpersons.product_span(
+                self.doc, ent.start, j, self.doc_text
+            ):
                 continue
             if self.people_attribute(i, j):
                 continue

@@ -26,13 +26,14 @@ def non_actor(text: str) -> bool:
     return text.lower() in NON_ACTORS or any(m in text for m in FRAGMENT_MARKS)
 
 
-def product_span(doc: Doc, i: int, j: int) -> bool:
+def product_span(doc: Doc, i: int, j: int, text: str) -> bool:
     """A model number in or before the name ("iPhone 15 Pro Max"), an acronym inside it
     ("Atlas VPN", "Generative AI") or a brand's inner capital ("MagSafe", "iPhone") is no
-    person's name."""
+    person's name. ``text`` is the document's text (spaCy rebuilds ``doc.text`` on every
+    access)."""
     if any(t.like_num for t in doc[max(i - 1, 0) : j]) or non_actor(doc[i:j].text):
         return True
-    if j - i > 1 and _model_elsewhere(doc, doc[i:j].text):
+    if j - i > 1 and _model_elsewhere(text, doc[i:j].text):
         return True  # "Pro and Pro Max only" where the text also writes "iPhone 15 Pro Max"
     words = [t.text for t in doc[i:j]]
     if any(w.isupper() and w.isalpha() and len(w) >= 2 and w not in NAME_SUFFIXES
@@ -41,9 +42,9 @@ def product_span(doc: Doc, i: int, j: int) -> bool:
     return any(branded(w) for w in words)
 
 
-def _model_elsewhere(doc: Doc, name: str) -> bool:
+def _model_elsewhere(text: str, name: str) -> bool:
     """The words follow a model number somewhere in the text ("15 Pro Max")."""
-    text, at = doc.text, doc.text.find(name)
+    at = text.find(name)
     while at >= 0:
         before = text[:at].rstrip().rsplit(None, 1)
         if before and before[-1].isdigit():
