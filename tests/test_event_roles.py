@@ -183,3 +183,15 @@ def test_office_holders_named_by_whom_they_serve_are_each_a_source(analyze):
     agree = [e for e in r.events if e.type == "AGREE"]
     assert sorted(r.entities[e.source].name for e in agree) == ["Hungary", "Poland", "Slovakia"]
     assert all(e.target is None for e in agree)  # side by side, not with each other
+
+
+def test_a_protest_is_aimed_at_whom_its_purpose_urges(analyze):
+    for text in (
+        "Thousands of supporters began a rally in Abuja on Monday to urge General Sani Abacha "
+        "to run for president.",
+        "Thousands of supporters marched in Abuja on Monday to urge General Sani Abacha "
+        "to run for president.",
+    ):
+        r = analyze(text)
+        (protest,) = [e for e in r.events if e.type == "PROTEST"]
+        assert r.entities[protest.target].name == "Sani Abacha", text

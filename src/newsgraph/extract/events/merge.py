@@ -5,9 +5,9 @@ such as "the strike")."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.model import DocResult, Event
 
 
@@ -53,11 +53,10 @@ class Countries:
         return len(country) == 1 and len(inner) == 1 and inner[0] in country
 
 
-def within_document(
-    result: DocResult, voiced_types: Iterable[str], actorless_types: Iterable[str] = ()
-) -> Countries:
+def within_document(result: DocResult, lex: Lexicon) -> Countries:
     """The countries of a document's entities and places; its states and whoever speaks
-    for one (a body or office holder coded as the state's government)."""
+    for one (a body or office holder coded as the state's government); the types a
+    state's voices share and those told without actors (cue lists of ``lex``)."""
     entities = result.entities
     return Countries(
         entities={i: e.country for i, e in enumerate(entities) if e.country},
@@ -67,8 +66,8 @@ def within_document(
             for i, e in enumerate(entities)
             if e.country and (e.kind == "country" or e.codes.get("cameo") == f"{e.country}GOV")
         },
-        voiced_types=frozenset(voiced_types),
-        actorless_types=frozenset(actorless_types),
+        voiced_types=lex.cue("voiced_types"),
+        actorless_types=lex.cue("actorless_types"),
     )
 
 

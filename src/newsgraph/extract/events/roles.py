@@ -140,10 +140,13 @@ class RoleFinder(Participants):
         return None
 
     def purpose_target(self, verb: Token) -> Actor | None:
-        """ "marched ... to demand that the government act": the protest is against it."""
+        """Whom a protest's demand is made of ("marched to demand that X act", "to urge X")."""
+        verb = verb.head if verb.dep_ == "dobj" and verb.pos_ == "NOUN" else verb  # "a rally"
         for c in verb.children:
             if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in self.lex.cue("purpose_demands"):
                 tok = self._demanded_of(c) or self.prep_object([c], ["on", "upon"])
+                urged = self.object(c) if any(g.dep_ == "xcomp" for g in c.children) else None
+                tok = tok or (urged if urged is not None and is_actorish(urged, self.lex) else None)
                 if tok is not None:
                     return self.actor(self.owner(tok) or tok)
         return None

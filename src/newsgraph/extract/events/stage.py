@@ -382,8 +382,7 @@ def extract(ctx: DocContext, res: Resources) -> list[Event]:
                 anaphoric.update(id(ev) for ev in new)
             events.extend(new)
     crowd_targets(events, lex)
-    within = within_document(ctx.result, lex.cue("voiced_types"), lex.cue("actorless_types"))
-    return merge(events, anaphoric, within)
+    return merge(events, anaphoric, within_document(ctx.result, lex))
 
 
 def _definite_description(tr: Trigger) -> bool:
