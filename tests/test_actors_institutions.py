@@ -35,6 +35,8 @@ def test_a_party_family_is_a_party_of_the_parliament_named_before_it(analyze):
     )
     r = analyze("WASHINGTON (AP) _ The Democrats blocked the bill on Monday.")
     assert actor(r, "Democrats").country == "USA"  # else the story's country
+    r = analyze("LONDON (AP) _ The Liberal Democrats said the plan was unworkable.")
+    assert actor(r, "Liberal Democrats").codes == {"cameo": "GBRPTY"}
 
 
 def test_a_force_acting_in_another_country_is_that_country_s(analyze):

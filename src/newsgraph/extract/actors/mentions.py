@@ -268,8 +268,16 @@ class MentionFinder:
         if not root.text.endswith("s"):
             return
         if country is None and span.text.lower() in self.lex.party_families and span.text.istitle():
-            self.add(span.start, span.end, "name", "organization", sector="PTY", plural=True,
-                     key=f"party:{span.text.lower()}")  # fmt: skip
+            i = span.start
+            wider = f"{self.lower[i - 1]} {span.text.lower()}" if i > 0 else ""
+            if (
+                wider in self.lex.party_families
+                and self.text[i - 1].istitle()
+                and self.free(i - 1, i)
+            ):
+                i -= 1  # "the Liberal Democrats", not the Democrats
+            self.add(i, span.end, "name", "organization", sector="PTY", plural=True,
+                     key=f"party:{self.doc[i:span.end].text.lower()}")  # fmt: skip
             return  # "the Greens": a party (its country: the story's, ``party_families``)
         if country is None:  # "Catholics", "Tutsis": a faith or a people, of no one state
             self.add(span.start, span.end, "demonym", "group", plural=True,
