@@ -195,3 +195,24 @@ def test_a_protest_is_aimed_at_whom_its_purpose_urges(analyze):
         r = analyze(text)
         (protest,) = [e for e in r.events if e.type == "PROTEST"]
         assert r.entities[protest.target].name == "Sani Abacha", text
+
+
+def test_counted_states_are_the_states_named_together_before(analyze):
+    r = analyze(
+        "Poland, Hungary and Slovakia applied in 1996. The three countries signed the accession "
+        "papers on Friday."
+    )
+    agree = [e for e in r.events if e.type == "AGREE"]
+    assert sorted(r.entities[e.source].name for e in agree) == ["Hungary", "Poland", "Slovakia"]
+    r = analyze("Poland and Hungary applied in 1996. The three countries signed the papers.")
+    assert not [e for e in r.events if e.type == "AGREE"]  # counted three, named two
+
+
+def test_an_invitation_to_act_is_one_request_of_the_invited(analyze):
+    r = analyze(
+        "Poland, Hungary and Slovakia applied in 1996. NATO decided at its summit in July 1997 "
+        "to invite the three countries to start accession talks."
+    )
+    assert [(e.type, e.cameo) for e in r.events if e.type != "AGREE"] == [("REQUEST", "026")]
+    (request,) = [e for e in r.events if e.type == "REQUEST"]
+    assert r.entities[request.target].name == "Poland"

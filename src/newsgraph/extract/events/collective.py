@@ -15,6 +15,30 @@ from newsgraph.model import DocContext, Event
 COLLECTIVE_KINDS = ("organization", "country", "group")
 
 
+def counted_states(tok: Token, ctx: DocContext, lex: Lexicon) -> list[int]:
+    """ "the three countries", "both nations", "the three countries' ministers": the states
+    the text named together before, as many as counted."""
+    if tok.lemma_.lower() not in lex.cue("state_group_nouns") or tok.tag_ != "NNS":
+        return []
+    counts = {**lex.cues["number_words"], "both": 2}
+    said = [counts[c.lower_] for c in tok.children if c.dep_ in COUNTING and c.lower_ in counts]
+    n = said[0] if said else 0
+    if n < 2:
+        return []
+    for t in reversed(list(tok.doc[max(tok.i - STATES_BACK, 0) : tok.i])):
+        group = [t, *t.conjuncts] if t.dep_ != "conj" and t.conjuncts else []
+        found = [ctx.mention_at(g) for g in group if g.i < tok.i]
+        entities = [m.entity for m in found if m is not None and m.entity is not None]
+        kinds = {ctx.result.entities[e].kind for e in entities}
+        if len(group) == n and len(set(entities)) == n and kinds == {"country"}:
+            return entities
+    return []
+
+
+STATES_BACK = 400  # tokens back where the states counted may have been named
+COUNTING = ("nummod", "det", "predet")
+
+
 def is_two_sides(tok: Token, lex: Lexicon) -> bool:
     """ "the two sides", "both parties" (plural side noun with a dual quantifier)."""
     if tok.lemma_.lower() not in lex.cue("side_nouns") or tok.tag_ != "NNS":

@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.collective import member_entity
+from newsgraph.extract.events.collective import counted_states, member_entity
 from newsgraph.extract.events.lexicon import Lexicon, Trigger, is_actorish
 from newsgraph.model import DocContext
 
@@ -105,12 +105,21 @@ class Participants:
                 entity = member_entity(tok, self.ctx, self.lex)
             if entity is None:
                 entity = self._described_body(tok)
+            if entity is None:  # "the three countries": the first of them
+                entity = next(iter(counted_states(tok, self.ctx, self.lex)), None)
             return Actor(noun_phrase(tok), entity, tok, guessed)
         if m.kind == "pronoun":
             named = self._naming_token(m.entity, tok)
             if named is not None:
                 return Actor(self._mention_text(named), m.entity, tok, guessed)
         return Actor(self._mention_text(tok), m.entity, tok, guessed)
+
+    def actors(self, tok: Token, guessed: bool = False) -> list[Actor]:
+        """The actor ``tok`` stands for, or each state it counts ("the three countries")."""
+        states = counted_states(tok, self.ctx, self.lex) if self.ctx.mention_at(tok) is None else []
+        if len(states) < 2:
+            return [self.actor(tok, guessed)]
+        return [Actor(noun_phrase(tok), e, tok, guessed) for e in states]
 
     def gerund_taken_for_subject(self, tok: Token) -> Token | None:
         """ "Turkey, worried about war spilling over, urged": a participle the parser made

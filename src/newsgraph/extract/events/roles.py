@@ -388,7 +388,7 @@ class RoleFinder(Participants):
         target = self.actor(tgt_tok) if tgt_tok is not None else None
         if src_tok is not None:
             src_tok = self.holders_of(src_tok) or src_tok
-            sources.append(self.actor(src_tok, guessed))
+            sources += self.actors(src_tok, guessed)
             conj = [c for c in self.conjuncts(src_tok) if tgt_tok is None or c.i != tgt_tok.i]
             paired = etype in self.lex.cue("symmetric_types") and not self._signs_papers(head)
             if conj and paired and target is None:
