@@ -216,3 +216,15 @@ def test_an_invitation_to_act_is_one_request_of_the_invited(analyze):
     assert [(e.type, e.cameo) for e in r.events if e.type != "AGREE"] == [("REQUEST", "026")]
     (request,) = [e for e in r.events if e.type == "REQUEST"]
     assert r.entities[request.target].name == "Poland"
+
+
+def test_a_thing_acted_on_leaves_the_target_to_the_actor_named_with_it(analyze):
+    r = analyze("Secretary of State Madeleine Albright accepted the papers from Poland on Friday.")
+    (agree,) = [e for e in r.events if e.type == "AGREE"]
+    assert r.entities[agree.target].name == "Poland"
+    r = analyze(
+        "Poland, Hungary and Slovakia joined the alliance. Secretary of State Madeleine "
+        "Albright accepted the papers from the three countries' foreign ministers."
+    )
+    (agree,) = [e for e in r.events if e.type == "AGREE"]
+    assert r.entities[agree.target].name == "Poland"

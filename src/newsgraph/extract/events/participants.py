@@ -121,6 +121,15 @@ class Participants:
             return [self.actor(tok, guessed)]
         return [Actor(noun_phrase(tok), e, tok, guessed) for e in states]
 
+    def _signs_papers(self, verb: Token) -> bool:
+        """ "X and Y signed the documents": side by side, not with each other."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return obj is not None and obj.lemma_.lower() in self.lex.cue("document_nouns")
+
+    def _of_a_series(self, prep: Token) -> bool:
+        """ "launched a wave of attacks": the acts are what the verb's object counts."""
+        return prep.lower_ == "of" and prep.head.lemma_.lower() in self.lex.cue("series_nouns")
+
     def gerund_taken_for_subject(self, tok: Token) -> Token | None:
         """ "Turkey, worried about war spilling over, urged": a participle the parser made
         the verb's subject (or the root), with the named actor before it as its own subject."""
@@ -132,15 +141,17 @@ class Participants:
         return inner if self.ctx.mention_at(inner) is not None else None
 
     def holders_of(self, tok: Token) -> Token | None:
-        """ "the foreign ministers of Poland, Hungary and the Czech Republic": office
-        holders named by whom they serve, each a source (the "of" object and its conjuncts)."""
-        if tok.tag_ != "NNS" or self.ctx.mention_at(tok) is not None:
+        """ "the foreign ministers of Poland, Hungary and the Czech Republic", "the three
+        countries' ministers": office holders named by whom they serve, each a source."""
+        if tok.tag_ != "NNS" or self.ctx.mention_at(tok) is not None or tok.lemma_ in QUANTITY:
             return None
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
-        if obj is None or self.ctx.mention_at(obj) is None or tok.lemma_ in QUANTITY:
+        obj = obj or next((c for c in tok.children if c.dep_ == "poss"), None)  # "their"
+        if obj is None or obj.pos_ == "PRON":
             return None
-        return obj
+        named = self.ctx.mention_at(obj) is not None
+        return obj if named or counted_states(obj, self.ctx, self.lex) else None
 
     def _quote_speaker(self, tok: Token) -> tuple[int, str | None] | None:
         """ "we" / "I" inside a quotation stands for the quotation's speaker."""
@@ -152,6 +163,8 @@ class Participants:
     def owner(self, tok: Token, judged: bool = False) -> Token | None:
         """The actor a non-actor target belongs to: "Egypt's plan", "the Egyptian plan",
         "tankers belonging to Russia's fleet"; a state's premises: "the U.S. embassy"."""
+        if (held := self.holders_of(tok)) is not None:
+            return held  # "papers from the three countries' foreign ministers"
         premises = tok.lemma_.lower() in self.lex.cue("premises_nouns")
         if premises:
             state = self._state_of(tok)

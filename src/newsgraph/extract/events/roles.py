@@ -165,15 +165,6 @@ class RoleFinder(Participants):
         done = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         return self.prep_object([noun], preps) or self.prep_object(done, ["by"])
 
-    def _signs_papers(self, verb: Token) -> bool:
-        """ "X and Y signed the documents": side by side, not with each other."""
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        return obj is not None and obj.lemma_.lower() in self.lex.cue("document_nouns")
-
-    def _of_a_series(self, prep: Token) -> bool:
-        """ "launched a wave of attacks": the acts are what the verb's object counts."""
-        return prep.lower_ == "of" and prep.head.lemma_.lower() in self.lex.cue("series_nouns")
-
     def _place_named(self, mod: Token, noun: Token) -> bool:
         """ "the Kenya bombing", "the Omagh blast": a place's name on an incident says
         where it was, not who did it ("the U.S. bombing of Iraq" keeps its author)."""
@@ -360,8 +351,12 @@ class RoleFinder(Participants):
                 tgt_tok = self.member_of(tgt_tok)  # "became members of NATO": NATO
             elif tgt_tok is not None and src_tok is not None and tgt_tok.i == src_tok.i:
                 tgt_tok = None
-            if tgt_tok is None:
-                tgt_tok = self.prep_object([verb, *tr.tokens[1:], *sent], preps)
+            if tgt_tok is None or not is_actorish(tgt_tok, self.lex):
+                alt = self.prep_object([verb, *tr.tokens[1:], *sent], preps)
+                if alt is None and tgt_tok is not None and "from" in preps:  # "papers from X"
+                    alt = self.prep_object([tgt_tok], ["from"])
+                if tgt_tok is None or alt is not None and is_actorish(alt, self.lex):
+                    tgt_tok = alt
             if tgt_tok is None and etype == "REQUEST":
                 tgt_tok = self._demanded_of(verb) or self._addressee(verb) or self._asked_for(tr)
             if tgt_tok is None and etype == "ACCUSE":
@@ -381,9 +376,8 @@ class RoleFinder(Participants):
             src_tok = None  # "attacks on the embassies, which killed 250": the attack killed
         if etype == "ASSAULT" and (tgt_tok is None or self.ctx.mention_at(tgt_tok) is None):
             tgt_tok = self._premises_hit(head if tr.nominal else verb) or tgt_tok
-        if tgt_tok is not None:
-            judged = etype in self.lex.cue("judging_types")  # "condemned the attack on X"
-            tgt_tok = self.owner(tgt_tok, judged) or tgt_tok
+        judged = etype in self.lex.cue("judging_types")  # "condemned the attack on X"
+        tgt_tok = (self.owner(tgt_tok, judged) or tgt_tok) if tgt_tok is not None else None
         sources: list[Actor] = []
         target = self.actor(tgt_tok) if tgt_tok is not None else None
         if src_tok is not None:
