@@ -49,7 +49,7 @@ def local_forces(cands: list[Cand], doc: Any, sent_of: list[int], gaz: Any, home
             places.setdefault(sent_of[ent.start], set()).add(place.country if place else None)
             if (country := gaz.country(ent.text)) is not None:
                 near.add(country.alpha3)
-    foreign = False
+    foreign, named = False, tuple(sorted(near))
     for c in sorted(cands, key=lambda c: c.i):
         if c.kind != "nominal" or c.sector not in local_sectors:
             continue
@@ -57,8 +57,8 @@ def local_forces(cands: list[Cand], doc: Any, sent_of: list[int], gaz: Any, home
         own = any(doc[k].pos_ == "PROPN" and not doc[k].is_sent_start for k in range(c.i, c.head))
         if own:  # "Hutu security forces": a force the text names by a people or a party
             continue
-        acts_in = _acting_country(doc[c.head], gaz, tuple(sorted(near)))
-        if c.country is None and acts_in not in (None, home):
+        acts_in = _acting_country(doc[c.head], gaz, named) if c.country is None else None
+        if acts_in not in (None, home):
             c.country = acts_in  # "Police found explosives in a shed in Dundalk"
         if c.country is None and in_home and (not foreign or c.sent in places):
             c.country = home

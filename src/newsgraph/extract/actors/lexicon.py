@@ -42,8 +42,8 @@ class ActorLexicon:
     group_noun_sectors: dict[str, list[str | None]] = field(default_factory=dict)
     state_nouns: frozenset[str] = frozenset()
     bloc_nouns: frozenset[str] = frozenset()  # "states" of "Balkan states"
-    party_families: frozenset[str] = frozenset()  # "greens": a country's party
     bloc_regions: dict[str, str | None] = field(default_factory=dict)  # region -> CAMEO
+    party_families: frozenset[str] = frozenset()  # "greens": a country's party
     national_sectors: frozenset[str] = frozenset()  # "the army": a country's own
     local_sectors: frozenset[str] = frozenset()  # "the police": where the story is
     worldwide_peoples: frozenset[str] = frozenset()  # "Europeans": of no one country
@@ -86,8 +86,8 @@ def load(tokenizer: Callable[[str], Any]) -> ActorLexicon:
         group_noun_sectors=sectors["group_noun_sectors"],
         state_nouns=frozenset(sectors["state_nouns"]),
         bloc_nouns=frozenset(sectors["regional_blocs"]["nouns"]),
-        party_families=frozenset(sectors["party_families"]["names"]),
         bloc_regions=sectors["regional_blocs"]["regions"],
+        party_families=frozenset(sectors["party_families"]["names"]),
         national_sectors=frozenset(sectors.get("national_institution_sectors", [])),
         local_sectors=frozenset(sectors.get("local_institution_sectors", [])),
         worldwide_peoples=frozenset(sectors.get("worldwide_peoples", [])),

@@ -304,9 +304,8 @@ def _undated_lead_day(ctx: DocContext, sents: list[Any], lead: Any, days: list) 
     """A lead with no time and no dateline ("Security forces clashed in Lagos with ...",
     broadcast copy) is the publication day's news when it is told in the present ("X
     says ...") or the sentences that follow it first name that day ("... began gathering
-    early Tuesday"). A wire lead after its dateline
-    often tells the day before ("bombings blew apart buildings. ... officials said as dawn
-    broke Saturday"): not for it."""
+    early Tuesday"). A wire lead after its dateline often tells the day before ("bombings
+    blew apart buildings. ... officials said as dawn broke Saturday"): not for it."""
     if lead.root.tag_ in ("VBZ", "VBP"):  # "President Clinton says ...": today's report
         return ctx.result.published
     k = sents.index(lead)

@@ -147,7 +147,7 @@ class Participants:
             return None
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
-        obj = obj or next((c for c in tok.children if c.dep_ == "poss"), None)  # "their"
+        obj = obj or next((c for c in tok.children if c.dep_ == "poss"), None)  # "countries'"
         if obj is None or obj.pos_ == "PRON":
             return None
         named = self.ctx.mention_at(obj) is not None
