@@ -176,3 +176,12 @@ def test_returning_to_or_resuming_talks_is_a_negotiation(analyze):
         "Israel and Syria resumed negotiations on Monday.",
     ):
         assert [e.type for e in analyze(text).events] == ["CONSULT"], text
+
+
+def test_a_legal_or_custody_battle_is_no_attack(analyze):
+    for text in (
+        "The boy has been the focus of an international custody battle since November.",
+        "The legal battle over the mine went on for years.",
+    ):
+        assert not _of(analyze(text), "ASSAULT"), text
+    assert _of(analyze("Rebels fought a fierce battle near the town on Monday."), "ASSAULT")
