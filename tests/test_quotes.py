@@ -260,12 +260,16 @@ def test_single_quoted_noun_remains_a_scare_quote(analyze):
     assert _direct(analyze, text) == []
 
 
-def test_demands_are_not_reported_speech(analyze):
-    text = (
-        "The union demanded that the mill reopen at once. "
-        "The mayor called on the owners to pay the workers."
-    )
-    assert _quotes(analyze, text) == []
+def test_a_demand_s_that_clause_is_no_reported_speech_but_a_call_is(analyze):
+    # "demanded that X act" tells the act demanded; "called on X to act", "called for X" are
+    # attributed content, as PolNeAR annotates them
+    assert _quotes(analyze, "The union demanded that the mill reopen at once.") == []
+    text = "The mayor called on the owners to pay the workers. The union called for a strike."
+    quotes = _quotes(analyze, text)
+    assert [(q.text, q.speaker_text) for q in quotes] == [
+        ("the owners to pay the workers", "The mayor"),
+        ("a strike", "The union"),
+    ]
 
 
 def test_stance_with_propositional_object_stays_a_quote(analyze):

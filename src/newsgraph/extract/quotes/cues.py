@@ -45,7 +45,7 @@ class Lexicon:
     topic: frozenset[tuple[str, str]]  # verb + preposition whose object is the content
     stance: frozenset[str]  # direct object is the content
     nouns: frozenset[str]  # nouns heading a "that" content clause
-    directive: frozenset[str]  # demands: never reported content
+    directive: frozenset[str]  # demands: their that-clause is no reported content
     any_cue: frozenset[str]  # every cue lemma (a fast pre-filter)
     documents: frozenset[str] = frozenset()  # "the statement said": speaks for its author
 

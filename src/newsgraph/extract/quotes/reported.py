@@ -1,7 +1,7 @@
 """Reported (indirect) speech: the content clause of a speech or thought cue.
 
-"X said (that) ...", "X told reporters ...", "..., X said", "The plan, X said, ..."
-and "according to X, ..." yield ``Quote(direct=False)`` whose span is the content
+"X said (that) ...", "X told reporters ...", "..., X said", "The plan, X said, ...",
+"X called for ...", "X urged Y to ..." and "according to X, ..." yield ``Quote(direct=False)`` whose span is the content
 clause (the ``ccomp`` subtree, or the clause "according to" attaches to).
 """
 
@@ -49,9 +49,7 @@ def _content_bounds(lex: Lexicon, tok: Token) -> tuple[int, int] | None:
     if tok.pos_ not in VERB_POS:
         return None
     lemma = tok.lemma_
-    if lemma in lex.directive:
-        return None
-    if lemma in lex.clause_cues:
+    if lemma in lex.clause_cues and lemma not in lex.directive:  # "demanded that": a demand
         for child in tok.children:
             if child.dep_ == "ccomp" and child.pos_ in VERB_POS + ("ADJ", "NOUN"):
                 return child.left_edge.i, child.right_edge.i
@@ -61,9 +59,10 @@ def _content_bounds(lex: Lexicon, tok: Token) -> tuple[int, int] | None:
             return _minus(tok.head, tok)
     if not _has_subject(tok):
         return None
-    for child in tok.children:
+    for child in tok.children:  # "urged Congress to act", "called on the RSF to lift"
         if lemma in lex.intention and child.dep_ == "xcomp" and child.pos_ in VERB_POS:
             return _from_object(tok, child)
+    for child in tok.children:
         if child.dep_ == "prep" and (lemma, child.lower_) in lex.topic:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
@@ -74,10 +73,13 @@ def _content_bounds(lex: Lexicon, tok: Token) -> tuple[int, int] | None:
 
 
 def _from_object(cue: Token, comp: Token) -> tuple[int, int]:
-    """The infinitive clause, with the object that precedes it ("urged Congress to act")."""
+    """The infinitive clause, with the object that precedes it ("urged Congress to act",
+    "called on the RSF to lift")."""
     first = comp.left_edge.i
     for child in cue.children:
-        if child.dep_ in ("dobj", "dative") and child.i < comp.i:
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+            child = next((g for g in child.children if g.dep_ == "pobj"), child)
+        if child.dep_ in ("dobj", "dative", "pobj") and child.i < comp.i:
             first = min(first, child.left_edge.i)
     return first, comp.right_edge.i
 
