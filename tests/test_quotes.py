@@ -371,3 +371,16 @@ def test_a_partial_quote_in_the_next_paragraph_continues_the_last_speaker(analyz
     q = _by_text(r.quotes, "in the next few days")
     assert q.speaker_text == _by_text(r.quotes, "list of the priorities").speaker_text
     assert q.speaker_text is not None
+
+
+def test_a_participle_of_the_speaker_and_noted_or_mentioned_things_are_attributed(analyze):
+    quotes = _quotes(analyze, "The mayor closed the park on Monday, citing a threat to health.")
+    assert [(q.text, q.speaker_text) for q in quotes] == [("a threat to health", "The mayor")]
+    quotes = _quotes(analyze, "The senator noted the governor's comments about the budget.")
+    assert [q.text for q in quotes] == ["the governor's comments about the budget"]
+    # a party blamed, or a thing named as something, is not what was said
+    text = (
+        "A drone attack on a camp killed 23 people on Sunday, the army said on Monday, "
+        "blaming the paramilitary Rapid Support Forces."
+    )
+    assert [q.cue for q in _quotes(analyze, text)] == ["said"]

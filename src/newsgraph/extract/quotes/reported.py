@@ -10,7 +10,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.data import quote_marks
-from newsgraph.extract.quotes.cues import Lexicon, fill_attribution, is_according, tokens_with
+from newsgraph.extract.quotes.cues import (
+    Lexicon,
+    cue_subject,
+    fill_attribution,
+    is_according,
+    tokens_with,
+)
 from newsgraph.model import DocContext, Quote
 
 VERB_POS = ("VERB", "AUX")
@@ -57,7 +63,7 @@ def _content_bounds(lex: Lexicon, tok: Token) -> tuple[int, int] | None:
         blocked = ("xcomp",) if lemma == "tell" else ("dobj", "xcomp")  # ", he told me,"
         if inverted and not any(c.dep_ in blocked for c in tok.children):
             return _minus(tok.head, tok)
-    if not _has_subject(tok):
+    if not _has_subject(tok) and not _participle_of_speaker(tok):
         return None
     for child in tok.children:  # "urged Congress to act", "called on the RSF to lift"
         if lemma in lex.intention and child.dep_ == "xcomp" and child.pos_ in VERB_POS:
@@ -67,7 +73,7 @@ def _content_bounds(lex: Lexicon, tok: Token) -> tuple[int, int] | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0].left_edge.i, objs[0].right_edge.i
-        if lemma in lex.stance and child.dep_ == "dobj":
+        if lemma in lex.stance and child.dep_ == "dobj" and not _named_party(child, tok):
             return child.left_edge.i, child.right_edge.i
     return None
 
@@ -82,6 +88,21 @@ def _from_object(cue: Token, comp: Token) -> tuple[int, int]:
         if child.dep_ in ("dobj", "dative", "pobj") and child.i < comp.i:
             first = min(first, child.left_edge.i)
     return first, comp.right_edge.i
+
+
+def _participle_of_speaker(tok: Token) -> bool:
+    """ "closed the park, citing a threat to health": a participle whose clause's subject
+    speaks."""
+    return tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj") and cue_subject(tok) is not None
+
+
+def _named_party(obj: Token, cue: Token) -> bool:
+    """ "blaming the Rapid Support Forces", "describing the closure as ...": a participle's
+    object that names a party, or is named as something, is not what was said."""
+    if not _participle_of_speaker(cue) or _has_subject(cue):
+        return False
+    described = any(c.dep_ == "prep" and c.lower_ == "as" for c in (*cue.children, *obj.children))
+    return described or obj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
 
 
 def _has_subject(tok: Token) -> bool:
