@@ -79,3 +79,24 @@ def test_counted_states_of_a_region_are_the_ones_named_before(analyze):
         "eastern European countries to start talks."
     )
     assert not [e for e in r.entities if "European" in e.name]
+
+
+def test_a_described_group_introduced_with_a_is_an_actor_of_the_story_s_country(analyze):
+    r = analyze(
+        "JERUSALEM (AP) _ Israel's government has been faced with a growing grassroots "
+        "movement calling for a withdrawal from Lebanon. NATO said the Western military "
+        "alliance would meet on Monday."
+    )
+    movement = actor(r, "a growing grassroots movement")
+    assert (movement.kind, movement.country) == ("group", "ISR")
+    (request,) = [e for e in r.events if e.type == "REQUEST"]
+    assert r.entities[request.source] is movement
+    assert not [e for e in r.entities if e.name.endswith("military alliance")]
+
+
+def test_a_described_group_without_a_dateline_keeps_no_country(analyze):
+    r = analyze(
+        "Israel's government has been faced with a growing grassroots movement calling for "
+        "a withdrawal from Lebanon. Israel said it would not withdraw."
+    )
+    assert actor(r, "a growing grassroots movement").country is None

@@ -29,13 +29,15 @@ def find(f: Finder) -> None:
             if info is None and k > 1:
                 info = lex.sector_compounds.get((lowers[k - 2], lowers[k - 1], low))
         info = info or lex.sector_nouns.get(lemmas[k].lower()) or lex.sector_nouns.get(low)
+        described = info is None and described_group(f, k)
+        info = info or described or None
         if info is None or dep[k] == "compound":
             continue
         # a proper noun names its own body, unless the tagger took a lowercase word for one
         named = pos[k] == "PROPN" and not f.text[k].islower()
         if named and low not in ("police", "army", "parliament"):
             continue
-        nominal(f, f.doc[k], *info)
+        nominal(f, f.doc[k], *info, described=bool(described))
 
 
 def modifier_country(f: Finder, lo: int, hi: int) -> str | None:
@@ -60,7 +62,9 @@ NAMED_BY_COMPOUND = frozenset({"MED"})
 GATHERING_SECTORS = frozenset({"LEG"})
 
 
-def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
+def nominal(f: Finder, tok: Token, sector: str | None, etype: str, described: bool = False) -> None:
+    """A sector noun's mention with its modifiers; a ``described`` group ("a grassroots
+    movement") without its post-modifiers: it acts in its own clause."""
     doc = f.doc
     i = tok.i
     country = org_text = org_cand = None
@@ -117,7 +121,9 @@ def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
         j = body.j
     core = doc[j - 1]  # the end before post-modifiers: what names the actor
     kin = tok.lemma_.lower() in ties()["kin_nouns"]
-    j, inside, pp_country, pp_org = post_modifier(f, tok, j, kin=kin)
+    j, inside, pp_country, pp_org = (
+        (j, [], None, None) if described else post_modifier(f, tok, j, kin=kin)
+    )
     for c in inside:
         f.release(c)
     f.inner += [c for c in inside if bodily(c)]  # "officers of the RUC": the RUC too
@@ -143,6 +149,22 @@ def nominal(f: Finder, tok: Token, sector: str, etype: str) -> None:
         cand.extra["indefinite"] = doc[i].lower_ in ("a", "an")
         cand.extra["bare"] = i == tok.i and j == tok.i + 1
         cand.extra["distinct"] = len(words) > 1
+        cand.extra["described"] = described
+
+
+def described_group(f: Finder, k: int) -> tuple[None, str] | None:
+    """ "a growing grassroots movement calling for ...": a group noun ("movement",
+    "coalition") introduced with "a" and a word saying what kind, acting in its own clause,
+    is a new actor."""
+    tok = f.doc[k]
+    kinds = f.lex.group_nouns.get(tok.lemma_.lower())
+    if not kinds or tok.pos_ != "NOUN" or tok.lemma_.lower() in f.lex.country_nouns:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.lefts):
+        return None  # "the Western alliance" refers back to a body named before
+    kind_word = any(c.dep_ in ("amod", "compound") and c.pos_ in ("NOUN", "ADJ") for c in tok.lefts)
+    acts = any(c.dep_ in ("acl", "relcl") for c in tok.rights) or tok.dep_ in ("nsubj",)
+    return (None, kinds[-1]) if kind_word and acts else None
 
 
 def owning_body(f: Finder, tok: Token, j: int) -> Cand | None:

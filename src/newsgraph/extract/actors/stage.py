@@ -50,6 +50,7 @@ def extract(ctx: DocContext, res: Resources) -> list[Entity]:
     known_countries(chains, res.get("known_actors", knowledge.load), ctx.published_date)
     national_bodies(chains, home or focus, lex)
     party_families(chains, focus or home, lex)
+    described_groups(chains, home)
     local_media(chains, home)
     institutions.assemblies(chains, focus, home)
     affiliations.members(chains)
@@ -142,6 +143,16 @@ def party_families(chains: list[Chain], country: str | None, lex: Any) -> None:
 
 
 PARTY_SEATS = frozenset({"LEG", "GOV"})
+
+
+def described_groups(chains: list[Chain], country: str | None) -> None:
+    """ "a growing grassroots movement" with no country named in a report from a country's
+    dateline: a group of that country (without a dateline it stays without one)."""
+    for ch in chains:
+        named = ch.named or any(c.kind == "name" for c in ch.cands)
+        described = any(c.extra.get("described") for c in ch.cands)
+        if country and ch.country is None and described and not named:
+            ch.country = country
 
 
 def local_media(chains: list[Chain], home: str | None) -> None:
