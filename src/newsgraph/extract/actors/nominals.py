@@ -29,15 +29,15 @@ def find(f: Finder) -> None:
             if info is None and k > 1:
                 info = lex.sector_compounds.get((lowers[k - 2], lowers[k - 1], low))
         info = info or lex.sector_nouns.get(lemmas[k].lower()) or lex.sector_nouns.get(low)
-        described = info is None and described_group(f, k)
-        info = info or described or None
+        described = described_group(f, k) if info is None else None
+        info = info or described
         if info is None or dep[k] == "compound":
             continue
         # a proper noun names its own body, unless the tagger took a lowercase word for one
         named = pos[k] == "PROPN" and not f.text[k].islower()
         if named and low not in ("police", "army", "parliament"):
             continue
-        nominal(f, f.doc[k], *info, described=bool(described))
+        nominal(f, f.doc[k], *info, described=described is not None)
 
 
 def modifier_country(f: Finder, lo: int, hi: int) -> str | None:

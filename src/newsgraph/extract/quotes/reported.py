@@ -1,8 +1,9 @@
 """Reported (indirect) speech: the content clause of a speech or thought cue.
 
 "X said (that) ...", "X told reporters ...", "..., X said", "The plan, X said, ...",
-"X called for ...", "X urged Y to ..." and "according to X, ..." yield ``Quote(direct=False)`` whose span is the content
-clause (the ``ccomp`` subtree, or the clause "according to" attaches to).
+"X called for ...", "X urged Y to ..." and "according to X, ..." yield
+``Quote(direct=False)`` whose span is the content clause (the ``ccomp`` subtree, or the
+clause "according to" attaches to).
 """
 
 from __future__ import annotations
@@ -83,10 +84,11 @@ def _from_object(cue: Token, comp: Token) -> tuple[int, int]:
     "called on the RSF to lift")."""
     first = comp.left_edge.i
     for child in cue.children:
+        obj = child
         if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
-            child = next((g for g in child.children if g.dep_ == "pobj"), child)
-        if child.dep_ in ("dobj", "dative", "pobj") and child.i < comp.i:
-            first = min(first, child.left_edge.i)
+            obj = next((g for g in child.children if g.dep_ == "pobj"), child)
+        if obj.dep_ in ("dobj", "dative", "pobj") and obj.i < comp.i:
+            first = min(first, obj.left_edge.i)
     return first, comp.right_edge.i
 
 
