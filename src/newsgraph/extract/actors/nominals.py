@@ -163,7 +163,7 @@ def described_group(f: Finder, k: int) -> tuple[None, str] | None:
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.lefts):
         return None  # "the Western alliance" refers back to a body named before
     kind_word = any(c.dep_ in ("amod", "compound") and c.pos_ in ("NOUN", "ADJ") for c in tok.lefts)
-    acts = any(c.dep_ in ("acl", "relcl") for c in tok.rights) or tok.dep_ in ("nsubj",)
+    acts = any(c.dep_ in ("acl", "relcl") for c in tok.rights) or tok.dep_ == "nsubj"
     return (None, kinds[-1]) if kind_word and acts else None
 
 

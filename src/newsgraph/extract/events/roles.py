@@ -43,8 +43,8 @@ class RoleFinder(Participants):
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return None, False
         head = verb.head
-        if verb.dep_ == "dep" and head.i < verb.i and self.gerund_taken_for_subject(head):
-            return self.gerund_taken_for_subject(head), True  # the participle made the root
+        if verb.dep_ == "dep" and head.i < verb.i and (got := self.gerund_taken_for_subject(head)):
+            return got, True  # the participle the parser made the root has the subject
         if verb.dep_ == "xcomp" and head.i != verb.i:
             obj = self.object(head)  # "urged X to"; not "became the first country to"
             if obj is not None and head.pos_ == "VERB" and obj.dep_ != "attr":
