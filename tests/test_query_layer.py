@@ -327,3 +327,13 @@ def test_tables_make_the_database_the_version_3_scripts_made(tmp_path: Path) -> 
         store.save(_doc(1))
         assert [d["id"] for d in fts.search(store, "round")["documents"]] == ["d1"]
     assert _shape(old) == _shape(new)  # the later versions' tables added too
+
+
+def test_quotes_that_start_together_are_listed_shorter_first(tmp_path: Path) -> None:
+    """The export order breaks ties itself: row order differs between the backends."""
+    said = 'Lena Ortiz said: "We will stay." She added: "We will stay here." '
+    q = said.index('"We will stay."')
+    long_, short = Quote(q, q + 24, said[q : q + 24], False), Quote(q, q + 15, "", True)
+    with Store(tmp_path / "kb.db") as store:
+        store.save(DocResult(article=Article(id="d", text=said), quotes=[long_, short]))
+        assert [r["end"] for r in records.quotes(store)] == [q + 15, q + 24]

@@ -103,9 +103,11 @@ def _most_told(role: str, told: Tally, info: dict[str, ActorInfo]) -> str | None
     """The known value given by the most documents (an organ's also count for its
     state); ties go to the earliest."""
     votes = told.votes[role]
+    parts = [k for k in votes if k in info]  # only a known actor is an organ (organ_of)
     counted = {}
     for v, n in votes.items():
-        organs = [k for k in votes if organ_of(info.get(k), info.get(v))]
+        state = info.get(v)
+        organs = [k for k in parts if organ_of(info[k], state)] if state else []
         counted[v] = told.documents(role, [v, *organs]) if organs else n
     return max(counted, key=lambda v: counted[v]) if counted else None
 

@@ -12,19 +12,20 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from newsgraph.link import actors as actor_link
 from newsgraph.model import Entity, Place
 from newsgraph.store import tables as t
-from newsgraph.store.dialect import Prepared, ignoring_inserter, inserter
+from newsgraph.store.dialect import Prepared, PreparedIn, ignoring_inserter, inserter
 from newsgraph.store.engine import Db
 
 A, K, KI = t.actors, t.actor_keys, t.actor_key_index
 
-_VALUES = bindparam("values", expanding=True)
-_BY_KEYS = (
+_BY_KEYS = PreparedIn("k", lambda marks: (
     select(KI.c.key, A.c.id, A.c.name, A.c.kind, A.c.country, A.c.codes)
     .select_from(KI.join(A, A.c.id == KI.c.actor_id))
-    .where(KI.c.key.in_(_VALUES))
+    .where(KI.c.key.in_(marks))
+))  # fmt: skip
+_KEYS_OF_ACTORS = PreparedIn(
+    "a", lambda marks: select(KI.c.key, KI.c.actor_id).where(KI.c.actor_id.in_(marks))
 )
-_KEYS_OF_ACTORS = select(KI.c.key, KI.c.actor_id).where(KI.c.actor_id.in_(_VALUES))
-_EXISTING = select(A.c.id).where(A.c.id.in_(_VALUES))
+_EXISTING = PreparedIn("a", lambda marks: select(A.c.id).where(A.c.id.in_(marks)))
 KEY_INDEX_FILLED = insert(KI).from_select(  # schema version 9
     ["key", "actor_id"], select(K.c.key, K.c.actor_id).distinct()
 )
@@ -213,11 +214,11 @@ def link_actors(db: Db, doc_id: str, entities: list[Entity]) -> list[str]:
     return actor_ids
 
 
-def _chunked(db: Db, stmt: Any, values: list[str], size: int = 500) -> list[Any]:
-    """Rows of a statement over ``:values`` (an IN list), a few hundred values at a time."""
+def _chunked(db: Db, stmt: PreparedIn, values: list[str], size: int = 500) -> list[Any]:
+    """Rows of a statement over an IN list, a few hundred values at a time."""
     found: list[Any] = []
     for k in range(0, len(values), size):
-        found += db.rows(stmt, {"values": values[k : k + size]})
+        found += db.rows(*stmt.bind(db.name, values[k : k + size]))
     return [tuple(r) if len(r) > 1 else r[0] for r in found]
 
 

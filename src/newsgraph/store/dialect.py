@@ -4,17 +4,19 @@ There is no SQL rewriting: statements are SQLAlchemy Core expressions compiled b
 SQLAlchemy for the connection's dialect. ``Prepared`` keeps the compiled SQL of a
 fixed statement per dialect and runs it on the driver connection (the write path's hot
 statements, where SQLAlchemy's per-call work would cost more than the database);
-everything else goes through ``Connection.execute`` and its compiled cache.
+everything else goes through ``Connection.execute`` and its compiled cache. On
+PostgreSQL, where each statement is a round of server work, ``PreparedInsert`` writes
+many rows in a few multi-row statements and ``PreparedIn`` passes an IN list as one array.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import bindparam, insert
+from sqlalchemy import ARRAY, BigInteger, bindparam, func, insert, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import ColumnElement
@@ -100,19 +102,35 @@ def _tuple_getter(names: list[str]) -> Any:
 
 
 class PreparedIn:
-    """A statement with one ``IN`` list, prepared once per list length.
+    """A statement with one ``IN`` list, prepared once per list length (SQLite), or once
+    with the list as one array parameter (PostgreSQL: ``IN (SELECT unnest(:list))``, so
+    the driver and the server parse and plan it once whatever the length).
 
-    ``build(marks)`` makes the statement from the list's bind parameters; ``bind``
-    gives a length's statement and the parameters holding the values.
+    ``build(marks)`` makes the statement from what the list is compared with; ``bind``
+    gives the statement for a backend and the parameters holding the values.
     """
 
-    __slots__ = ("build", "name", "_by_length")
+    __slots__ = ("build", "name", "_by_length", "_arrays")
 
-    def __init__(self, name: str, build: Callable[[list[Any]], Any]) -> None:
+    def __init__(self, name: str, build: Callable[[Any], Any]) -> None:
         self.name, self.build = name, build
         self._by_length: dict[int, Prepared] = {}
+        self._arrays: dict[bool, Prepared] = {}
 
-    def bind(self, values: Sequence[Any], **params: Any) -> tuple[Prepared, dict[str, Any]]:
+    def bind(
+        self, backend: str, values: Sequence[Any], **params: Any
+    ) -> tuple[Prepared, dict[str, Any]]:
+        if backend == POSTGRES and values:
+            numbers = type(values[0]) is int
+            stmt = self._arrays.get(numbers)
+            if stmt is None:
+                listed = bindparam(self.name, type_=ARRAY(BigInteger if numbers else Text))
+                each = func.unnest(listed)
+                stmt = self._arrays[numbers] = Prepared(
+                    self.build(select(each if numbers else bytewise(each)))
+                )
+            params[self.name] = list(values)
+            return stmt, params
         n = len(values)
         stmt = self._by_length.get(n)
         if stmt is None:
@@ -122,9 +140,44 @@ class PreparedIn:
         return stmt, params
 
 
-def inserter(table: Any, *columns: str) -> Prepared:
+class PreparedInsert(Prepared):
+    """``INSERT INTO table (columns) VALUES (:column, ...)``, prepared; ``blocks`` gives the
+    same insert of many rows as a few multi-row statements (block sizes are powers of two,
+    so a handful of statements is compiled), for a server that costs a round of work per
+    statement (PostgreSQL)."""
+
+    __slots__ = ("build", "columns", "_by_size")
+
+    def __init__(self, build: Callable[[list[dict[str, Any]]], Any], columns: Sequence[str]):
+        super().__init__(build([{c: bindparam(c) for c in columns}]))
+        self.build, self.columns = build, tuple(columns)
+        self._by_size: dict[int, Prepared] = {}
+
+    def blocks(self, rows: Sequence[Mapping[str, Any]]) -> Iterator[tuple[Prepared, dict]]:
+        """(statement, parameters) for each block of ``rows``, in order."""
+        start, columns = 0, self.columns
+        most = 1 << ((MAX_PARAMS // len(columns)).bit_length() - 1)
+        while start < len(rows):
+            size = min(most, 1 << ((len(rows) - start).bit_length() - 1))
+            stmt = self._by_size.get(size)
+            if stmt is None:
+                marks = [{c: bindparam(f"{c}_{i}") for c in columns} for i in range(size)]
+                stmt = self._by_size[size] = Prepared(self.build(marks))
+            params = {
+                f"{c}_{i}": row[c]
+                for i, row in enumerate(rows[start : start + size])
+                for c in columns
+            }
+            yield stmt, params
+            start += size
+
+
+MAX_PARAMS = 50  # psycopg reuses its parse of a statement with up to 50 parameters
+
+
+def inserter(table: Any, *columns: str) -> PreparedInsert:
     """``INSERT INTO table (columns) VALUES (:column, ...)``, prepared."""
-    return Prepared(insert(table).values({c: bindparam(c) for c in columns}))
+    return PreparedInsert(lambda rows: insert(table).values(rows), columns)
 
 
 def ignoring_inserter(table: Any, *columns: str) -> dict[str, Prepared]:
@@ -134,7 +187,9 @@ def ignoring_inserter(table: Any, *columns: str) -> dict[str, Prepared]:
     values = {c: bindparam(c) for c in columns}
     return {
         "sqlite": Prepared(sqlite.insert(table).values(values).on_conflict_do_nothing()),
-        "postgresql": Prepared(postgresql.insert(table).values(values).on_conflict_do_nothing()),
+        "postgresql": PreparedInsert(
+            lambda rows: postgresql.insert(table).values(rows).on_conflict_do_nothing(), columns
+        ),
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 from collections import Counter
 from datetime import date
@@ -105,7 +106,7 @@ def find_canonical(db: Db, doc_id: str, sha256: str, text: str, signature: list[
     if not signature:
         return None
     bands = dedup.band_hashes(signature)
-    for r in db.rows(*_BANDED.bind(bands, id=doc_id)):
+    for r in db.rows(*_BANDED.bind(db.name, bands, id=doc_id)):
         other = json.loads(r["minhash"]) if r["minhash"] else []
         if dedup.estimate(signature, other) < PREFILTER:
             continue
@@ -170,15 +171,15 @@ def _candidates(
     shared_actors: dict[str, set[str]] = {}
     if actors:
         if ordinal is None:
-            found = db.rows(*_UNDATED_ACTORS.bind(actors))
+            found = db.rows(*_UNDATED_ACTORS.bind(db.name, actors))
         else:
             w = story_rules.WINDOW_DAYS
-            found = db.rows(*_DATED_ACTORS.bind(actors, lo=ordinal - w, hi=ordinal + w))
+            found = db.rows(*_DATED_ACTORS.bind(db.name, actors, lo=ordinal - w, hi=ordinal + w))
         for r in found:
             shared_actors.setdefault(r[0], set()).add(r[1])
     shared_events: dict[str, set[str]] = {}
     if event_ids:
-        for r in db.rows(*_SHARED_EVENTS.bind(event_ids)):
+        for r in db.rows(*_SHARED_EVENTS.bind(db.name, event_ids)):
             shared_events.setdefault(r[0], set()).add(r[1])
     ids = sorted(set(shared_actors) | set(shared_events))
     seqs = _seqs(db, ids)
@@ -193,7 +194,7 @@ def _candidates(
 def _seqs(db: Db, ids: list[str]) -> dict[str, int]:
     out: dict[str, int] = {}
     for i in range(0, len(ids), 500):
-        for r in db.rows(*_SEQS.bind(ids[i : i + 500])):
+        for r in db.rows(*_SEQS.bind(db.name, ids[i : i + 500])):
             out[r[0]] = r[1]
     return out
 
@@ -220,7 +221,7 @@ def _update_counts(
         tcounts[t_] += sign * n
     counts = Counter({k: v for k, v in counts.items() if v > 0})
     tcounts = Counter({k: v for k, v in tcounts.items() if v > 0})
-    top = [a for a, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:2]]
+    top = [a for a, _ in heapq.nsmallest(2, counts.items(), key=lambda x: (-x[1], x[0]))]
     names = []
     for a in top:
         name = db.scalar(_NAME, {"a": a})

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.sql import Executable
 
 from newsgraph.store.dialect import (
+    POSTGRES,
     SQLITE,
     Prepared,
+    PreparedInsert,
     Row,
     is_postgres_url,
     name_of,
@@ -27,6 +30,7 @@ from newsgraph.store.dialect import (
 )
 
 Params = Mapping[str, Any] | None
+PREPARED = (Prepared, PreparedInsert)  # run on the driver connection
 
 
 def make_engine(target: str, query_only: bool = False, pool_size: int = 2) -> Engine:
@@ -70,9 +74,8 @@ class Db:
         self.name = name_of(conn.dialect)
         self.raw: Any = conn.connection.driver_connection
         self._key = conn.dialect.name
-        self._cursor: Any = self.raw  # psycopg: a cursor per statement
-        if self.name == SQLITE:  # one cursor, rows by name and position in C
-            self._cursor = self.raw.cursor()
+        self._cursor: Any = self.raw.cursor()  # one cursor: results are read at once
+        if self.name == SQLITE:  # rows by name and position in C
             self._cursor.row_factory = sqlite3.Row
 
     def _driver(self, stmt: Prepared | dict[str, Prepared], params: Params) -> Any:
@@ -88,12 +91,13 @@ class Db:
 
     def rows(self, stmt: Any, params: Params = None) -> list[Any]:
         """All result rows (readable by position and by name)."""
-        if type(stmt) is Prepared:
+        if type(stmt) in PREPARED:
             cur = self._driver(stmt, params)
-            if self._cursor is not self.raw:
+            if self.name == SQLITE:
                 return cur.fetchall()
+            found = cur.fetchall()  # first: in a pipeline the columns come with the rows
             cls = stmt.rows or _row_class(stmt, cur)
-            return [cls(v) for v in cur.fetchall()]
+            return [cls(v) for v in found]
         if isinstance(stmt, str):
             stmt = text(stmt)
         result = self.conn.execute(stmt, dict(params or {}))
@@ -106,20 +110,20 @@ class Db:
         return found[0] if found else None
 
     def scalar(self, stmt: Any, params: Params = None) -> Any:
-        if type(stmt) is Prepared:
+        if type(stmt) in PREPARED:
             found = self._driver(stmt, params).fetchall()
             return found[0][0] if found else None
         row = self.one(stmt, params)
         return row[0] if row else None
 
     def column(self, stmt: Any, params: Params = None) -> list[Any]:
-        if type(stmt) is Prepared:
+        if type(stmt) in PREPARED:
             return [r[0] for r in self._driver(stmt, params).fetchall()]
         return [r[0] for r in self.rows(stmt, params)]
 
     def run(self, stmt: Any, params: Params = None) -> None:
         """A statement whose result is not needed."""
-        if type(stmt) is Prepared or type(stmt) is dict:
+        if type(stmt) in PREPARED or type(stmt) is dict:
             self._driver(stmt, params)
         else:
             self.conn.execute(stmt if isinstance(stmt, Executable) else text(stmt), params or {})
@@ -130,6 +134,10 @@ class Db:
             return
         if type(stmt) is dict:
             stmt = stmt[self.dialect.name]
+        if self.name == POSTGRES and type(stmt) is PreparedInsert and len(rows) > 1:
+            for block, params in stmt.blocks(rows):  # a statement is a round of server work
+                self._driver(block, params)
+            return
         sql, getter, fixed = stmt.compiled(self.dialect)  # type: ignore[union-attr]
         if fixed:
             rows = [{**fixed, **r} for r in rows]
@@ -139,6 +147,11 @@ class Db:
         else:
             with self.raw.cursor() as cur:
                 cur.executemany(sql, args)
+
+    def pipeline(self) -> AbstractContextManager[Any]:
+        """PostgreSQL: statements whose results are not read go out without waiting for
+        the server (psycopg's pipeline mode); reading a result waits for all before it."""
+        return self.raw.pipeline() if self.name == POSTGRES else nullcontext()
 
     def driver_sql(self, sql: str) -> None:
         """Transaction control and settings (no parameters)."""

@@ -62,7 +62,6 @@ _EVIDENCE_PLACES = Prepared(
         ),
     )
 )
-_EVENTS_OF = Prepared(select(EM.c.event_id).distinct().where(EM.c.doc_id == bindparam("d")))
 _PLACE_INFO = Prepared(select(P.c.kind, P.c.country).where(P.c.id == bindparam("p")))
 _EVENT_EXISTS = Prepared(select(1).where(E.c.id == bindparam("e")))
 _EVENT_SEQ = Prepared(select(func.coalesce(func.max(E.c.seq), 0) + 1))
@@ -153,8 +152,11 @@ def link_event(
     target: str | None,
     published: str | None,
     canonical: str | None,
+    told: set[str],
 ) -> str:
-    """Write one extracted event as a new event or as mentions of a stored one."""
+    """Write one extracted event as a new event or as mentions of a stored one.
+
+    ``told``: the events this document reports so far (the id written is added)."""
     place = ev.place or _evidence_place(db, doc_id, ev)
     kind, country = _place_info(db, place)
     view = rules.EventView(
@@ -163,7 +165,6 @@ def link_event(
         mode=ev.mode, actors=views.actor_info(db, source, target), cameo=ev.cameo,
     )  # fmt: skip
     view.range = event_range(ev.date, published, view.ongoing)
-    told = _events_of(db, doc_id)
     match = _duplicate_match(db, view, ev, canonical, told) if canonical else None
     match = match or _same_document_match(db, view, ev)
     others = [c for c in views.candidates(db, view) if c.id not in told]  # told apart in context
@@ -198,7 +199,9 @@ def link_event(
     fresh = None if match else Fresh(doc_id, (source, target), (ev.type, ev.mode))
     refresh(db, event_id, (doc_id, local, report, len(ev.mentions)), fresh)
     # a new event matched nothing; a merged one may now reach events it could not
-    return _absorb_bridged(db, event_id) if match else event_id
+    event_id = _absorb_bridged(db, event_id) if match else event_id
+    told.add(event_id)
+    return event_id
 
 
 def _evidence_place(db: Db, doc_id: str, ev: Event) -> str | None:
@@ -211,11 +214,6 @@ def _evidence_place(db: Db, doc_id: str, ev: Event) -> str | None:
             if r[1] in ("city", "region"):
                 found.add(r[0])
     return found.pop() if len(found) == 1 else None
-
-
-def _events_of(db: Db, doc_id: str) -> set[str]:
-    """The events this document already reports."""
-    return set(db.column(_EVENTS_OF, {"d": doc_id}))
 
 
 def _place_info(db: Db, place: str | None) -> tuple[str | None, str | None]:

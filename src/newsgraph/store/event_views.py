@@ -129,7 +129,7 @@ def as_tally(db: Db, event_id: str, values: Told) -> Tally:
     votes, tellings, places, figures = values
 
     def documents(role: str, actors: list[str]) -> int:
-        return db.scalar(*_DOCUMENTS[role].bind(sorted(actors), e=event_id))
+        return db.scalar(*_DOCUMENTS[role].bind(db.name, sorted(actors), e=event_id))
 
     reports = [
         rules.Report(doc_id="", source=None, target=None, date=d, place=None, published=p,
@@ -198,14 +198,16 @@ def candidates(db: Db, ev: rules.EventView) -> list[rules.EventView]:
     ids: set[str] = set()
     for key in sorted({k for k, _ in keys}):
         buckets = sorted({b for k, b in keys if k == key})
-        ids.update(db.column(*_KEYED.bind(buckets, k=key)))
-    rows = [row for part in _batches(sorted(ids)) for row in db.rows(*_EVENTS_IN.bind(part))]
+        ids.update(db.column(*_KEYED.bind(db.name, buckets, k=key)))
+    rows = [
+        row for part in _batches(sorted(ids)) for row in db.rows(*_EVENTS_IN.bind(db.name, part))
+    ]
     return [view(r) for r in sorted(rows, key=lambda r: r["seq"])]
 
 
 def _batches(ids: list[str]) -> list[list[str | None]]:
     """``ids`` in lists of at most ``_ID_BATCH``, each padded with None (matching nothing)
-    to a power of two, so that few statements are prepared."""
+    to a power of two, so that few statements are prepared (SQLite: one per length)."""
     out: list[list[str | None]] = []
     for i in range(0, len(ids), _ID_BATCH):
         part: list[str | None] = list(ids[i : i + _ID_BATCH])

@@ -239,7 +239,7 @@ class Store:
     def save(self, result: DocResult) -> str:
         """Write one analysed article; returns 'added', 'replaced' or 'unchanged'."""
         article = result.article
-        with self.transaction():
+        with self.transaction(), self.db.pipeline():  # the pipeline ends before a rollback
             old = self.doc_sha(article.id)
             if old == article.sha256:
                 return "unchanged"
@@ -307,10 +307,11 @@ class Store:
              "reason": ev.reason or ""}
             for k, ev in enumerate(result.event_candidates) for m in ev.mentions[:1]
         ])  # fmt: skip
+        told: set[str] = set()  # the events this document reports so far
         linked = {
             local: event_links.link_event(
                 db, a.id, local, ev, actor(ev.source), actor(ev.target), result.published,
-                canonical,
+                canonical, told,
             )
             for local, ev in enumerate(result.events)
             if ev.mentions

@@ -175,14 +175,14 @@ def _base(kind: str) -> tuple[Select[Any], list[Any]]:
     if kind == "places":
         return select(P), [P.c.id]
     if kind == "quotes":
-        return select(Q).join(D, D.c.id == Q.c.doc_id), [D.c.seq, Q.c.start]
+        return select(Q).join(D, D.c.id == Q.c.doc_id), [D.c.seq, Q.c.start, Q.c.end, Q.c.id]
     if kind == "events":
         return select(E), [E.c.date.is_(None), E.c.date, E.c.id]
     if kind == "event_candidates":
         return select(EC).join(D, D.c.id == EC.c.doc_id), [D.c.seq, EC.c.start, EC.c.id]
     if kind == "time_expressions":
         cols = (T.c.doc_id, T.c.text, T.c.start, T.c.end, T.c.value, T.c.precision)
-        return select(*cols).join(D, D.c.id == T.c.doc_id), [D.c.seq, T.c.start]
+        return select(*cols).join(D, D.c.id == T.c.doc_id), [D.c.seq, T.c.start, T.c.end]
     if kind == "conflicts":
         cols = (C.c.id, C.c.event_id, C.c.field, C.c["values"])
         return select(*cols).join(E, E.c.id == C.c.event_id), [E.c.seq, C.c.field]
@@ -208,8 +208,8 @@ def _sorts() -> dict[str, dict[str, list[Any]]]:
             "latest": [D.c.seq.desc()],
         },
         "quotes": {
-            "date": [_quote_day().is_(None), _quote_day(), D.c.seq, Q.c.start],
-            "-date": [_quote_day().is_(None), _quote_day().desc(), D.c.seq, Q.c.start],
+            "date": [_quote_day().is_(None), _quote_day(), D.c.seq, Q.c.start, Q.c.id],
+            "-date": [_quote_day().is_(None), _quote_day().desc(), D.c.seq, Q.c.start, Q.c.id],
         },
     }
 
