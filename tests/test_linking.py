@@ -309,3 +309,23 @@ def test_export_validates_against_contract(store):
     schema = json.loads(SCHEMA.read_text())
     jsonschema.validate(data, schema)
     assert data["conflicts"] and data["conflicts"][0]["values"][0]["doc_id"] in {"a", "b"}
+
+
+def test_a_base_keyed_the_old_way_is_keyed_anew_when_opened(tmp_path):
+    """Schema 10: the one-role keys per country are written for events stored before."""
+    from sqlalchemy import text
+
+    db = tmp_path / "kb.db"
+    keys = text("SELECT key, bucket, event_id FROM event_keys ORDER BY 1, 2, 3")
+    with Store(db) as store:
+        store.save(meeting("a", "2025-03-04", "2025-03-03"))
+        lone = event("REQUEST", 0, None, "2025-03-03", "Masri appealed for aid.")
+        store.save(doc("b", "2025-03-04", ["masri"], [lone]))
+        before = [tuple(r) for r in store.rows(keys)]
+        with store.transaction() as tx:  # as version 9 left them
+            tx.run("DELETE FROM event_keys WHERE key LIKE '%|src:%@%' OR key LIKE '%|tgt:%@%'")
+            tx.run("UPDATE meta SET value = '9' WHERE key = 'schema_version'")
+        assert len(store.rows(keys)) < len(before)
+    with Store(db) as store:
+        assert [tuple(r) for r in store.rows(keys)] == before
+        assert any("|src:" in k and k.endswith("@-") for k, _, _ in before)

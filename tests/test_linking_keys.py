@@ -64,3 +64,27 @@ def test_a_report_with_both_roles_reads_no_busy_actor_s_other_events():
         assert old.type == "ACCUSE"
         assert {old.source, old.target} & {"smith", "KEN", None}
         assert old.source in ("smith", None) and old.target in ("KEN", "rebels", None)
+
+
+def test_a_placed_report_with_one_role_reads_none_of_its_actor_s_events_abroad():
+    """A report of "Smith attacked a town in Kenya" cannot be Smith's attack elsewhere."""
+    day = dates.event_range("2020-03-03", "2020-03-03")
+
+    def attack(n: int, place: str | None, target: str | None) -> rules.EventView:
+        kind, country = PLACES.get(place or "", (None, None))
+        actors = {a: ACTORS[a] for a in ("smith", target) if a}
+        return rules.EventView("ASSAULT", False, "smith", target, "2020-03-03", place, day,
+                               f"d{n}", id=f"E{n}", place_kind=kind, place_country=country,
+                               actors=actors)  # fmt: skip
+
+    stored = [attack(1, "geo:dc", "jones"), attack(2, "geo:nairobi", "rebels"),
+              attack(3, None, "jones"), attack(4, "geo:rift", None)]  # fmt: skip
+    kenya, anywhere = attack(5, "geo:mombasa", None), attack(6, None, None)
+
+    def met(new: rules.EventView) -> list[str | None]:
+        wanted = set(event_keys.lookup_keys(new))
+        return [old.id for old in stored if wanted & set(event_keys.index_keys(old))]
+
+    assert met(kenya) == ["E2", "E3", "E4"]  # Kenya's, and the one placed nowhere
+    assert met(anywhere) == ["E1", "E2", "E3", "E4"]
+    assert rules.decide(kenya, stored[0]) is None  # what it no longer reads it cannot join

@@ -11,9 +11,10 @@ reads the pair and the two one-role keys (a stored event that names another targ
 contradicts it and is never read); a report with one role reads that role's key. This
 keeps a busy actor's crowd out of the lists: "A attacked B" does not read every event
 of the day in which A attacked someone else. Symmetric types (a meeting) also read
-the roles swapped. Events in two countries never meet, so the keys a report with both
-roles reads are also kept per country ("s>t@KEN", "s>t@-" for no country): a placed
-report reads its country's and the unplaced ones.
+the roles swapped. Events in two countries never meet, so every key is also kept per
+country ("s>t@KEN", "src:s@KEN", "s>t@-" for no country): a placed report reads its
+country's and the unplaced ones ("A attacked a town in Kenya" does not read A's attacks
+in other countries).
 
 A place is evidence only with an explicit date on both sides and only where the two
 events share no role, so only explicitly dated events are indexed by place, with the
@@ -74,19 +75,17 @@ def role_keys(ev: EventView, lookup: bool) -> list[str]:
     tgt = _variants(role_target(ev, ev.actors), ev.actors, lookup)
     nation = ev.place_ref.nation if ev.place_ref else None
     if not lookup:
-        pairs = _pairs(src, tgt)
-        national = [f"{p}@{nation or NONE}" for p in pairs]
-        return pairs + national + [f"src:{s}" for s in src] + [f"tgt:{t}" for t in tgt]
+        keys = _pairs(src, tgt) + [f"src:{s}" for s in src] + [f"tgt:{t}" for t in tgt]
+        return keys + [f"{k}@{nation or NONE}" for k in keys]
     orders = [(src, tgt), (tgt, src)] if ev.type in SYMMETRIC_TYPES else [(src, tgt)]
-    keys: list[str] = []
+    keys = []
     for a, b in orders:
         if a and b:
-            pairs = _pairs(a, b) + _pairs(a, [NONE]) + _pairs([NONE], b)
-            # places in two countries never meet: a placed report reads its country's
-            keys += [f"{p}@{n}" for p in pairs for n in (nation, NONE)] if nation else pairs
+            keys += _pairs(a, b) + _pairs(a, [NONE]) + _pairs([NONE], b)
         else:
             keys += [f"src:{s}" for s in a] + [f"tgt:{t}" for t in b]
-    return sorted(set(keys))
+    # places in two countries never meet: a placed report reads its country's
+    return sorted({f"{k}@{n}" for k in keys for n in (nation, NONE)} if nation else set(keys))
 
 
 def _place_masks(ev: EventView, lookup: bool) -> list[str]:

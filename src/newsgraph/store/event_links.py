@@ -365,9 +365,7 @@ def refresh(
         "lo": rng.lo if rng else None, "hi": rng.hi if rng else None,
         "x": int(rng.explicit) if rng else None, "fd": first_doc, "e": event_id,
     })  # fmt: skip
-    row = views.event_row(db, event_id)
-    db.many(_KEY, [{"key": k, "bucket": b, "event_id": event_id}
-                   for k, b in event_keys.index_keys(views.view(row))])  # fmt: skip
+    write_keys(db, event_id)
     found = (
         conflict_rules.find(views.reports(db, event_id)) if conflict_rules.possible(told) else []
     )
@@ -376,6 +374,20 @@ def refresh(
          "field": f["field"], "values": json.dumps(f["values"], sort_keys=True)}
         for f in found
     ])  # fmt: skip
+
+
+def write_keys(db: Db, event_id: str) -> None:
+    """The index entries under which later reports find the event (``event_keys``)."""
+    row = views.event_row(db, event_id)
+    db.many(_KEY, [{"key": k, "bucket": b, "event_id": event_id}
+                   for k, b in event_keys.index_keys(views.view(row))])  # fmt: skip
+
+
+def rekey_all(db: Db) -> None:
+    """Every stored event indexed anew (schema 10: the one-role keys per country)."""
+    db.run(delete(K))
+    for event_id in db.column(select(E.c.id).order_by(E.c.seq)):
+        write_keys(db, event_id)
 
 
 def _id(prefix: str, seed: str) -> str:

@@ -14,7 +14,8 @@ name's lookup does not read a row per document) and the per-document indexes of 
 keys, aliases and roles (writing one document no longer scans them), each event's
 article count and kept tally (``event_tally``), indexes for an event's first mentions
 and an actor's first roles (lists show those, not thousands) and one for the events
-list's default order. Never edit a released step: add the next one.
+list's default order; version 10 keys every event anew (an event's one-role keys also
+per country, ``link.event_keys``). Never edit a released step: add the next one.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from newsgraph.store import (
     actor_links,
     doc_links,
     event_counts,
+    event_links,
     search_index,
     tables,
 )
@@ -34,7 +36,7 @@ from newsgraph.store.dialect import SQLITE
 from newsgraph.store.engine import Db
 from newsgraph.store.tables import metadata, since
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 def _table_as_of(table: Table, version: int) -> Table:
@@ -78,3 +80,5 @@ def upgrade(db: Db, version: int) -> None:
         db.run(event_counts.COUNTED)  # with the articles
         db.run(actor_links.KEY_INDEX_FILLED)
         db.run(doc_links.STORY_ACTOR_DAYS_FILLED)
+    if target == 10:
+        event_links.rekey_all(db)
