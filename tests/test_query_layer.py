@@ -337,3 +337,17 @@ def test_quotes_that_start_together_are_listed_shorter_first(tmp_path: Path) -> 
     with Store(tmp_path / "kb.db") as store:
         store.save(DocResult(article=Article(id="d", text=said), quotes=[long_, short]))
         assert [r["end"] for r in records.quotes(store)] == [q + 15, q + 24]
+
+
+def test_a_transaction_inside_another_is_a_savepoint(tmp_path: Path) -> None:
+    """A refused inner part is undone alone; the outer work commits with the rest."""
+    meta = text("SELECT key FROM meta WHERE key LIKE 'test:%' ORDER BY key")
+    with Store(tmp_path / "kb.db") as store:
+        with store.transaction() as db:
+            db.run("INSERT INTO meta (key, value) VALUES ('test:outer', '1')")
+            with pytest.raises(ValueError), store.transaction() as inner:
+                inner.run("INSERT INTO meta (key, value) VALUES ('test:inner', '1')")
+                raise ValueError("refused")
+            with store.transaction() as inner:
+                inner.run("INSERT INTO meta (key, value) VALUES ('test:kept', '1')")
+        assert [r[0] for r in store.rows(meta)] == ["test:kept", "test:outer"]

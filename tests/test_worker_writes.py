@@ -167,6 +167,30 @@ def test_a_refused_article_is_reported_and_the_run_goes_on(new_pg):
     assert given_up[2].error == "not stored: task failed (KilledWorker)"
 
 
+def test_an_article_the_server_refuses_is_undone_alone_and_the_turn_moves_on(new_pg):
+    """The article is written in a savepoint of its turn's transaction."""
+    pg = new_pg()
+    batch = [
+        Article(id="bad", text="Police in Oslo arrested two men on Monday.", origin="f:1"),
+        Article(id="fine", text="Police in Bergen arrested two men on Monday.", origin="f:2"),
+    ]
+    with Store(pg) as client:
+        with client.transaction() as db:
+            db.driver_sql(
+                "CREATE FUNCTION no_bad() RETURNS trigger AS $$ BEGIN IF NEW.doc_id = 'bad' "
+                "THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql"
+            )
+            db.driver_sql("CREATE TRIGGER no_bad BEFORE INSERT ON place_mentions "
+                          "FOR EACH ROW EXECUTE FUNCTION no_bad()")  # fmt: skip
+        run = writes.start_run(client)
+        got = writes.write_chunk(pg, run, 0, batch)
+        turn = turns.get(client, writes.TURN_PREFIX + run)
+        writes.finish_run(client, run)
+        ids = [r[0] for r in client.query("SELECT id FROM documents")]
+    assert "refused" in got[0].error and got[1].status == "added"
+    assert ids == ["fine"] and turn == 2
+
+
 def test_a_lost_client_ends_the_run(new_pg, monkeypatch):
     monkeypatch.setattr(writes, "ALIVE_CHECK_SECONDS", 0.1)
     pg = new_pg()

@@ -200,7 +200,11 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Db]:
-        """One write transaction (the writer's lock taken at its start)."""
+        """One write transaction (the writer's lock taken at its start); inside another,
+        a savepoint: a failure undoes this part only, and all commits together."""
+        if self._depth:
+            yield from self._savepoint()
+            return
         self.db.driver_sql("BEGIN" if self.dialect == POSTGRES else "BEGIN IMMEDIATE")
         self._depth += 1
         try:
@@ -213,6 +217,19 @@ class Store:
             raise
         self._depth -= 1
         self.db.driver_sql("COMMIT")
+
+    def _savepoint(self) -> Iterator[Db]:
+        name = f"part{self._depth}"
+        self.db.driver_sql(f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield self.db
+        except BaseException:
+            self.db.driver_sql(f"ROLLBACK TO SAVEPOINT {name}")
+            raise
+        finally:
+            self._depth -= 1
+        self.db.driver_sql(f"RELEASE SAVEPOINT {name}")
 
     @contextmanager
     def snapshot(self) -> Iterator[Store]:
