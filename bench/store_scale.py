@@ -13,12 +13,19 @@ against into an empty one (target <= 1.2x), and API p95 for lists, search and ti
 
     python bench/store_scale.py --docs 250000 --db /tmp/day.db
     python bench/store_scale.py --docs 20000 --db /tmp/day.db --fresh 500
+    python bench/store_scale.py --docs 0 --db /tmp/day.db --real naeb_articles.jsonl
+
+``--real``: whole ``newsgraph ingest`` runs of a real corpus into a copy of the base and
+into an empty one (what the day's base costs an ingest of real articles from other days).
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -204,6 +211,30 @@ def api_p95(db: Path, rounds: int) -> float:
     return pct([x for v in samples.values() for x in v], 0.95)
 
 
+def real_ingest(db: Path, corpus: Path, rounds: int) -> float:
+    """Whole ``newsgraph ingest`` runs (analysis and store, one process each) of a real
+    corpus into a copy of the big base and into an empty one, alternating; the ratio of
+    the medians. The corpus's articles come from other days than the generated one."""
+    times: dict[str, list[float]] = {"big": [], "empty": []}
+    for r in range(rounds):
+        for name in ("big", "empty") if r % 2 == 0 else ("empty", "big"):
+            with tempfile.TemporaryDirectory(dir=db.parent) as tmp:
+                target = Path(tmp) / "kb.db"
+                if name == "big":
+                    for suffix in ("", "-wal"):
+                        if Path(f"{db}{suffix}").exists():
+                            shutil.copyfile(f"{db}{suffix}", f"{target}{suffix}")
+                start = time.perf_counter()
+                subprocess.run([sys.executable, "-m", "newsgraph", "ingest", str(corpus),
+                                "--db", str(target)], check=True, capture_output=True)  # fmt: skip
+                times[name].append(time.perf_counter() - start)
+                print(f"  {name:5} {times[name][-1]:7.1f} s", flush=True)
+    big, empty = statistics.median(times["big"]), statistics.median(times["empty"])
+    print(f"real articles ({corpus.name}), whole ingest into the big base / an empty one: "
+          f"{big:.1f} / {empty:.1f} s, ratio {big / empty:.2f} (target <= 1.2)")  # fmt: skip
+    return big / empty
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=250_000)
@@ -211,20 +242,25 @@ def main() -> None:
     ap.add_argument("--fresh", type=int, default=1000, help="Articles added at the end.")
     ap.add_argument("--people", type=int, default=200_000, help="Size of the name pool.")
     ap.add_argument("--rounds", type=int, default=30)
+    ap.add_argument("--real", type=Path, help="A real corpus (JSON lines) to ingest at the end.")
+    ap.add_argument("--real-rounds", type=int, default=2)
     args = ap.parse_args()
-    every = max(100, args.docs // 20)
-    print(f"building {args.docs:,} articles into {args.db} ...")
-    costs = build(args.db, args.docs, 0, args.people, every)
-    size = args.db.stat().st_size
-    print(f"file: {size / 2**20:,.0f} MiB, {size / args.docs / 1024:.1f} KiB per article")
-    print(f"linking cost, last block / first block: {costs[-1] / costs[0]:.2f}")
-    print(f"{args.fresh:,} further articles into the big base, then into an empty one:")
-    big = build(args.db, args.fresh, 10_000_000, args.people, args.fresh)[0]
-    with tempfile.TemporaryDirectory() as tmp:
-        empty = build(Path(tmp) / "empty.db", args.fresh, 10_000_000, args.people, args.fresh)[0]
-    print(f"ratio big / empty: {big / empty:.2f} (target <= 1.2)")
-    p95 = api_p95(args.db, args.rounds)
-    print(f"API p95 (lists, search, timeline): {p95:.1f} ms (target < 100)")
+    if args.docs:  # 0: measure the base as it is
+        every = max(100, args.docs // 20)
+        print(f"building {args.docs:,} articles into {args.db} ...")
+        costs = build(args.db, args.docs, 0, args.people, every)
+        size = args.db.stat().st_size
+        print(f"file: {size / 2**20:,.0f} MiB, {size / args.docs / 1024:.1f} KiB per article")
+        print(f"linking cost, last block / first block: {costs[-1] / costs[0]:.2f}")
+        print(f"{args.fresh:,} further articles into the big base, then into an empty one:")
+        big = build(args.db, args.fresh, 10_000_000, args.people, args.fresh)[0]
+        with tempfile.TemporaryDirectory() as tmp:
+            empty = build(Path(tmp) / "empty.db", args.fresh, 10_000_000, args.people, args.fresh)
+        print(f"ratio big / empty: {big / empty[0]:.2f} (target <= 1.2)")
+        p95 = api_p95(args.db, args.rounds)
+        print(f"API p95 (lists, search, timeline): {p95:.1f} ms (target < 100)")
+    if args.real:
+        real_ingest(args.db, args.real, args.real_rounds)
 
 
 if __name__ == "__main__":
