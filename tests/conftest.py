@@ -14,6 +14,7 @@ import pytest
 from newsgraph.model import Article, DocResult
 from newsgraph.nlp.resources import Resources
 from newsgraph.pipeline import process
+from newsgraph.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -53,6 +54,22 @@ def actor(result, text):
 def with_db(url: str, name: str) -> str:
     """``url`` pointing at database ``name``."""
     return urlunsplit(urlsplit(url)._replace(path="/" + name))
+
+
+def refuse_document(store: Store, doc_id: str, table: str = "place_mentions") -> None:
+    """PostgreSQL refuses (raises 'refused') any row of ``doc_id`` written to ``table``: an
+    error from the server in the middle of an article's write (a late table by default,
+    so the document row is already sent)."""
+    with store.transaction() as db:
+        db.driver_sql(
+            "CREATE FUNCTION refuse_doc() RETURNS trigger AS $$ BEGIN IF NEW.doc_id = "
+            f"'{doc_id}' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ "
+            "LANGUAGE plpgsql"
+        )
+        db.driver_sql(
+            f"CREATE TRIGGER refuse_doc BEFORE INSERT ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION refuse_doc()"
+        )
 
 
 @contextmanager

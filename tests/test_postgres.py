@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.schema import CreateTable
 from typer.testing import CliRunner
 
-from conftest import throwaway_pg, with_db
+from conftest import refuse_document, throwaway_pg, with_db
 from newsgraph.cli.main import app
 from newsgraph.model import Article
 from newsgraph.run.engines import in_process
@@ -116,20 +116,11 @@ def test_reingest_is_idempotent(stores) -> None:
 def test_an_article_the_server_refuses_mid_write_leaves_the_store_usable(new_pg) -> None:
     """Writes are pipelined: a statement the server refuses is rolled back with its article."""
     url = new_pg()
-    refuse = (
-        "CREATE FUNCTION no_bad() RETURNS trigger AS $$ BEGIN IF NEW.doc_id = 'bad' THEN "
-        "RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql"
-    )
     texts = {"bad": "Police in Oslo arrested two men on Monday.",
              "fine": "Police in Bergen arrested two men on Monday."}  # fmt: skip
     results = list(in_process([Article(id=k, text=v) for k, v in texts.items()]))
     with Store(url) as store:
-        with store.transaction() as db:
-            db.driver_sql(refuse)
-            db.driver_sql(  # on a late table: the document row is already sent
-                "CREATE TRIGGER no_bad BEFORE INSERT ON place_mentions "
-                "FOR EACH ROW EXECUTE FUNCTION no_bad()"
-            )
+        refuse_document(store, "bad")
         with pytest.raises(Exception, match="refused"):
             store.save(results[0])
         assert store.save(results[1]) == "added"

@@ -14,6 +14,7 @@ import time
 import pytest
 from typer.testing import CliRunner
 
+from conftest import refuse_document
 from newsgraph.cli.main import app
 from newsgraph.intake.readers import read_inputs
 from newsgraph.model import Article
@@ -175,13 +176,7 @@ def test_an_article_the_server_refuses_is_undone_alone_and_the_turn_moves_on(new
         Article(id="fine", text="Police in Bergen arrested two men on Monday.", origin="f:2"),
     ]
     with Store(pg) as client:
-        with client.transaction() as db:
-            db.driver_sql(
-                "CREATE FUNCTION no_bad() RETURNS trigger AS $$ BEGIN IF NEW.doc_id = 'bad' "
-                "THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql"
-            )
-            db.driver_sql("CREATE TRIGGER no_bad BEFORE INSERT ON place_mentions "
-                          "FOR EACH ROW EXECUTE FUNCTION no_bad()")  # fmt: skip
+        refuse_document(client, "bad")
         run = writes.start_run(client)
         got = writes.write_chunk(pg, run, 0, batch)
         turn = turns.get(client, writes.TURN_PREFIX + run)
