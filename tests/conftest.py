@@ -48,6 +48,37 @@ def actor(result, text):
     raise AssertionError(f"no {text!r}: {seen}")
 
 
+# -- SQLite bases as an older newsgraph left them ---------------------------------------
+
+
+def back_to_version(store: Store, version: int) -> None:
+    """Undo the schema steps after ``version`` (4 or later; SQLite): their tables, indexes
+    and columns, and version 11's alias index, so that opening the file runs them again."""
+    from sqlalchemy import text
+
+    from newsgraph.store.tables import metadata, since
+
+    def run(sql: str) -> None:
+        store.rows(text(sql))
+
+    if version < 11:  # versions 4 to 10 indexed the per-document aliases
+        run("DROP TABLE IF EXISTS fts_alias_firsts")
+        run("CREATE VIRTUAL TABLE fts_aliases USING fts5(alias, content='actor_aliases', "
+            "tokenize='unicode61 remove_diacritics 2')")  # fmt: skip
+        run("INSERT INTO fts_aliases (fts_aliases) VALUES ('rebuild')")
+    for table in metadata.sorted_tables:
+        if since(table) > version:
+            run(f"DROP TABLE {table.name}")
+            continue
+        for index in table.indexes:
+            if since(index) > version:
+                run(f"DROP INDEX {index.name}")
+        for column in table.columns:
+            if since(column) > version:
+                run(f"ALTER TABLE {table.name} DROP COLUMN {column.name}")
+    run(f"UPDATE meta SET value = '{version}' WHERE key = 'schema_version'")
+
+
 # -- PostgreSQL: throwaway databases on the test server -------------------------------
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import back_to_version
 from newsgraph.link.actors import compatible, merge_keys, person_key
 from newsgraph.model import Article, DocResult, Entity, Mention, Role
 from newsgraph.store import Store, records
-from newsgraph.store.tables import metadata, since
 
 
 def entity(name: str, kind: str, country: str | None = None, mention_kind: str = "name",
@@ -121,21 +121,9 @@ def test_the_key_index_holds_each_key_once_and_forgets_what_no_document_gives(tm
 
 
 def test_a_version_8_base_gains_what_version_9_adds_and_keeps_linking(tmp_path):
-    from sqlalchemy import text
-
     with Store(tmp_path / "kb.db") as store:
         store.save(_person_doc("d0", "Maria Lopez", "2020-01-01"))
-        for table in metadata.sorted_tables:  # what version 9 added
-            if since(table) == 9:
-                store.rows(text(f"DROP TABLE {table.name}"))
-                continue
-            for index in table.indexes:
-                if since(index) == 9:
-                    store.rows(text(f"DROP INDEX {index.name}"))
-            for column in table.columns:
-                if since(column) == 9:
-                    store.rows(text(f"ALTER TABLE {table.name} DROP COLUMN {column.name}"))
-        store.rows(text("UPDATE meta SET value = '8' WHERE key = 'schema_version'"))
+        back_to_version(store, 8)
     with Store(tmp_path / "kb.db") as store:
         store.save(_person_doc("d1", "Maria Lopez", "2020-01-02"))
         assert [a["name"] for a in records.actors(store)] == ["Maria Lopez"]

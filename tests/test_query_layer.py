@@ -147,6 +147,18 @@ def test_case_insensitive_match_is_ascii_only_on_both_backends(targets) -> None:
 # -- search indexes kept by the writer ------------------------------------------------------
 
 
+def test_a_word_in_more_texts_than_are_ranked_is_ranked_among_its_newest(
+    targets, monkeypatch
+) -> None:
+    for ranked, expected in ((3, ["d6", "d7", "d8"]), (20, [f"d{n}" for n in range(9)])):
+        monkeypatch.setattr(fts, "RANKED", ranked)
+        for target in targets:  # "talked" is in every article and every quote
+            with Store(target, readonly=True) as store:
+                found = fts.search(store, "talked")
+            assert sorted(d["id"] for d in found["documents"]) == expected
+            assert sorted(q["doc_id"] for q in found["quotes"]) == expected
+
+
 def test_search_index_follows_each_save(tmp_path: Path) -> None:
     db = str(tmp_path / "kb.db")
     with Store(db) as store:
@@ -235,7 +247,7 @@ def test_an_older_database_is_indexed_once_when_opened(tmp_path: Path) -> None:
     _fill(db)
     with Store(db) as store:  # as version 3 left it: no index, the read path's stamp
         later = [t.name for t in metadata.sorted_tables if since(t) >= 4]
-        for name in ("fts_documents", "fts_quotes", "fts_aliases", *later):
+        for name in ("fts_documents", "fts_quotes", "fts_alias_firsts", *later):
             store.rows(text(f"DROP TABLE {name}"))  # the tables of versions 4 on
         for table in [t for t in metadata.sorted_tables if since(t) < 4]:
             for index in table.indexes:  # the indexes and columns of versions 6 on
@@ -261,9 +273,10 @@ def test_postgres_search_columns_are_generated_and_gin_indexed(targets) -> None:
             "SELECT table_name FROM information_schema.columns WHERE column_name = 'search' "
             "AND is_generated = 'ALWAYS' AND data_type = 'tsvector' ORDER BY table_name"
         ))  # fmt: skip
-        assert [r[0] for r in generated] == ["actor_aliases", "documents", "quotes"]
+        assert [r[0] for r in generated] == ["actor_alias_firsts", "documents", "quotes"]
         gin = store.rows(text("SELECT indexname FROM pg_indexes WHERE indexdef LIKE '%gin%'"))
-        assert {r[0] for r in gin} >= {"documents_search", "quotes_search", "actor_aliases_search"}
+        gins = {"documents_search", "quotes_search", "actor_alias_firsts_search"}
+        assert {r[0] for r in gin} >= gins
         with store.snapshot():
             store.rows(text("SET LOCAL enable_seqscan = off"))
             plan = store.rows(text(

@@ -12,7 +12,13 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from newsgraph.link import actors as actor_link
 from newsgraph.model import Entity, Place
 from newsgraph.store import tables as t
-from newsgraph.store.dialect import Prepared, PreparedIn, ignoring_inserter, inserter
+from newsgraph.store.dialect import (
+    Prepared,
+    PreparedIn,
+    ignoring_from_select,
+    ignoring_inserter,
+    inserter,
+)
 from newsgraph.store.engine import Db
 
 A, K, KI = t.actors, t.actor_keys, t.actor_key_index
@@ -39,6 +45,22 @@ _INDEXED = ignoring_inserter(KI, "key", "actor_id")
 _INSERT = inserter(A, "id", "name", "kind", "country", "codes")
 _KEYS = ignoring_inserter(K, "key", "actor_id", "doc_id")
 _ALIASES = ignoring_inserter(t.actor_aliases, "actor_id", "alias", "doc_id")
+AA, AF, D = t.actor_aliases, t.actor_alias_firsts, t.documents
+_FIRST_USE = select(AA.c.actor_id, AA.c.alias, func.min(D.c.seq)).join(D, D.c.id == AA.c.doc_id)
+_FIRST_COLUMNS = ["actor_id", "alias", "doc_seq"]
+FIRSTS_FILLED = insert(AF).from_select(  # schema version 11
+    _FIRST_COLUMNS, _FIRST_USE.group_by(AA.c.actor_id, AA.c.alias)
+)
+_FIRSTS_OF_DOC = ignoring_from_select(AF, _FIRST_COLUMNS, (
+    select(AA.c.actor_id, AA.c.alias, D.c.seq).join(D, D.c.id == AA.c.doc_id)
+    .where(AA.c.doc_id == bindparam("doc_id"))
+))  # fmt: skip
+_FIRSTS_AT = Prepared(select(AF.c.actor_id, AF.c.alias).where(AF.c.doc_seq == bindparam("s")))
+_DROP_FIRSTS = Prepared(delete(AF).where(AF.c.doc_seq == bindparam("s")))
+_REFILL = ignoring_from_select(AF, _FIRST_COLUMNS, (  # the next document writing it, if any
+    _FIRST_USE.where(AA.c.actor_id == bindparam("a"), AA.c.alias == bindparam("alias"))
+    .group_by(AA.c.actor_id, AA.c.alias)
+))  # fmt: skip
 _ROLES = inserter(t.actor_roles, "actor_id", "title", "organization", "past", "doc_id", "seq")
 _MENTIONS = inserter(t.actor_mentions, "doc_id", "start", "end", "text", "kind", "actor_id")
 _ENRICH = Prepared(
@@ -139,6 +161,7 @@ class ActorLinker:
         db.many(_KEYS, rows["keys"])
         db.many(_INDEXED, [{"key": r["key"], "actor_id": r["actor_id"]} for r in rows["keys"]])
         db.many(_ALIASES, rows["aliases"])
+        db.run(_FIRSTS_OF_DOC, {"doc_id": self.doc_id})
         if rows["roles"]:
             base = next_seq(db, "actor_roles")
             db.many(_ROLES, [{**r, "seq": base + k} for k, r in enumerate(rows["roles"])])
@@ -226,6 +249,14 @@ def forget_keys(db: Db, actor_ids: list[str]) -> None:
     """Drop the indexed keys that no stored document gives these actors any more."""
     for actor_id in actor_ids:
         db.run(_UNUSED_KEYS, {"a": actor_id})
+
+
+def forget_aliases(db: Db, doc_seq: int) -> None:
+    """After a document's deletion: the aliases it wrote first now date from the next
+    document that writes them (or are gone)."""
+    lost = db.rows(_FIRSTS_AT, {"s": doc_seq})
+    db.run(_DROP_FIRSTS, {"s": doc_seq})
+    db.many(_REFILL, [{"a": a, "alias": alias} for a, alias in lost])
 
 
 def upsert_places(db: Db, places: list[Place]) -> None:

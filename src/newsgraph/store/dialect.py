@@ -193,6 +193,30 @@ def ignoring_inserter(table: Any, *columns: str) -> dict[str, Prepared]:
     }
 
 
+def adding_upsert(table: Any, keys: Sequence[str], count: str) -> dict[str, Prepared]:
+    """The per-dialect insert of a count that adds to the stored one (``ON CONFLICT``)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    out = {}
+    for name, backend in (("sqlite", sqlite), ("postgresql", postgresql)):
+        ins = backend.insert(table).values({c: bindparam(c) for c in (*keys, count)})
+        added = {count: table.c[count] + ins.excluded[count]}
+        out[name] = Prepared(ins.on_conflict_do_update(index_elements=list(keys), set_=added))
+    return out
+
+
+def ignoring_from_select(table: Any, columns: Sequence[str], rows: Any) -> dict[str, Prepared]:
+    """The per-dialect ``INSERT ... SELECT ... ON CONFLICT DO NOTHING``."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    return {
+        name: Prepared(
+            backend.insert(table).from_select(list(columns), rows).on_conflict_do_nothing()
+        )
+        for name, backend in (("sqlite", sqlite), ("postgresql", postgresql))
+    }
+
+
 class bytewise(FunctionElement):
     """A text expression compared and ordered bytewise: ``COLLATE "C"`` on PostgreSQL
     (literals have no collation there), unchanged on SQLite (BINARY already)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import heapq
 import json
 from collections import Counter
 from datetime import date
@@ -14,13 +13,20 @@ from newsgraph.link import dedup
 from newsgraph.link import stories as story_rules
 from newsgraph.store import event_counts
 from newsgraph.store import tables as t
-from newsgraph.store.dialect import Prepared, PreparedIn, ignoring_inserter, inserter
+from newsgraph.store.dialect import (
+    Prepared,
+    PreparedIn,
+    adding_upsert,
+    ignoring_inserter,
+    inserter,
+)
 from newsgraph.store.engine import Db
 
 PREFILTER = 0.2  # signature estimate below which a band candidate is not verified on text
 
 D, B, S = t.documents, t.doc_bands, t.stories
 SD, SA, SE, SAD = t.story_docs, t.story_actors, t.story_events, t.story_actor_days
+SAC = t.story_actor_counts
 _SAME_SHA = Prepared(
     select(D.c.id, D.c.duplicate_of)
     .where(D.c.sha256 == bindparam("sha"), D.c.id != bindparam("id"))
@@ -70,13 +76,30 @@ _SHARED_EVENTS = PreparedIn(  # a pair once, not per document
 )
 _SEQS = PreparedIn("s", lambda marks: select(S.c.id, S.c.seq).where(S.c.id.in_(marks)))
 _TYPE = Prepared(select(t.events.c.type).where(t.events.c.id == bindparam("e")))
-_COUNTS = Prepared(select(S.c.actor_counts, S.c.type_counts).where(S.c.id == bindparam("s")))
+_COUNTS = Prepared(select(S.c.type_counts).where(S.c.id == bindparam("s")))
 _NAME = Prepared(select(t.actors.c.name).where(t.actors.c.id == bindparam("a")))
 _SET_COUNTS = Prepared(
     update(S)
     .where(S.c.id == bindparam("s"))
-    .values(label=bindparam("l"), actor_counts=bindparam("ac"), type_counts=bindparam("tc"))
+    .values(label=bindparam("l"), type_counts=bindparam("tc"))
 )
+_COUNTED_BY = {"s": SAC.c.story_id == bindparam("s"), "a": SAC.c.actor_id == bindparam("a")}
+_COUNT_UP = adding_upsert(SAC, ("story_id", "actor_id"), "n")
+_COUNT_DOWN = Prepared(update(SAC).where(*_COUNTED_BY.values()).values(n=SAC.c.n - bindparam("k")))
+_UNCOUNTED = Prepared(delete(SAC).where(_COUNTED_BY["s"], SAC.c.n <= 0))
+_TOP_ACTORS = Prepared(  # the story's two most brought actors (then by id)
+    select(SAC.c.actor_id)
+    .where(_COUNTED_BY["s"])
+    .order_by(SAC.c.n.desc(), SAC.c.actor_id)
+    .limit(2)
+)
+STORY_ACTOR_COUNTS = [  # schema version 11: the counts kept in a table, not in stories
+    insert(SAC).from_select(
+        ["story_id", "actor_id", "n"],
+        select(SA.c.story_id, SA.c.actor_id, func.count()).group_by(SA.c.story_id, SA.c.actor_id),
+    ),
+    update(S).values(actor_counts="{}"),
+]
 _DOC_STORIES = Prepared(select(SD.c.story_id).distinct().where(SD.c.doc_id == bindparam("d")))
 _STORY_DOC_ACTORS = Prepared(
     select(SA.c.actor_id).where(SA.c.story_id == bindparam("s"), SA.c.doc_id == bindparam("d"))
@@ -91,6 +114,7 @@ _LEAVE = [
 _STORY_HAS_DOCS = Prepared(select(1).where(SD.c.story_id == bindparam("s")).limit(1))
 _DROP_STORY = [
     Prepared(delete(SE).where(SE.c.story_id == bindparam("s"))),
+    Prepared(delete(SAC).where(_COUNTED_BY["s"])),
     Prepared(delete(S).where(S.c.id == bindparam("s"))),
 ]
 
@@ -211,26 +235,28 @@ def _event_types(db: Db, event_ids: list[str]) -> Counter[str]:
 def _update_counts(
     db: Db, story_id: str, actors: Counter[str], types: Counter[str], sign: int
 ) -> None:
+    if sign > 0:
+        db.many(
+            _COUNT_UP, [{"story_id": story_id, "actor_id": a, "n": n} for a, n in actors.items()]
+        )
+    else:
+        db.many(_COUNT_DOWN, [{"s": story_id, "a": a, "k": n} for a, n in actors.items()])
+        db.run(_UNCOUNTED, {"s": story_id})
     row = db.one(_COUNTS, {"s": story_id})
     assert row is not None
-    counts = Counter(json.loads(row[0]))
-    tcounts = Counter(json.loads(row[1]))
-    for a, n in actors.items():
-        counts[a] += sign * n
+    tcounts = Counter(json.loads(row[0]))
     for t_, n in types.items():
         tcounts[t_] += sign * n
-    counts = Counter({k: v for k, v in counts.items() if v > 0})
     tcounts = Counter({k: v for k, v in tcounts.items() if v > 0})
-    top = [a for a, _ in heapq.nsmallest(2, counts.items(), key=lambda x: (-x[1], x[0]))]
     names = []
-    for a in top:
+    for a in db.column(_TOP_ACTORS, {"s": story_id}):
         name = db.scalar(_NAME, {"a": a})
         if name is not None:
             names.append(name)
     main_type = min(tcounts.items(), key=lambda x: (-x[1], x[0]))[0] if tcounts else None
     db.run(_SET_COUNTS, {
         "s": story_id, "l": story_rules.label(names, main_type),
-        "ac": json.dumps(counts, sort_keys=True), "tc": json.dumps(tcounts, sort_keys=True),
+        "tc": json.dumps(tcounts, sort_keys=True),
     })  # fmt: skip
 
 

@@ -15,12 +15,18 @@ keys, aliases and roles (writing one document no longer scans them), each event'
 article count and kept tally (``event_tally``), indexes for an event's first mentions
 and an actor's first roles (lists show those, not thousands) and one for the events
 list's default order; version 10 keys every event anew (an event's one-role keys also
-per country, ``link.event_keys``). Never edit a released step: add the next one.
+per country, ``link.event_keys``); version 11 each actor's aliases once with the first
+document writing them (an actors list and the name search read those, not a row per
+document) and each
+quote's document order, indexed with its offsets (the quotes list's order), and the
+stories' actor counts as rows (a story's label reads its top two, not a JSON object of
+every actor it has). Never edit a
+released step: add the next one.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Column, MetaData, Table, literal_column, update
+from sqlalchemy import Column, MetaData, Table, literal_column, select, update
 from sqlalchemy.schema import CreateColumn, CreateIndex, CreateTable
 
 from newsgraph.store import (
@@ -36,7 +42,7 @@ from newsgraph.store.dialect import SQLITE
 from newsgraph.store.engine import Db
 from newsgraph.store.tables import metadata, since
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 
 def _table_as_of(table: Table, version: int) -> Table:
@@ -82,3 +88,12 @@ def upgrade(db: Db, version: int) -> None:
         db.run(doc_links.STORY_ACTOR_DAYS_FILLED)
     if target == 10:
         event_links.rekey_all(db)
+    if target == 11:
+        db.run(actor_links.FIRSTS_FILLED)
+        search_index.index_alias_firsts(db)
+        for statement in doc_links.STORY_ACTOR_COUNTS:
+            db.run(statement)
+        q, d = tables.quotes, tables.documents
+        db.run(
+            update(q).values(doc_seq=select(d.c.seq).where(d.c.id == q.c.doc_id).scalar_subquery())
+        )

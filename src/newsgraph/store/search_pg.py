@@ -33,9 +33,22 @@ def _matches(vector: Any, query: Any) -> Any:
     return vector.bool_op("@@")(query)
 
 
+def _newest(order: Any, matched: Any, ranked: int) -> Any:
+    """``order`` of the ``ranked``-th newest match (0 when there are fewer)."""
+    nth = select(order).where(matched).order_by(order.desc()).offset(ranked - 1).limit(1)
+    return func.coalesce(nth.scalar_subquery(), 0)
+
+
 def search(
-    store: Store, text: str, kinds: tuple[str, ...], limit: int, marks: tuple[str, str]
+    store: Store,
+    text: str,
+    kinds: tuple[str, ...],
+    limit: int,
+    marks: tuple[str, str],
+    ranked: int,
 ) -> dict[str, list[dict[str, Any]]]:
+    """As the SQLite search; a word matched by more than ``ranked`` documents (quotes) is
+    ranked among the newest ``ranked`` (by document order)."""
     query = ts_query(text)
     out: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
     if query is None:
@@ -47,7 +60,7 @@ def search(
         snip = func.ts_headline(SIMPLE, D.c.text, q, _headline(16, *marks)).label("snippet")
         stmt = (
             select(D.c.id, D.c.title, D.c.source, D.c.published, snip)
-            .where(_matches(S, q))
+            .where(_matches(S, q), D.c.seq >= _newest(D.c.seq, _matches(S, q), ranked))
             .order_by(func.ts_rank(S, q).desc(), D.c.seq)
             .limit(limit)
         )
@@ -57,15 +70,14 @@ def search(
         snip = func.ts_headline(SIMPLE, Q.c.text, q, _headline(24, *marks)).label("snippet")
         stmt = (
             select(Q.c.id, Q.c.doc_id, Q.c.speaker, Q.c.speaker_text, snip)
-            .where(_matches(S, q))
+            .where(_matches(S, q), Q.c.doc_seq >= _newest(Q.c.doc_seq, _matches(S, q), ranked))
             .order_by(func.ts_rank(S, q).desc(), Q.c.id)
             .limit(limit)
         )
         out["quotes"] = [dict(r) for r in store.rows(stmt, params)]
     if "actors" in kinds:
         A = t.actors
-        al = t.actor_aliases
-        named = select(al.c.actor_id).where(_matches(_search(pg_aliases), q))
+        named = select(pg_aliases.c.actor_id).where(_matches(_search(pg_aliases), q))
         stmt = (
             select(A.c.id, A.c.name, A.c.kind, A.c.country)
             .where(A.c.id.in_(named))

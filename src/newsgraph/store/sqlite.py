@@ -70,6 +70,7 @@ _BY_DOC = {
                  "event_candidates")
 }  # fmt: skip
 _DELETE_DOC = Prepared(delete(D).where(D.c.id == bindparam("id")))
+_SEQ_OF_DOC = Prepared(select(D.c.seq).where(D.c.id == bindparam("d")))
 _DOC_EVENTS = Prepared(
     select(t.event_mentions.c.event_id)
     .distinct()
@@ -274,8 +275,9 @@ class Store:
         a = result.article
         dl = result.dateline
         canonical = doc_links.find_canonical(db, a.id, a.sha256, a.text, result.minhash)
+        seq = db.scalar(_DOC_SEQ)
         db.run(_INSERT_DOC, {
-            "id": a.id, "seq": db.scalar(_DOC_SEQ), "title": a.title, "url": a.url,
+            "id": a.id, "seq": seq, "title": a.title, "url": a.url,
             "source": a.source, "author": a.author, "published": result.published,
             "published_from": result.published_from if result.published else None,
             "dateline_text": dl.text if dl else None, "dateline_start": dl.start if dl else None,
@@ -311,7 +313,7 @@ class Store:
              "speaker_text": q.speaker_text, "speaker_start": q.speaker_start,
              "speaker_end": q.speaker_end, "cue": q.cue, "cue_start": q.cue_start,
              "cue_end": q.cue_end, "addressee": actor(q.addressee), "medium": q.medium,
-             "date": q.date}
+             "date": q.date, "doc_seq": seq}
             for q in result.quotes
         ])  # fmt: skip
         db.many(_CANDIDATE, [
@@ -357,11 +359,13 @@ class Store:
         events = db.column(_DOC_EVENTS, {"d": doc_id})
         actors = db.column(_DOC_ACTORS, {"d": doc_id})
         places = db.column(_DOC_PLACES, {"d": doc_id})
+        seq = db.scalar(_SEQ_OF_DOC, {"d": doc_id})
         actor_counts.mentions_removed(db, doc_id)
         for stmt in _BY_DOC.values():
             db.run(stmt, {"doc_id": doc_id})
         db.run(_DELETE_DOC, {"id": doc_id})
         actor_links.forget_keys(db, actors)
+        actor_links.forget_aliases(db, seq)
         for event_id in events:
             event_links.refresh(db, event_id)
         for actor_id in actors:

@@ -111,6 +111,12 @@ actor_aliases = table(
     key("doc_id", null=False),
     ix("actor_aliases_doc", "doc_id", since=9),  # the search index reads a document's
 )
+actor_alias_firsts = table(  # each (actor, alias) of actor_aliases once: what lists show
+    "actor_alias_firsts", key("actor_id", null=False), key("alias", null=False),
+    c("doc_seq", INT, null=False, since=11),  # the seq of the first document writing it
+    ix("actor_alias_firsts_seq", "doc_seq", since=11),
+    since=11,
+)  # fmt: skip
 actor_roles = table(
     "actor_roles",
     c("actor_id", null=False), c("title", null=False), c("organization"),
@@ -163,9 +169,11 @@ quotes = table(
     c("cue"), c("cue_start", INT), c("cue_end", INT),
     c("addressee"),  # actors.id
     c("medium"), c("date"),
+    c("doc_seq", INT, since=11),  # documents.seq of doc_id: the listing's order, indexed
     ix("quotes_doc", "doc_id"),
     ix("quotes_speaker", "speaker"),
     ix("quotes_dated", "date", "id", since=9),  # the timeline's order
+    ix("quotes_listed", "doc_seq", "start", "end", "id", since=11),
 )  # fmt: skip
 
 events = table(
@@ -243,9 +251,15 @@ stories = table(
     "stories",
     key("id"), c("label", null=False),
     c("seq", INT, since=2),
-    c("actor_counts", null=False, server_default=EMPTY_JSON, since=2),
+    c("actor_counts", null=False, server_default=EMPTY_JSON, since=2),  # to 10; now '{}'
     c("type_counts", null=False, server_default=EMPTY_JSON, since=2),
     ix("stories_seq", "seq", since=2),
+)  # fmt: skip
+story_actor_counts = table(  # of a story's documents, how many bring each actor (label)
+    "story_actor_counts", key("story_id", null=False), key("actor_id", null=False),
+    c("n", INT, null=False, since=11),
+    ix("story_actor_counts_top", "story_id", "n", "actor_id", since=11),
+    since=11,
 )  # fmt: skip
 story_docs = table(
     "story_docs",

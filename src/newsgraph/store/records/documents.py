@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, select
 
 from newsgraph.store import Store, headlines
 from newsgraph.store import tables as t
@@ -15,13 +15,11 @@ from newsgraph.store.records.filters import listing
 
 D = t.documents
 _IDS = bindparam("ids", expanding=True)
-_AA, _AR = t.actor_aliases, t.actor_roles
+_AF, _AR = t.actor_alias_firsts, t.actor_roles
 _ALIASES = (  # each alias once, in the order first written (then alphabetical)
-    select(_AA.c.actor_id, _AA.c.alias)
-    .join(D, D.c.id == _AA.c.doc_id)
-    .where(_AA.c.actor_id.in_(_IDS))
-    .group_by(_AA.c.actor_id, _AA.c.alias)
-    .order_by(func.min(D.c.seq), _AA.c.alias)
+    select(_AF.c.actor_id, _AF.c.alias)
+    .where(_AF.c.actor_id.in_(_IDS))
+    .order_by(_AF.c.doc_seq, _AF.c.alias)
 )
 _ROLES = select(_AR).join(D, D.c.id == _AR.c.doc_id).order_by(D.c.seq, _AR.c.seq)
 _ALL_ROLES = _ROLES.where(_AR.c.actor_id.in_(_IDS))

@@ -175,7 +175,7 @@ def _base(kind: str) -> tuple[Select[Any], list[Any]]:
     if kind == "places":
         return select(P), [P.c.id]
     if kind == "quotes":
-        return select(Q).join(D, D.c.id == Q.c.doc_id), [D.c.seq, Q.c.start, Q.c.end, Q.c.id]
+        return select(Q).join(D, D.c.id == Q.c.doc_id), [Q.c.doc_seq, Q.c.start, Q.c.end, Q.c.id]
     if kind == "events":
         return select(E), [E.c.date.is_(None), E.c.date, E.c.id]
     if kind == "event_candidates":
