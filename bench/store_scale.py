@@ -15,6 +15,8 @@ against into an empty one (target <= 1.2x), and API p95 for lists, search and ti
     python bench/store_scale.py --docs 20000 --db /tmp/day.db --fresh 500
     python bench/store_scale.py --docs 0 --db /tmp/day.db --real naeb_articles.jsonl
 
+``--docs 0`` measures the base as it is (after migrating it to this version).
+
 ``--real``: whole ``newsgraph ingest`` runs of a real corpus into a copy of the base and
 into an empty one (what the day's base costs an ingest of real articles from other days).
 """
@@ -49,6 +51,7 @@ from newsgraph.model import (  # noqa: E402
     TimeExpression,
 )  # fmt: skip
 from newsgraph.store import Store  # noqa: E402
+from newsgraph.store.records import facets  # noqa: E402
 
 DAY = "2026-06-15"
 TYPES = ["CONSULT", "ACCUSE", "REQUEST", "ASSAULT", "PROTEST", "AID", "AGREE", "THREATEN"]
@@ -249,16 +252,18 @@ def main() -> None:
         every = max(100, args.docs // 20)
         print(f"building {args.docs:,} articles into {args.db} ...")
         costs = build(args.db, args.docs, 0, args.people, every)
-        size = args.db.stat().st_size
-        print(f"file: {size / 2**20:,.0f} MiB, {size / args.docs / 1024:.1f} KiB per article")
         print(f"linking cost, last block / first block: {costs[-1] / costs[0]:.2f}")
-        print(f"{args.fresh:,} further articles into the big base, then into an empty one:")
-        big = build(args.db, args.fresh, 10_000_000, args.people, args.fresh)[0]
-        with tempfile.TemporaryDirectory() as tmp:
-            empty = build(Path(tmp) / "empty.db", args.fresh, 10_000_000, args.people, args.fresh)
-        print(f"ratio big / empty: {big / empty[0]:.2f} (target <= 1.2)")
-        p95 = api_p95(args.db, args.rounds)
-        print(f"API p95 (lists, search, timeline): {p95:.1f} ms (target < 100)")
+    with Store(args.db) as store:  # opened once: an older base is migrated here
+        docs = facets.count(store, "documents")
+    size = args.db.stat().st_size
+    print(f"file: {size / 2**20:,.0f} MiB, {docs:,} articles, {size / docs / 1024:.1f} KiB each")
+    print(f"{args.fresh:,} further articles into the big base, then into an empty one:")
+    big = build(args.db, args.fresh, 10_000_000, args.people, args.fresh)[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = build(Path(tmp) / "empty.db", args.fresh, 10_000_000, args.people, args.fresh)
+    print(f"ratio big / empty: {big / empty[0]:.2f} (target <= 1.2)")
+    p95 = api_p95(args.db, args.rounds)
+    print(f"API p95 (lists, search, timeline): {p95:.1f} ms (target < 100)")
     if args.real:
         real_ingest(args.db, args.real, args.real_rounds)
 
