@@ -88,10 +88,7 @@ _COUNT_UP = adding_upsert(SAC, ("story_id", "actor_id"), "n")
 _COUNT_DOWN = Prepared(update(SAC).where(*_COUNTED_BY.values()).values(n=SAC.c.n - bindparam("k")))
 _UNCOUNTED = Prepared(delete(SAC).where(_COUNTED_BY["s"], SAC.c.n <= 0))
 _TOP_ACTORS = Prepared(  # the story's two most brought actors (then by id)
-    select(SAC.c.actor_id)
-    .where(_COUNTED_BY["s"])
-    .order_by(SAC.c.n.desc(), SAC.c.actor_id)
-    .limit(2)
+    select(SAC.c.actor_id).where(_COUNTED_BY["s"]).order_by(SAC.c.n.desc(), SAC.c.actor_id).limit(2)
 )
 STORY_ACTOR_COUNTS = [  # schema version 11: the counts kept in a table, not in stories
     insert(SAC).from_select(
