@@ -39,13 +39,16 @@ eval: $(BIN)/.installed
 
 DAY_ARTICLES ?= 2000
 STORE_DOCS ?= 10000
-## bench: throughput and memory against a bare spaCy parse (1 process, N processes, Dask),
+## bench: whole processes timed from outside (ingest against a stock spaCy parse, 2 workers
+## against 1 process, their exports compared), throughput and memory against a bare spaCy
+## parse (1 process, N processes, Dask),
 ## API latency, the per-article cost of cross-article linking up to 100k articles, the
 ## cost of exact and near copies against a fresh article (in one process and 2 workers),
 ## the hours for a day of news (250,000 articles) from $(DAY_ARTICLES)-article streams with
 ## and without copies, and the store grown to $(STORE_DOCS) generated articles of one day
 ## (then the naeb articles ingested into it against into an empty base)
 bench: $(BIN)/.installed
+	$(BIN)/python bench/whole_process.py --corpus $(SHARED)/benchmarks/corpora/naeb_articles.jsonl --limit 200 --rounds 2
 	$(BIN)/python bench/throughput.py --corpus $(SHARED)/benchmarks/corpora/naeb_articles.jsonl --engines single,processes,dask --workers 2
 	$(BIN)/python bench/copies.py --corpus $(SHARED)/benchmarks/corpora/naeb_articles.jsonl --workers 2
 	$(BIN)/python bench/day.py --corpus $(SHARED)/benchmarks/corpora/naeb_articles.jsonl --articles $(DAY_ARTICLES) --workers 2
