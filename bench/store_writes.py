@@ -7,6 +7,10 @@ same results file (the machine's load moves the figures; CPU time moves less).
 
     PYTHONPATH=src python bench/store_writes.py --corpus ../shared/benchmarks/corpora/naeb_articles.jsonl --limit 100
     python bench/store_writes.py --corpus ... --db postgresql://user@host/postgres
+    python bench/store_writes.py --corpus ... --db postgresql://... --workers-path
+
+``--workers-path``: the write path of Dask workers writing PostgreSQL themselves
+(``run.worker_writes``: each article in one transaction with its run's turn).
 """
 
 from __future__ import annotations
@@ -53,6 +57,19 @@ def _target(server: str | None, tmp: Path) -> Iterator[str]:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def _through_workers(client, url: str, results: list) -> None:
+    from newsgraph.run import worker_writes
+
+    run = worker_writes.start_run(client)
+    try:
+        outcomes = worker_writes.write_results(url, run, 0, results)
+    finally:
+        worker_writes.finish_run(client, run)
+    refused = [o.error for o in outcomes if o.error]
+    if refused:
+        raise SystemExit(f"not written: {refused[:3]}")
+
+
 def main() -> None:
     from newsgraph.store import Store
 
@@ -62,7 +79,10 @@ def main() -> None:
     ap.add_argument("--results", type=Path, help="pickled results (default: beside /tmp)")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--db", help="a PostgreSQL server URL (each run writes a new database there)")
+    ap.add_argument("--workers-path", action="store_true", help="as Dask workers write (--db)")
     a = ap.parse_args()
+    if a.workers_path and not a.db:
+        ap.error("--workers-path writes PostgreSQL: give --db")
     cache = a.results or Path(tempfile.gettempdir()) / f"ng-results-{a.limit}.pkl"
     results = analysed(a.corpus, a.limit, cache)
     wall, cpu = [], []
@@ -73,8 +93,11 @@ def main() -> None:
             Store(url) as store,
         ):
             t, c = time.perf_counter(), time.process_time()
-            for r in results:
-                store.save(r)
+            if a.workers_path:
+                _through_workers(store, url, results)
+            else:
+                for r in results:
+                    store.save(r)
             wall.append(time.perf_counter() - t)
             cpu.append(time.process_time() - c)
     n = len(results)

@@ -168,7 +168,13 @@ def write_chunk(
     url: str, run: str, first: int, articles: list[Article], long_texts: str = SPLIT
 ) -> list[Outcome]:
     """The Dask task: analyse ``articles`` (indices ``first``...) and write them in turn."""
-    results = analyze_chunk(articles, long_texts)
+    return write_results(url, run, first, analyze_chunk(articles, long_texts))
+
+
+def write_results(
+    url: str, run: str, first: int, results: list[DocResult | Failure]
+) -> list[Outcome]:
+    """Write analysed articles (indices ``first``...) of the run, each when its turn comes."""
     out = []
     with _connection(url) as store:
         seceded = False
