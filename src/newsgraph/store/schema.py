@@ -17,11 +17,9 @@ and an actor's first roles (lists show those, not thousands) and one for the eve
 list's default order; version 10 keys every event anew (an event's one-role keys also
 per country, ``link.event_keys``); version 11 each actor's aliases once with the first
 document writing them (an actors list and the name search read those, not a row per
-document) and each
-quote's document order, indexed with its offsets (the quotes list's order), and the
-stories' actor counts as rows (a story's label reads its top two, not a JSON object of
-every actor it has). Never edit a
-released step: add the next one.
+document), each quote's document order, indexed with its offsets (the quotes list's
+order), and the stories' actor counts as rows (a story's label reads its top two, not a
+JSON object of every actor it has). Never edit a released step: add the next one.
 """
 
 from __future__ import annotations
