@@ -242,6 +242,7 @@ def real_ingest(db: Path, corpus: Path, rounds: int) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=250_000)
+    ap.add_argument("--start", type=int, default=0, help="First article number (grow a base).")
     ap.add_argument("--db", type=Path, required=True, help="The big base (created or grown).")
     ap.add_argument("--fresh", type=int, default=1000, help="Articles added at the end.")
     ap.add_argument("--people", type=int, default=200_000, help="Size of the name pool.")
@@ -252,7 +253,7 @@ def main() -> None:
     if args.docs:  # 0: measure the base as it is
         every = max(100, args.docs // 20)
         print(f"building {args.docs:,} articles into {args.db} ...")
-        costs = build(args.db, args.docs, 0, args.people, every)
+        costs = build(args.db, args.docs, args.start, args.people, every)
         print(f"linking cost, last block / first block: {costs[-1] / costs[0]:.2f}")
     with Store(args.db) as store:  # opened once: an older base is migrated here
         docs = facets.count(store, "documents")

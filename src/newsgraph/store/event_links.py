@@ -126,6 +126,7 @@ _SHARE_DOCUMENT = Prepared(  # reads the other event's rows, probes ours by docu
     .limit(1)
 )  # fmt: skip
 _SEQ = Prepared(select(E.c.seq).where(E.c.id == bindparam("e")))
+_ARTICLES = Prepared(select(E.c.num_articles).where(E.c.id == bindparam("e")))
 _TYPE_MODE = Prepared(select(E.c.type, E.c.mode).where(E.c.id == bindparam("e")))
 _REFRESH = Prepared(
     update(E).where(E.c.id == bindparam("e")).values(
@@ -310,7 +311,10 @@ def _move(db: Db, gone: str, keep: str, swapped: bool) -> None:
 
 
 def _share_document(db: Db, event_id: str, other: str) -> bool:
-    """Whether a document reports both events (a stored candidate is the small one)."""
+    """Whether a document reports both events (the rows of the one told by fewer
+    articles are read, each probed in the other's by document)."""
+    if (db.scalar(_ARTICLES, {"e": other}) or 0) > (db.scalar(_ARTICLES, {"e": event_id}) or 0):
+        event_id, other = other, event_id
     return db.one(_SHARE_DOCUMENT, {"e": event_id, "other": other}) is not None
 
 
