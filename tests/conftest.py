@@ -10,11 +10,13 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from sqlalchemy import text
 
 from newsgraph.model import Article, DocResult
 from newsgraph.nlp.resources import Resources
 from newsgraph.pipeline import process
 from newsgraph.store import Store
+from newsgraph.store.tables import metadata, since
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -54,9 +56,6 @@ def actor(result, text):
 def back_to_version(store: Store, version: int) -> None:
     """Undo the schema steps after ``version`` (4 or later; SQLite): their tables, indexes
     and columns, and version 11's alias index, so that opening the file runs them again."""
-    from sqlalchemy import text
-
-    from newsgraph.store.tables import metadata, since
 
     def run(sql: str) -> None:
         store.rows(text(sql))
