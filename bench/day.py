@@ -29,15 +29,14 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from copies import lede  # noqa: E402
+from whole_process import timed  # noqa: E402
 
 DAY_ARTICLES, DAY_WORDS = 250_000, 600  # GDELT's English day, about 150 M words
 GOAL_HOURS = 4.0
@@ -83,9 +82,7 @@ def ingest_seconds(rows: list[dict], workers: int, tmp: Path) -> float:
     command = [sys.executable, "-m", "newsgraph", "ingest", str(corpus), "--db", str(db)]
     if workers > 1:
         command += ["--workers", str(workers)]
-    started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    return timed(command)
 
 
 def main() -> None:
