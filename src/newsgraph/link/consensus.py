@@ -103,14 +103,14 @@ def _most_told(role: str, told: Tally, info: dict[str, ActorInfo]) -> str | None
     """The known value given by the most documents (an organ's also count for its
     state); ties go to the earliest."""
     votes = told.votes[role]
-    organs: dict[str, list[str]] = {}  # a country's organs among the voters (organ_of)
-    for k in votes:  # only a known actor is an organ
+    organs: dict[str | None, list[str]] = {}  # a country's organs among the voters
+    for k in votes:  # only a known actor is an organ (organ_of: one with a country)
         if k in info and organ_of(info[k], ActorInfo("country", info[k].country)):
-            organs.setdefault(info[k].country or "", []).append(k)
+            organs.setdefault(info[k].country, []).append(k)
     counted = {}
     for v, n in votes.items():
         state = info.get(v)
-        mine = organs.get(state.country or "", []) if state and state.kind == "country" else []
+        mine = organs.get(state.country, []) if state and state.kind == "country" else []
         counted[v] = told.documents(role, [v, *mine]) if mine else n
     return max(counted, key=lambda v: counted[v]) if counted else None
 

@@ -160,8 +160,9 @@ class ActorLinker:
         ])  # fmt: skip
         db.many(_KEYS, rows["keys"])
         db.many(_INDEXED, [{"key": r["key"], "actor_id": r["actor_id"]} for r in rows["keys"]])
-        db.many(_ALIASES, rows["aliases"])
-        db.run(_FIRSTS_OF_DOC, {"doc_id": self.doc_id})
+        if rows["aliases"]:
+            db.many(_ALIASES, rows["aliases"])
+            db.run(_FIRSTS_OF_DOC, {"doc_id": self.doc_id})
         if rows["roles"]:
             base = next_seq(db, "actor_roles")
             db.many(_ROLES, [{**r, "seq": base + k} for k, r in enumerate(rows["roles"])])

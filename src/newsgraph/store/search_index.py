@@ -75,7 +75,6 @@ _ALIAS_DDL = [  # version 11: the alias index follows actor_alias_firsts, row by
     f"CREATE TRIGGER actor_alias_firsts_removed AFTER DELETE ON actor_alias_firsts BEGIN "
     f"INSERT INTO {ALIAS_INDEX} ({ALIAS_INDEX}, rowid, alias) "
     f"VALUES ('delete', old.rowid, old.alias); END",
-    f"INSERT INTO {ALIAS_INDEX} ({ALIAS_INDEX}) VALUES ('rebuild')",
 ]
 
 
@@ -145,8 +144,7 @@ def create(db: Db) -> None:
         return
     for statement in _sqlite_ddl():
         db.driver_sql(statement)
-    for name, _, _, _ in (*SQLITE_INDEXES, _V4_ALIASES):
-        db.driver_sql(f"INSERT INTO {name} ({name}) VALUES ('rebuild')")
+    _rebuild(db, [i[0] for i in (*SQLITE_INDEXES, _V4_ALIASES)])
 
 
 def index_alias_firsts(db: Db) -> None:
@@ -158,6 +156,7 @@ def index_alias_firsts(db: Db) -> None:
         return
     for statement in _ALIAS_DDL:
         db.driver_sql(statement)
+    _rebuild(db, [ALIAS_INDEX])
 
 
 def _add_search_column(db: Db, table: Table) -> None:
@@ -170,5 +169,9 @@ def _add_search_column(db: Db, table: Table) -> None:
 def rebuild(db: Db) -> None:
     """Index every stored row again (SQLite; PostgreSQL's columns are always current)."""
     if db.name != POSTGRES:
-        for name in (*(i[0] for i in SQLITE_INDEXES), ALIAS_INDEX):
-            db.driver_sql(f"INSERT INTO {name} ({name}) VALUES ('rebuild')")
+        _rebuild(db, [*(i[0] for i in SQLITE_INDEXES), ALIAS_INDEX])
+
+
+def _rebuild(db: Db, names: list[str]) -> None:
+    for name in names:
+        db.driver_sql(f"INSERT INTO {name} ({name}) VALUES ('rebuild')")
