@@ -10,8 +10,9 @@ makes them fast is derived on the side, lazily, and rebuilt when the state chang
 Attribute ruler: the English models' ruler (tag map: TAG -> POS and MORPH, plus a few word
 exceptions) runs a ``Matcher`` with ~180 patterns over every token, several with Python
 predicates (IN, NOT_IN, REGEX). A token's matches depend only on the attributes the patterns
-test, and a handful of values recur, so ``match`` evaluates each pattern once per distinct
-(TAG, LOWER, DEP, IS_SPACE) and returns the very list spaCy's matcher gives; spaCy's own
+test, and a handful of values recur, so ``match`` decides each pattern once per distinct
+(TAG, LOWER, DEP, IS_SPACE), from its LOWER test evaluated once per word and its other tests
+once per (TAG, DEP, IS_SPACE), and returns the very list spaCy's matcher gives; spaCy's own
 ``set_annotations`` applies it. Patterns it does not understand (operators, other attributes
 or predicates) make it use spaCy's matcher.
 
@@ -52,13 +53,17 @@ Value = tuple[str, str, str, bool]  # (tag, lower, dep, is_space) of one token
 Test = Callable[[Value], bool]
 
 
-def _spec_test(spec: dict[str, Any]) -> Test | None:
-    """A test of one token's value for one token pattern, or None if unsupported."""
-    tests: list[Test] = []
+def _spec_test(spec: dict[str, Any]) -> tuple[Test, Test] | None:
+    """A test of one token's value for one token pattern, or None if unsupported; split in
+    two: (the test of its LOWER, the test of its other attributes), each reading only its
+    own part of a value, so that each can be remembered by that part."""
+    lower: list[Test] = []
+    rest: list[Test] = []
     for attr, want in spec.items():
         if attr not in _TESTED:
             return None
         k = _TESTED.index(attr)
+        tests = lower if attr == "LOWER" else rest
         if attr == "IS_SPACE":
             if not isinstance(want, bool):
                 return None
@@ -82,7 +87,25 @@ def _spec_test(spec: dict[str, Any]) -> Test | None:
                     return None
         else:
             return None
+    return _every(lower), _every(rest)
+
+
+def _every(tests: list[Test]) -> Test:
+    if not tests:
+        return lambda v: True
+    if len(tests) == 1:
+        return tests[0]
     return lambda v: all(t(v) for t in tests)
+
+
+def _both(parts: tuple[Test, Test]) -> Test:
+    lower, rest = parts
+    return lambda v: lower(v) and rest(v)
+
+
+def _bits(flags: Iterable[bool]) -> int:
+    """Flags as the bits of an int (the first flag the lowest bit)."""
+    return sum(1 << i for i, flag in enumerate(flags) if flag)
 
 
 class _Plan:
@@ -97,41 +120,59 @@ class _Plan:
         # not at all (decided once per TAG, DEP, IS_SPACE), by a predicate (always tried)
         self.by_lower: dict[str, list[tuple[int, Test]]] = {}
         self.lowerless: list[tuple[int, Test]] = []
-        self.lower_tested: list[tuple[int, Test]] = []
+        self.lower_tested: list[tuple[int, tuple[Test, Test]]] = []  # (rule, its two parts)
         self.multi: list[tuple[int, list[Test]]] = []  # (rule, a test per token)
+        self.multi_first: list[tuple[Test, Test]] = []  # each multi pattern's first token's
         for rule, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
-                tests = [_spec_test(spec) for spec in pattern]
-                if not tests or None in tests:
+                parts = [_spec_test(spec) for spec in pattern]
+                if not parts or None in parts:
                     self.ok = False
                     return
+                tests = [_both(p) for p in parts]
                 if len(tests) > 1:
                     self.multi.append((rule, tests))
+                    self.multi_first.append(parts[0])
                 elif isinstance(pattern[0].get("LOWER"), str):
                     self.by_lower.setdefault(pattern[0]["LOWER"], []).append((rule, tests[0]))
                 elif "LOWER" in pattern[0]:
-                    self.lower_tested.append((rule, tests[0]))
+                    self.lower_tested.append((rule, parts[0]))
                 else:
                     self.lowerless.append((rule, tests[0]))
         # per distinct token key: (single-token rules matched, first-token test of each
         # multi-token pattern, the value as strings)
         self.values: dict[tuple[int, ...], tuple[tuple[int, ...], tuple[bool, ...], Value]] = {}
-        self.by_rest: dict[tuple[str, str, bool], set[int]] = {}
+        # what the tests find by part of a value: by (TAG, DEP, IS_SPACE), the rules with no
+        # LOWER test matched, the predicate rules and first tokens whose other part passes;
+        # by LOWER, the predicate rules and first tokens whose LOWER part passes
+        self.by_rest: dict[tuple[str, str, bool], tuple[set[int], set[int], int]] = {}
+        self.by_lower_part: dict[str, tuple[set[int], int]] = {}
 
     def _value(self, key: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[bool, ...], Value]:
         if len(self.values) > _MAX_VALUES:
             self.values.clear()
+            self.by_lower_part.clear()
         s = self.strings
         v: Value = (s[key[0]], s[key[1]], s[key[2]], key[3] == 1)
         rest = (v[0], v[2], v[3])
-        rules = self.by_rest.get(rest)
-        if rules is None:
-            rules = self.by_rest[rest] = {rule for rule, test in self.lowerless if test(v)}
-        rules = rules.union(
-            [rule for rule, test in self.by_lower.get(v[1], ()) if test(v)],
-            [rule for rule, test in self.lower_tested if test(v)],
+        found = self.by_rest.get(rest)
+        if found is None:
+            found = self.by_rest[rest] = (
+                {rule for rule, test in self.lowerless if test(v)},
+                {rule for rule, (_lower, other) in self.lower_tested if other(v)},
+                _bits(other(v) for _lower, other in self.multi_first),
+            )
+        by_lower = self.by_lower_part.get(v[1])
+        if by_lower is None:
+            by_lower = self.by_lower_part[v[1]] = (
+                {rule for rule, (lower, _other) in self.lower_tested if lower(v)},
+                _bits(lower(v) for lower, _other in self.multi_first),
+            )
+        rules = found[0].union(
+            [rule for rule, test in self.by_lower.get(v[1], ()) if test(v)], found[1] & by_lower[0]
         )
-        starts = tuple(tests[0](v) for _rule, tests in self.multi)
+        started = found[2] & by_lower[1]
+        starts = tuple(bool(started >> m & 1) for m in range(len(self.multi)))
         out = self.values[key] = (tuple(sorted(rules)), starts, v)
         return out
 
