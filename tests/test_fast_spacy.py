@@ -1,5 +1,6 @@
 """The fast components must not change a single annotation: newsgraph's attribute ruler and
-lemmatizer against spaCy's own over real articles. Also: the pipeline with them serialises,
+lemmatizer, with the layers computing on numpy's BLAS, against spaCy's own (on blis) over
+real articles. Also: the pipeline with them serialises,
 the switch and the spaCy version guard give the stock components, and the token lists hold
 spaCy's Token attributes."""
 
@@ -99,6 +100,20 @@ def test_load_model_selects_the_fast_components(stock, fast):
         assert config == {
             k: v for k, v in stock.config["components"][name].items() if k != "factory"
         }
+
+
+def layers(nlp: Language) -> list:
+    return [node for _name, proc in nlp.pipeline
+            if hasattr(getattr(proc, "model", None), "walk") for node in proc.model.walk()]  # fmt: skip
+
+
+def test_the_fast_model_computes_with_numpys_blas_on_one_thread(stock, fast):
+    from threadpoolctl import threadpool_info
+
+    assert len(layers(fast)) > 100 and not any(node.ops.use_blis for node in layers(fast))
+    assert all(node.ops.use_blis for node in layers(stock))  # thinc's default, untouched
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas and all(pool["num_threads"] == 1 for pool in blas)
 
 
 def test_the_pipeline_uses_the_fast_components(monkeypatch):
