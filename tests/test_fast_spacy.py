@@ -1,8 +1,7 @@
 """The fast components must not change a single annotation: newsgraph's attribute ruler and
 lemmatizer, with the layers computing on numpy's BLAS, against spaCy's own (on blis) over
-real articles. Also: the pipeline with them serialises,
-the switch and the spaCy version guard give the stock components, and the token lists hold
-spaCy's Token attributes."""
+real articles. Also: the pipeline with them serialises, the switch and the spaCy version
+guard give the stock components, and the token lists hold spaCy's Token attributes."""
 
 from __future__ import annotations
 
@@ -23,6 +22,7 @@ from newsgraph.nlp.load import (
     FAST_SPACY_ENV,
     fast_requested,
     load_model,
+    model_layers,
     spacy_is_tested,
 )
 from newsgraph.nlp.resources import Resources
@@ -102,16 +102,13 @@ def test_load_model_selects_the_fast_components(stock, fast):
         }
 
 
-def layers(nlp: Language) -> list:
-    return [node for _name, proc in nlp.pipeline
-            if hasattr(getattr(proc, "model", None), "walk") for node in proc.model.walk()]  # fmt: skip
-
-
 def test_the_fast_model_computes_with_numpys_blas_on_one_thread(stock, fast):
     from threadpoolctl import threadpool_info
 
-    assert len(layers(fast)) > 100 and not any(node.ops.use_blis for node in layers(fast))
-    assert all(node.ops.use_blis for node in layers(stock))  # thinc's default, untouched
+    assert len(model_layers(fast)) > 100 and not any(
+        node.ops.use_blis for node in model_layers(fast)
+    )
+    assert all(node.ops.use_blis for node in model_layers(stock))  # thinc's default, untouched
     blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
     assert blas and all(pool["num_threads"] == 1 for pool in blas)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 import warnings
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -84,11 +84,14 @@ def use_numpy_blas(nlp: Language) -> None:
 
     threadpool_limits(limits=1, user_api="blas")
     ops = NumpyOps(use_blis=False)
-    for _name, proc in nlp.pipeline:
-        model = getattr(proc, "model", None)
-        if model is not None and hasattr(model, "walk"):
-            for node in model.walk():
-                node.ops = ops
+    for node in model_layers(nlp):
+        node.ops = ops
+
+
+def model_layers(nlp: Language) -> list[Any]:
+    """Every layer (thinc node) of the models of the pipeline's components."""
+    return [node for _name, proc in nlp.pipeline
+            if hasattr(getattr(proc, "model", None), "walk") for node in proc.model.walk()]  # fmt: skip
 
 
 def split_turned_apostrophes(nlp: Language) -> None:
