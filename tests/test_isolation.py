@@ -226,23 +226,28 @@ def articles(n: int, killer: int, title: str | None = None) -> list[Article]:
     return out
 
 
+@pytest.mark.parametrize("n", [120, 40])  # the killer in the first round; in the finale
 @pytest.mark.parametrize("dies", ["once", "always"])
-def test_a_dead_worker_costs_at_most_its_chunk(tmp_path, dies):
+def test_a_dead_worker_costs_at_most_its_chunk(tmp_path, dies, n):
     from newsgraph.run.chunks import warm
+    from newsgraph.run.engines import PIECE
 
     warm()  # the forked workers inherit the loaded model
-    batch = articles(40, 20, str(tmp_path / "died") if dies == "once" else None)
+    batch = articles(n, 20, str(tmp_path / "died") if dies == "once" else None)
     out = list(with_processes(batch, 2, task=killing_task))
     assert [r.article.id for r in out] == [a.id for a in batch]  # input order, none lost
     failed = [r.article.id for r in out if isinstance(r, Failure)]
     if dies == "once":
         assert not failed
-    else:  # the killer's part of its round (its worker's share of 0..31) died twice
+    elif n == 120:  # the killer's part of its round (its worker's share of 0..31) died twice
         lanes = [lane for lane, _ in Router(2).assign(batch[:32])]
         assert failed == [
             a.id for a, lane in zip(batch[:32], lanes, strict=True) if lane == lanes[20]
         ]
         assert 0 < len(failed) < 32 and "worker process died twice" in str(out[20])
+    else:  # all 40 are the finale's: only the killer's piece is lost
+        assert failed == [a.id for a in batch[20 - 20 % PIECE :][:PIECE]]
+        assert "worker process died twice" in str(out[20])
 
 
 @pytest.mark.slow

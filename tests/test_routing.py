@@ -65,3 +65,11 @@ def test_a_worker_with_work_outstanding_gets_less():
         if worker == 1:
             router.returned(worker, cost)  # worker 1 is done, worker 0 is not
     assert [w for w, _ in router.assign([story(n) for n in range(10, 12)])] == [1, 1]
+
+
+def test_a_piece_goes_where_its_paragraphs_are_among_the_workers_allowed():
+    router = Router(2)
+    assert lanes(router, [story(0), story(1)]) == [0, 1]
+    assert router.place([near(story(1)), story(7)], [0, 1])[0] == 1
+    assert router.place([near(story(0))], [1])[0] == 1  # worker 0 is not free
+    assert router.place([story(8)], [0, 1])[0] == 0  # the less loaded of two strangers

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from itertools import chain
+from itertools import chain, count
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.model import Article, DocResult
@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 
 Task = Callable[[list[Article], str], list[DocResult | Failure]]
 ROUNDS_IN_FLIGHT = 3  # rounds of CHUNK articles per worker sent before the first returns
+FINALE = 32  # the last articles at least, handed out a piece at a time so workers end together
+PIECE = 2  # articles per task in the finale
+QUEUED = 2  # a worker's tasks not yet done (one running, one waiting) in the finale
 
 
 def in_process(
@@ -65,16 +68,19 @@ def _processes(
     articles: Iterable[Article], workers: int, long_texts: str, task: Task
 ) -> Iterator[DocResult | Failure]:
     """Rounds of ``CHUNK`` articles per worker, each article routed to the worker that
-    parsed its paragraphs unless another has less to do (``Router``)."""
+    parsed its paragraphs unless another has less to do (``Router``); the last rounds
+    read (``FINALE`` articles or more) are held back for ``_Lanes.finale``."""
     lanes = _Lanes(workers, Router(workers))
     window: deque[list[_Part]] = deque()
+    held: deque[list[Article]] = deque()  # read, not sent: the finale's unless more follow
     try:
         for batch in chunks(articles, CHUNK * workers):
-            window.append(lanes.submit_round(batch, task, long_texts))
-            if len(window) >= ROUNDS_IN_FLIGHT:
-                yield from lanes.settle_round(window.popleft(), task, long_texts)
-        while window:
-            yield from lanes.settle_round(window.popleft(), task, long_texts)
+            held.append(batch)
+            while sum(map(len, held)) - len(held[0]) >= FINALE:
+                window.append(lanes.submit_round(held.popleft(), task, long_texts))
+                if len(window) >= ROUNDS_IN_FLIGHT:
+                    yield from lanes.settle_round(window.popleft(), task, long_texts)
+        yield from lanes.finale(window, [a for batch in held for a in batch], task, long_texts)
     finally:
         lanes.close()
 
@@ -136,6 +142,52 @@ class _Lanes:
                 out[place] = result
             self._returned(part)
         return out
+
+    def finale(
+        self, window: deque[list[_Part]], last: list[Article], task: Task, long_texts: str
+    ) -> Iterator[DocResult | Failure]:
+        """The rounds in flight, then the last articles, in order. These go ``PIECE`` at a
+        time to whichever worker runs short of work, so both finish together: a round's
+        share is an estimate, and one worker idling through the other's last second is
+        time lost on a 2-core machine."""
+        pieces = deque(last[i : i + PIECE] for i in range(0, len(last), PIECE))
+        made: list[_Part] = []
+        for parts in window:
+            for part in parts:
+                self._feed_until(lambda part=part: part.future.done(), pieces, made, task,
+                                 long_texts)  # fmt: skip
+            yield from self.settle_round(parts, task, long_texts)
+        for i in count():
+            self._feed_until(lambda i=i: i < len(made) and made[i].future.done(), pieces, made,
+                             task, long_texts)  # fmt: skip
+            if i == len(made):
+                return
+            yield from self.settle(made[i], task, long_texts)
+            self._returned(made[i])
+
+    def _feed_until(
+        self, ready: Callable[[], bool], pieces: deque[list[Article]], made: list[_Part],
+        task: Task, long_texts: str,
+    ) -> None:  # fmt: skip
+        """Keep every worker fed from ``pieces`` until ``ready()`` or nothing is running."""
+        while True:
+            while pieces:
+                unfinished = [0] * len(self.pools)
+                for part in self.running:
+                    unfinished[part.lane] += not part.future.done()
+                fewest = min(unfinished)
+                if fewest >= QUEUED:
+                    break
+                allowed = [lane for lane, n in enumerate(unfinished) if n == fewest]
+                lane, cost = self.router.place(pieces[0], allowed)
+                batch = pieces.popleft()
+                future = self.submit(lane, task, batch, long_texts)
+                made.append(_Part(lane, list(range(len(batch))), batch, future, cost))
+                self.running.append(made[-1])
+            busy = [part.future for part in self.running if not part.future.done()]
+            if ready() or not busy:
+                return
+            wait(busy, return_when=FIRST_COMPLETED)
 
     def submit(self, lane: int, task: Task, batch: list[Article], long_texts: str) -> Future:
         for _ in range(2):

@@ -36,13 +36,27 @@ class Router:
         chosen = []
         loads = self.loads
         for article in articles:
-            paragraphs = [(hash(p), len(p)) for p in parse_units(article.text, PART_CHARS)]
+            paragraphs = _paragraphs(article)
             costs = self._costs(paragraphs, len(article.text))
             worker = min(range(self.workers), key=lambda w: (loads[w] + costs[w], loads[w], w))
             loads[worker] += costs[worker]
             chosen.append((worker, costs[worker]))
             self._remember(paragraphs, worker)
         return chosen
+
+    def place(self, articles: Sequence[Article], allowed: Sequence[int]) -> tuple[int, float]:
+        """The worker among ``allowed`` where these articles cost least (ties: the least
+        loaded), and their cost there (added to its load); they are remembered as its."""
+        costs = [0.0] * self.workers
+        units = [_paragraphs(article) for article in articles]
+        for article, paragraphs in zip(articles, units, strict=True):
+            for w, cost in enumerate(self._costs(paragraphs, len(article.text))):
+                costs[w] += cost
+        worker = min(allowed, key=lambda w: (costs[w], self.loads[w], w))
+        self.loads[worker] += costs[worker]
+        for paragraphs in units:
+            self._remember(paragraphs, worker)
+        return worker, costs[worker]
 
     def returned(self, worker: int, cost: float) -> None:
         """Work sent to ``worker`` came back: its load falls by the estimate."""
@@ -63,3 +77,7 @@ class Router:
             self._holders[key] = self._holders.pop(key, 0) | 1 << worker
         while len(self._holders) > self.kept:
             self._holders.popitem(last=False)
+
+
+def _paragraphs(article: Article) -> list[tuple[int, int]]:
+    return [(hash(p), len(p)) for p in parse_units(article.text, PART_CHARS)]
