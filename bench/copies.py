@@ -139,7 +139,7 @@ def children_cpu() -> float:
 def workers_cpu(articles: list[Article], workers: int) -> float:
     """CPU seconds of N worker processes (started and ended here) analysing ``articles``."""
     before = children_cpu()
-    for result in engines.with_processes(articles, workers):
+    for result in engines.with_processes(articles, workers, start="fork"):  # our children
         if not isinstance(result, DocResult):
             raise SystemExit(f"benchmark stopped: {result}")
     return children_cpu() - before

@@ -108,7 +108,9 @@ def main() -> None:
     # workers would otherwise inherit (and report as their own) the baseline's model and
     # the single run's peak.
     if "processes" in engines:
-        seconds = full_pipeline(articles, lambda a: parallel.with_processes(a, args.workers))
+        seconds = full_pipeline(  # forked from here: its peak RSS is our children's
+            articles, lambda a: parallel.with_processes(a, args.workers, start="fork")
+        )
         figures[f"processes_{args.workers}_words_per_s"] = round(words / seconds)
         figures["processes_peak_rss_per_worker_mb"] = round(children_peak_rss_mb())
     if "dask" in engines:

@@ -229,10 +229,8 @@ def articles(n: int, killer: int, title: str | None = None) -> list[Article]:
 @pytest.mark.parametrize("n", [120, 40])  # the killer in the first round; in the finale
 @pytest.mark.parametrize("dies", ["once", "always"])
 def test_a_dead_worker_costs_at_most_its_chunk(tmp_path, dies, n):
-    from newsgraph.run.chunks import warm
     from newsgraph.run.engines import PIECE
 
-    warm()  # the forked workers inherit the loaded model
     batch = articles(n, 20, str(tmp_path / "died") if dies == "once" else None)
     out = list(with_processes(batch, 2, task=killing_task))
     assert [r.article.id for r in out] == [a.id for a in batch]  # input order, none lost

@@ -1,8 +1,7 @@
 """kill -9 of a worker process at a random moment of a ``--workers 2`` ingest (issue 19).
 
-The ingest runs as a command; a thread finds its worker processes (children of the
-command's process with its command line, read from /proc) and kills one at a seeded
-random moment. The run must finish, exit 0 and store every article exactly once.
+The ingest runs as a command; a thread finds its worker processes (forked processes
+under the command's process, read from /proc) and kills one at a seeded random moment. The run must finish, exit 0 and store every article exactly once.
 ``bench/kill_workers.py`` repeats this on a larger corpus for several seeds.
 """
 
@@ -35,22 +34,27 @@ def write_corpus(path: Path, n: int) -> list[str]:
     return [f"k{i}" for i in range(n)]
 
 
-def children(parent: int) -> list[int]:
-    """Processes whose parent is ``parent`` and whose command line is the parent's
-    (the forked workers, not helper processes)."""
-    try:
-        own = Path(f"/proc/{parent}/cmdline").read_bytes()
-    except OSError:
-        return []
-    found = []
+def children(command: int) -> list[int]:
+    """The worker processes under the command's process: the forked ones, whose command
+    line is that of the process they were forked from (the fork server's, or the
+    command's where workers fork from it), not helper processes."""
+    table: dict[int, tuple[int, bytes]] = {}  # pid -> (parent pid, command line)
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             ppid = int(stat.read_text().rpartition(")")[2].split()[1])
-            if ppid == parent and (stat.parent / "cmdline").read_bytes() == own:
-                found.append(int(stat.parent.name))
+            table[int(stat.parent.name)] = (ppid, (stat.parent / "cmdline").read_bytes())
         except (OSError, ValueError, IndexError):
             continue
-    return sorted(found)
+    below, grew = {command}, True
+    while grew:
+        more = {pid for pid, (ppid, _) in table.items() if ppid in below} - below
+        below |= more
+        grew = bool(more)
+    return sorted(
+        pid
+        for pid, (ppid, cmdline) in table.items()
+        if pid != command and pid in below and ppid in table and table[ppid][1] == cmdline
+    )
 
 
 @dataclass
@@ -97,9 +101,9 @@ def stored_ids(db: Path) -> list[str]:
 
 @pytest.mark.slow
 def test_kill_9_of_a_worker_loses_nothing(tmp_path):
-    ids = write_corpus(tmp_path / "news.jsonl", 800)  # lasts well past the latest kill
+    ids = write_corpus(tmp_path / "news.jsonl", 2400)  # lasts well past the latest kill
     run = ingest_with_a_kill(tmp_path / "news.jsonl", tmp_path / "kb.db", seed=19, latest=3.0)
     assert run.killed is not None, "the run ended before the kill"
     assert run.code == 0, run.stderr
-    assert run.summary["added"] == 800 and run.summary["rejected"] == 0
+    assert run.summary["added"] == 2400 and run.summary["rejected"] == 0
     assert stored_ids(tmp_path / "kb.db") == ids  # each once, in input order

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from typer.testing import CliRunner
@@ -57,3 +58,25 @@ def test_local_cluster_workers_keep_the_default_allocator():
     with local_cluster(1) as cluster, distributed.Client(cluster) as client:
         settings = list(client.run(_allocator_settings).values())
     assert settings == [(None, "1")]  # no fixed trim threshold; thread caps kept
+
+
+def model_is_loaded(_: object = None) -> tuple[bool, int]:
+    from newsgraph.nlp import resources
+
+    return resources._SHARED is not None, os.getppid()
+
+
+def test_workers_fork_from_a_server_that_loaded_the_model():
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    from newsgraph.run.workers import worker_context
+
+    if "forkserver" not in mp.get_all_start_methods():
+        pytest.skip("no fork server on this platform")
+    context = worker_context()
+    assert context.get_start_method() == "forkserver"
+    with ProcessPoolExecutor(2, mp_context=context) as pool:  # no initializer
+        (loaded, server), (also, same) = pool.map(model_is_loaded, [None, None], chunksize=1)
+    assert loaded and also  # before any task ran in them
+    assert server == same != os.getpid()  # forked from one server, not from this process

@@ -67,9 +67,11 @@ def test_a_worker_with_work_outstanding_gets_less():
     assert [w for w, _ in router.assign([story(n) for n in range(10, 12)])] == [1, 1]
 
 
-def test_a_piece_goes_where_its_paragraphs_are_among_the_workers_allowed():
+def test_workers_are_ranked_by_cost_then_load():
     router = Router(2)
     assert lanes(router, [story(0), story(1)]) == [0, 1]
-    assert router.place([near(story(1)), story(7)], [0, 1])[0] == 1
-    assert router.place([near(story(0))], [1])[0] == 1  # worker 0 is not free
-    assert router.place([story(8)], [0, 1])[0] == 0  # the less loaded of two strangers
+    ranked = router.ranked([near(story(1)), story(7)])
+    assert [w for w, _ in ranked] == [1, 0] and ranked[0][1] < ranked[1][1]
+    router.take([story(8)], 1, 5000.0)  # worker 1 busy now: a stranger goes to 0
+    assert [w for w, _ in router.ranked([story(9)])] == [0, 1]
+    assert router.ranked([near(story(8))])[0][0] == 1  # a copy still where its text is

@@ -86,19 +86,24 @@ def ingest(
     """
     from functools import partial
 
-    from newsgraph.pipeline import LONG_TEXTS
-    from newsgraph.run import engines as parallel
     from newsgraph.store.dialect import is_postgres_url
 
-    long_texts = long_texts.lower()
-    if long_texts not in LONG_TEXTS:
-        err.print(f"error: --long-texts must be one of: {', '.join(LONG_TEXTS)}", markup=False)
-        raise typer.Exit(2)
     if dask and workers > 1:
         err.print("error: choose --workers or --dask, not both", markup=False)
         raise typer.Exit(2)
     if write_from_workers and not (dask and is_postgres_url(db)):
         err.print("error: --write-from-workers needs --dask and a postgresql:// --db", markup=False)
+        raise typer.Exit(2)
+    if workers > 1:
+        from newsgraph.run.workers import start_early
+
+        start_early()  # the model loads in the fork server while inputs are read
+    from newsgraph.pipeline import LONG_TEXTS
+    from newsgraph.run import engines as parallel
+
+    long_texts = long_texts.lower()
+    if long_texts not in LONG_TEXTS:
+        err.print(f"error: --long-texts must be one of: {', '.join(LONG_TEXTS)}", markup=False)
         raise typer.Exit(2)
     analyzer: Any = partial(parallel.in_process, long_texts=long_texts)
     if dask:

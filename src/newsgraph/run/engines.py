@@ -2,7 +2,9 @@
 
 Every engine maps the same function (``analyze_chunk``) over chunks of articles and
 hands results back in input order to the single writer, so the knowledge base is the
-same whichever engine produced it. Each worker process loads the model once. With
+same whichever engine produced it. Worker processes start with the model loaded
+(forked from a fork server that loaded it once: ``newsgraph.run.workers``); each Dask
+worker loads it once. With
 PostgreSQL, ``write_with_dask`` lets the Dask workers write their results themselves
 (in input order, see ``newsgraph.run.worker_writes``); the client sends articles
 and receives one small outcome per article. Inputs are read lazily in the client and
@@ -32,6 +34,7 @@ from newsgraph.run.chunks import (
 )
 from newsgraph.run.copies import skip_copies
 from newsgraph.run.routing import Router
+from newsgraph.run.workers import worker_context
 
 if TYPE_CHECKING:
     from dask.distributed import Client, LocalCluster
@@ -39,8 +42,9 @@ if TYPE_CHECKING:
 Task = Callable[[list[Article], str], list[DocResult | Failure]]
 ROUNDS_IN_FLIGHT = 3  # rounds of CHUNK articles per worker sent before the first returns
 FINALE = 32  # the last articles at least, handed out a piece at a time so workers end together
-PIECE = 2  # articles per task in the finale
-QUEUED = 2  # a worker's tasks not yet done (one running, one waiting) in the finale
+PIECE = 1  # articles per task in the finale
+QUEUED = 6_000  # work waiting behind a worker's running task in the finale, in the
+# router's estimate (characters to parse): about one fresh article, or five near copies
 
 
 def in_process(
@@ -50,9 +54,14 @@ def in_process(
 
 
 def with_processes(
-    articles: Iterable[Article], workers: int, long_texts: str = SPLIT, task: Task = analyze_chunk
+    articles: Iterable[Article],
+    workers: int,
+    long_texts: str = SPLIT,
+    task: Task = analyze_chunk,
+    start: str | None = None,
 ) -> Iterator[DocResult | Failure]:
-    """N worker processes (fork where available), results in input order; exact copies
+    """N worker processes (forked from a fork server that holds the model, where the
+    platform has one: ``run.workers``), results in input order; exact copies
     are analysed once (``skip_copies``), whichever worker their original went to, and a
     near copy goes to the worker that parsed its shared paragraphs (``Router``).
 
@@ -60,23 +69,26 @@ def with_processes(
     store), keeping a bounded window of work in flight. A chunk whose worker died
     (or that raised) is run once more, alone, in a one-worker pool of its own; if that
     fails too, its articles come back as failures. A dead worker never stops the run.
+    ``start``: the processes' start method (``run.workers.worker_context``).
     """
-    yield from skip_copies(articles, lambda items: _processes(items, workers, long_texts, task))
+    yield from skip_copies(
+        articles, lambda items: _processes(items, workers, long_texts, task, start)
+    )
 
 
 def _processes(
-    articles: Iterable[Article], workers: int, long_texts: str, task: Task
+    articles: Iterable[Article], workers: int, long_texts: str, task: Task, start: str | None
 ) -> Iterator[DocResult | Failure]:
     """Rounds of ``CHUNK`` articles per worker, each article routed to the worker that
     parsed its paragraphs unless another has less to do (``Router``); the last rounds
     read (``FINALE`` articles or more) are held back for ``_Lanes.finale``."""
-    lanes = _Lanes(workers, Router(workers))
+    lanes = _Lanes(workers, Router(workers), start)
     window: deque[list[_Part]] = deque()
     held: deque[list[Article]] = deque()  # read, not sent: the finale's unless more follow
     try:
         for batch in chunks(articles, CHUNK * workers):
             held.append(batch)
-            while sum(map(len, held)) - len(held[0]) >= FINALE:
+            while held and sum(map(len, held)) - len(held[0]) >= FINALE:
                 window.append(lanes.submit_round(held.popleft(), task, long_texts))
                 if len(window) >= ROUNDS_IN_FLIGHT:
                     yield from lanes.settle_round(window.popleft(), task, long_texts)
@@ -101,11 +113,8 @@ class _Lanes:
     """One single-process pool per worker (replaced when its process dies), so an article
     goes to the worker chosen for it, and a one-process pool for retries."""
 
-    def __init__(self, workers: int, router: Router) -> None:
-        import multiprocessing as mp
-
-        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-        self.context = mp.get_context(method)
+    def __init__(self, workers: int, router: Router, start: str | None = None) -> None:
+        self.context = worker_context(start)
         self.pools: list[ProcessPoolExecutor | None] = [None] * workers
         self.retry: ProcessPoolExecutor | None = None
         self.router = router
@@ -114,9 +123,12 @@ class _Lanes:
     def _new(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(1, mp_context=self.context, initializer=warm)
 
-    def submit_round(self, batch: list[Article], task: Task, long_texts: str) -> list[_Part]:
+    def _note_returns(self) -> None:
         for part in [p for p in self.running if p.future.done()]:
             self._returned(part)  # the router sees which worker is ahead
+
+    def submit_round(self, batch: list[Article], task: Task, long_texts: str) -> list[_Part]:
+        self._note_returns()
         routes = self.router.assign(batch)
         parts = []
         for lane in sorted({lane for lane, _ in routes}):
@@ -147,9 +159,10 @@ class _Lanes:
         self, window: deque[list[_Part]], last: list[Article], task: Task, long_texts: str
     ) -> Iterator[DocResult | Failure]:
         """The rounds in flight, then the last articles, in order. These go ``PIECE`` at a
-        time to whichever worker runs short of work, so both finish together: a round's
-        share is an estimate, and one worker idling through the other's last second is
-        time lost on a 2-core machine."""
+        time to the router's choice (near copies where their paragraphs are) while the
+        work waiting behind its running task is under ``QUEUED``, or to a worker that
+        idles, so both finish together: a round's share is an estimate, and one worker
+        idling through the other's last second is time lost on a 2-core machine."""
         pieces = deque(last[i : i + PIECE] for i in range(0, len(last), PIECE))
         made: list[_Part] = []
         for parts in window:
@@ -172,14 +185,15 @@ class _Lanes:
         """Keep every worker fed from ``pieces`` until ``ready()`` or nothing is running."""
         while True:
             while pieces:
-                unfinished = [0] * len(self.pools)
-                for part in self.running:
-                    unfinished[part.lane] += not part.future.done()
-                fewest = min(unfinished)
-                if fewest >= QUEUED:
-                    break
-                allowed = [lane for lane, n in enumerate(unfinished) if n == fewest]
-                lane, cost = self.router.place(pieces[0], allowed)
+                self._note_returns()
+                waiting = self._waiting()
+                ranked = self.router.ranked(pieces[0])
+                queued = waiting[ranked[0][0]]
+                if queued is not None and queued >= QUEUED and None not in waiting:
+                    break  # the best worker has enough waiting and none idles: wait
+                lane, cost = next((w, c) for w, c in ranked
+                                  if (waiting[w] or 0.0) < QUEUED)  # fmt: skip
+                self.router.take(pieces[0], lane, cost)
                 batch = pieces.popleft()
                 future = self.submit(lane, task, batch, long_texts)
                 made.append(_Part(lane, list(range(len(batch))), batch, future, cost))
@@ -188,6 +202,14 @@ class _Lanes:
             if ready() or not busy:
                 return
             wait(busy, return_when=FIRST_COMPLETED)
+
+    def _waiting(self) -> list[float | None]:
+        """Each worker's estimated work waiting behind its running task (None: it idles)."""
+        waiting: list[float | None] = [None] * len(self.pools)
+        for part in self.running:  # in the order sent: a worker's first is running
+            current = waiting[part.lane]
+            waiting[part.lane] = 0.0 if current is None else current + part.cost
+        return waiting
 
     def submit(self, lane: int, task: Task, batch: list[Article], long_texts: str) -> Future:
         for _ in range(2):

@@ -44,19 +44,22 @@ class Router:
             self._remember(paragraphs, worker)
         return chosen
 
-    def place(self, articles: Sequence[Article], allowed: Sequence[int]) -> tuple[int, float]:
-        """The worker among ``allowed`` where these articles cost least (ties: the least
-        loaded), and their cost there (added to its load); they are remembered as its."""
+    def ranked(self, articles: Sequence[Article]) -> list[tuple[int, float]]:
+        """Every worker with the cost of these articles there, cheapest first (ties: the
+        less loaded): the caller keeps the workers busy itself."""
         costs = [0.0] * self.workers
-        units = [_paragraphs(article) for article in articles]
-        for article, paragraphs in zip(articles, units, strict=True):
-            for w, cost in enumerate(self._costs(paragraphs, len(article.text))):
+        for article in articles:
+            for w, cost in enumerate(self._costs(_paragraphs(article), len(article.text))):
                 costs[w] += cost
-        worker = min(allowed, key=lambda w: (costs[w], self.loads[w], w))
-        self.loads[worker] += costs[worker]
-        for paragraphs in units:
-            self._remember(paragraphs, worker)
-        return worker, costs[worker]
+        loads = self.loads
+        order = sorted(range(self.workers), key=lambda w: (costs[w], loads[w], w))
+        return [(w, costs[w]) for w in order]
+
+    def take(self, articles: Sequence[Article], worker: int, cost: float) -> None:
+        """These articles were sent to ``worker``: its load grows, their paragraphs are its."""
+        self.loads[worker] += cost
+        for article in articles:
+            self._remember(_paragraphs(article), worker)
 
     def returned(self, worker: int, cost: float) -> None:
         """Work sent to ``worker`` came back: its load falls by the estimate."""
