@@ -171,3 +171,30 @@ def test_the_first_or_last_to_act_acted_when_it_became_so(analyze):
     events = analyze(text, published="2024-06-08").events
     ev = _by_trigger(events, "ratify")
     assert (ev.type, ev.date) == ("AGREE", "2024-06-04")  # admitting members: agreement
+
+
+# -- occasions, intentions and weeks -----------------------------------------------
+def test_a_named_occasion_dates_the_act_and_is_an_event(analyze):
+    r = analyze(
+        "NATO decided at last year's Lisbon summit to invite Georgia to start membership talks.",
+        "2011-05-04",
+    )
+    (invite,) = [e for e in r.events if e.type == "REQUEST"]
+    (summit,) = [e for e in r.events if e.type == "CONSULT"]
+    assert invite.date == "2010" and summit.date == "2010"
+    assert summit.source is not None and summit.source == invite.source
+    # an unnamed setting is still only where the act was done
+    text = "Ghana and Togo signed a border agreement at a summit in Accra."
+    assert "CONSULT" not in [e.type for e in analyze(text).events]
+
+
+def test_a_week_named_dates_an_event_by_its_first_day_as_a_week(analyze):
+    r = analyze(
+        "Belgium early this week became the last country to ratify the treaty, the "
+        "minister said Saturday.",
+        "2011-05-07",
+    )
+    (ev,) = [e for e in r.events if e.type in ("AGREE", "SUPPORT")]
+    assert ev.date == "2011-05-02" and ev.date_precision == "week"
+    r = analyze("Belgium ratified the treaty on Wednesday.", "2011-05-07")
+    assert [e.date_precision for e in r.events] == [None]

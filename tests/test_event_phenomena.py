@@ -253,3 +253,37 @@ def test_an_act_someone_wants_another_to_do_is_not_done(analyze):
     assert cand.modality == "hypothetical"
     r = analyze("The army attacked the rebels in the north on Monday.")
     assert [e for e in r.events if e.type == "ASSAULT"]
+
+
+def test_a_verb_coordinated_with_one_of_its_type_tells_more_of_the_same_act(analyze):
+    r = analyze(
+        "Guerrillas killed three soldiers and seriously wounded six others on Sunday.",
+        "1998-03-01",
+    )
+    (ev,) = _assaults(r)
+    assert "wounded" in ev.mentions[0].text
+    r = analyze(
+        "Extremists bombed two towns and fired mortar shells at a police station in March.",
+        "1998-03-22",
+    )
+    assert len([e for e in r.events + r.event_candidates if e.type == "ASSAULT"]) == 2
+
+
+def test_a_contest_over_a_person_is_no_attack(analyze):
+    r = analyze(
+        "The battle of Elian has been won in legal terms, his father's lawyer said. "
+        "His cousins have been battling to keep him in Miami.",
+        "2000-04-05",
+    )
+    assert not [e for e in r.events + r.event_candidates if e.type == "ASSAULT"]
+    assert _assaults(analyze("The battle of Falluja killed hundreds of people in 2004."))
+
+
+def test_people_killed_in_an_accident_were_not_attacked(analyze):
+    r = analyze(
+        "In 1997, 73 soldiers were killed when two military helicopters crashed. "
+        "Five more were killed in a road accident last week.",
+        "1998-03-01",
+    )
+    assert not [e for e in r.events + r.event_candidates if e.type == "ASSAULT"]
+    assert _assaults(analyze("Rebels killed five villagers when they raided a market."))

@@ -67,6 +67,17 @@ def test_an_official_is_not_his_state(store):
     assert len(records.events(store)) == 2
 
 
+def test_a_state_s_meeting_and_its_organ_s_talks_that_day_stay_apart(store):
+    """Only an attack on an organ is one on its state: "the U.S. met China" and "the
+    embassy discussed the ruling with a senator" on one day are two meetings."""
+    for doc_id, key in (("state", "usa"), ("embassy", "embassy")):
+        text = f"The delegation ({doc_id}) met for talks."
+        result = doc(doc_id, "1998-08-08", [], [event("CONSULT", 0, None, "1998-08-07", text)])
+        result.entities = [side(key)]
+        store.save(result)
+    assert len(records.events(store)) == 2
+
+
 def test_two_organs_of_one_state_stay_apart(store):
     """The embassy bombed and troops attacked on the same day: two events."""
     store.save(attack_on("embassy", "1998-08-08", "embassy"))

@@ -156,6 +156,7 @@ class Event:
     figures: dict[str, Any] = field(default_factory=dict)  # e.g. {"killed": 12}
     reason: str | None = None  # why the coding rules keep it as a candidate; None when coded
     features: dict[str, float] = field(default_factory=dict)  # inputs of ``confidence``
+    date_precision: str | None = None  # "week": ``date`` is the first day of the week named
 
 
 @dataclass

@@ -22,8 +22,9 @@ def find(reports: list[Report]) -> list[dict[str, Any]]:
     (e.g. "killed") disagree when they differ.
     """
     out = []
+    weeks = _weeks(reports)
     date_values = _values(reports, lambda r: r.date if r.tells_act_date else None)
-    listed = _contradicted(date_values, lambda a, b: not dates.compatible_values(a, b))
+    listed = _contradicted(date_values, lambda a, b: not dates.compatible_values(a, b, weeks))
     if listed:
         out.append({"field": "date", "values": listed})
     refs = {r.place: r.place_ref for r in reports if r.place}
@@ -44,7 +45,8 @@ def possible(told: Tally) -> bool:
     """Whether an event's reports (their tally) disagree on anything ``find`` lists:
     only then need they be read one by one."""
     days = list(dict.fromkeys(r.date for r in told.tellings if r.date and r.tells_act_date))
-    if any(not dates.compatible_values(a, b) for a in days for b in days):
+    weeks = _weeks(told.tellings)
+    if any(not dates.compatible_values(a, b, weeks) for a in days for b in days):
         return True
     refs = told.places
     if any(place_rules.relation(a, b) == place_rules.CLASH for a in refs for b in refs):
@@ -55,6 +57,11 @@ def possible(told: Tally) -> bool:
             if value is not None:
                 values.setdefault(name, set()).add(_hashable(value))
     return any(len(v) > 1 for v in values.values())
+
+
+def _weeks(reports: list[Report]) -> frozenset[str]:
+    """The dates that name only their week ("early this week")."""
+    return frozenset(r.date for r in reports if r.date and r.date_precision == dates.WEEK)
 
 
 def _contradicted(values: list[Value], clash: Any) -> list[Value]:

@@ -39,7 +39,7 @@ def tally(reports: list[Report]) -> Tally:
         for role in docs:
             if getattr(r, role) is not None:
                 docs[role].setdefault(getattr(r, role), set()).add(r.doc_id)
-        tellings.setdefault((r.date, r.published, r.type, r.cameo, r.modality), r)
+        tellings.setdefault((r.date, r.published, r.type, r.cameo, r.modality, r.date_precision), r)
         if r.place_ref:
             places.setdefault(r.place_ref.key, r.place_ref)
         figures.setdefault(repr(sorted(r.figures.items())), r.figures)
@@ -78,15 +78,16 @@ def consensus(
     if acts and len(acts) < len(told.tellings) and acts[0].type:
         out["act"] = {"type": acts[0].type, "cameo": acts[0].cameo, "modality": acts[0].modality}
     place: PlaceRef | None = None
+    precision = None
     for r in _date_tellers(told.tellings, acts):
-        if r.date and (out["date"] is None or _refines(r.date, out["date"])):
-            out["date"] = r.date
+        if r.date and (out["date"] is None or _refines(r.date, out["date"], precision)):
+            out["date"], precision = r.date, r.date_precision
     for ref in told.places:
         if place is None or _refines_place(ref, place):
             place = ref
     out["place"] = place.key if place else None
     first_pub = next((r.published for r in told.tellings if r.published), None)
-    out["range"] = dates.event_range(out["date"], first_pub, ongoing)
+    out["range"] = dates.event_range(out["date"], first_pub, ongoing, precision)
     return out
 
 
@@ -123,5 +124,8 @@ def _refines_place(ref: PlaceRef, current: PlaceRef) -> bool:
     return nested and inside and place_rules.more_specific(ref, current)
 
 
-def _refines(value: str, current: str) -> bool:
+def _refines(value: str, current: str, precision: str | None) -> bool:
+    """A finer date inside the current one: a day in its month, or in its week."""
+    if precision == dates.WEEK:
+        return value != current and dates.in_week(value, current, frozenset([current]))
     return len(value) > len(current) and value.startswith(current)

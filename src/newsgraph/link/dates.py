@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+WEEK = "week"  # the precision of a date that names only its week (its first day)
+WEEK_DAYS = 7
 REPORT_WINDOW = 3  # an undated event happened at most this many days before publication
 DAY_TOLERANCE = 3  # two specific days this close may still be one event (with a conflict)
 RECALL_DAYS = 31  # an undated report may recall a dated event this many days before it
@@ -36,13 +38,15 @@ def _day(value: str) -> date | None:
         return None
 
 
-def explicit_range(value: str | None) -> TimeRange | None:
-    """The days an ISO date at month or day precision covers; None for coarser or bad."""
+def explicit_range(value: str | None, precision: str | None = None) -> TimeRange | None:
+    """The days an ISO date at month or day precision covers (a ``WEEK`` date: the seven
+    days from it); None for coarser or bad."""
     if not value:
         return None
     if len(value) >= 10:
         d = _day(value)
-        return TimeRange(d.toordinal(), d.toordinal(), True) if d else None
+        span = WEEK_DAYS - 1 if precision == WEEK else 0
+        return TimeRange(d.toordinal(), d.toordinal() + span, True) if d else None
     if len(value) == 7:
         first = _day(value + "-01")
         if first is None:
@@ -72,13 +76,13 @@ def year_range(value: str | None, published: str | None) -> TimeRange | None:
 
 
 def event_range(
-    value: str | None, published: str | None, ongoing: bool = False
+    value: str | None, published: str | None, ongoing: bool = False, precision: str | None = None
 ) -> TimeRange | None:
     """The explicit range if the date is specific enough, else another year's range,
     else the publication window. An ongoing state's year is its start ("since 2024"),
     not its time: such a state keeps the window (see ``state_span``)."""
     coarse = None if ongoing else year_range(value, published)
-    return explicit_range(value) or coarse or publication_window(published)
+    return explicit_range(value, precision) or coarse or publication_window(published)
 
 
 def state_span(value: str | None, rng: TimeRange | None) -> TimeRange | None:
@@ -124,9 +128,19 @@ def overlap(a: TimeRange, b: TimeRange) -> bool:
     return a.lo <= b.hi and b.lo <= a.hi
 
 
-def compatible_values(a: str, b: str) -> bool:
-    """'2021-03' and '2021-03-03' agree; '2021-03-03' and '2021-03-04' do not."""
-    return a.startswith(b) or b.startswith(a)
+def compatible_values(a: str, b: str, weeks: frozenset[str] = frozenset()) -> bool:
+    """'2021-03' and '2021-03-03' agree; '2021-03-03' and '2021-03-04' do not, unless one
+    of them (in ``weeks``) names only its week ("early this week") and the other is a
+    day of that week."""
+    return a.startswith(b) or b.startswith(a) or in_week(a, b, weeks) or in_week(b, a, weeks)
+
+
+def in_week(day: str, week: str, weeks: frozenset[str]) -> bool:
+    """Whether ``day`` falls in the week of ``week`` (a ``WEEK`` date, listed in ``weeks``)."""
+    if week not in weeks or not is_day(day):
+        return False
+    d, w = _day(day), _day(week)
+    return bool(d and w) and 0 <= d.toordinal() - w.toordinal() < WEEK_DAYS
 
 
 def is_day(value: str | None) -> bool:
@@ -142,6 +156,28 @@ def buckets(r: TimeRange, pad: int = 0) -> list[int]:
     """The week buckets a range (widened by ``pad`` days) touches, at most MAX_BUCKETS."""
     first, last = (r.lo - pad) // BUCKET_DAYS, (r.hi + pad) // BUCKET_DAYS
     return list(range(first, min(last, first + MAX_BUCKETS - 1) + 1))
+
+
+def whole_year(r: TimeRange) -> int | None:
+    """The year a range is, when it is another year's whole year (``year_range``)."""
+    first, last = date.fromordinal(r.lo), date.fromordinal(r.hi)
+    whole = (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
+    return first.year if not r.explicit and whole and first.year == last.year else None
+
+
+def year_buckets(r: TimeRange, lookup: bool) -> list[int]:
+    """Where a report dated only by another year ("at last year's summit") and the
+    other reports of that year meet: the year's own bucket (``-year``), which any other
+    range also reads; the year's report reads every week of it too."""
+    year = whole_year(r)
+    if year is None:
+        if not lookup:
+            return []
+        return sorted({-date.fromordinal(r.lo).year, -date.fromordinal(r.hi).year})
+    if not lookup:
+        return [-year]
+    weeks = range(r.lo // BUCKET_DAYS, r.hi // BUCKET_DAYS + 1)
+    return [-year, *weeks]
 
 
 def iso(ordinal: int) -> str:

@@ -19,7 +19,8 @@ in other countries).
 A place is evidence only with an explicit date on both sides and only where the two
 events share no role, so only explicitly dated events are indexed by place, with the
 roles they have ("@geo:1|st"), and a report looks up only the stored events that could
-share no role with it (one with both roles: only events with none). Keys carry week buckets; an event of
+share no role with it (one with both roles: only events with none). Keys carry week buckets (a
+report dated only by another year: that year's bucket, ``dates.year_buckets``); an event of
 a document without any date is keyed to its document. A state and its organs meet
 through "state:ISO" / "organ:ISO" variants of each actor.
 """
@@ -61,8 +62,10 @@ def _keys(ev: EventView, pad: int, lookup: bool) -> list[tuple[str, int]]:
     # an undated placed report may recall an earlier event through a participant it shares
     span = dates.lookup_range(ev.range) if lookup and ev.place else ev.range
     names = sorted({a for a in (ev.source, ev.target) if a})
+    years = dates.year_buckets(ev.range, lookup)  # another year's report: its own bucket
+    weeks = [] if dates.whole_year(ev.range) is not None else dates.buckets(span, pad)
     return (
-        [(k, b) for k in roles for b in dates.buckets(span, pad)]
+        [(k, b) for k in roles for b in sorted({*weeks, *years})]
         + [(k, b) for k in places for b in dates.buckets(ev.range, pad)]
         + state
         + plans.keys(ev.type, ev.cameo, names, ev.range, lookup)

@@ -10,9 +10,10 @@ The merge rule (all must hold):
 * no role contradicts: a source (target) known on both sides is the same actor, or a
   state and one of its organs (an organisation or group of a state sector by its CAMEO
   code: government, forces, police, courts, legislature, embassies; not a person, who
-  acts too often in the state's name), which counts as shared only when both reports
-  give the same explicit day: "bombings at U.S. embassies" and "bombings against the
-  United States" on Aug. 7. CONSULT, AGREE and COOPERATE are symmetric, so "A met B"
+  acts too often in the state's name), which counts as shared only in an attack that
+  both reports give the same explicit day: "bombings at U.S. embassies" and "bombings
+  against the United States" on Aug. 7 (a court's or a ministry's talks are not the
+  state's meeting that day). CONSULT, AGREE and COOPERATE are symmetric, so "A met B"
   may match "B hosted A";
 * places agree or one is missing: the same place, or one inside the other (a city
   and its region or country; see ``places``);
@@ -145,6 +146,7 @@ class Report:
     type: str | None = None  # the extracted event's own (None: stored before it was kept)
     cameo: str | None = None
     modality: str | None = None
+    date_precision: str | None = None  # dates.WEEK: the date names only its week
 
     @property
     def place_ref(self) -> PlaceRef | None:
@@ -197,7 +199,7 @@ def decide(new: EventView, old: EventView) -> Match | None:
     if orientation is None:
         return None
     swapped, shared, organs = orientation
-    shared += organs if _same_day(new, old) else 0
+    shared += organs if _same_day(new, old) and new.type in PLACE_BOUND_TYPES else 0
     shared_place = int(
         place_rules.anchors(new.place_ref, old.place_ref) or _same_day_nested(new, old)
     )

@@ -26,26 +26,10 @@ from newsgraph.store.engine import Db
 E, EM, P, K = t.events, t.event_mentions, t.places, t.event_keys
 _MENTION_SEQ = Prepared(select(func.coalesce(func.max(EM.c.seq), 0) + 1))
 _MENTION = inserter(
-    EM,
-    "event_id",
-    "doc_id",
-    "start",
-    "end",
-    "text",
-    "trigger",
-    "source_text",
-    "target_text",
-    "date",
-    "place",
-    "figures",
-    "source",
-    "target",
-    "local",
-    "seq",
-    "type",
-    "cameo",
-    "modality",
-)
+    EM, "event_id", "doc_id", "start", "end", "text",
+    "trigger", "source_text", "target_text", "date", "place", "figures", "source",
+    "target", "local", "seq", "type", "cameo", "modality", "date_precision",
+)  # fmt: skip
 _AM = t.actor_mentions
 _EVIDENCE_PLACES = Prepared(
     select(P.c.id, P.c.kind)
@@ -165,7 +149,7 @@ def link_event(
         place=place, range=None, doc_id=doc_id, place_kind=kind, place_country=country,
         mode=ev.mode, actors=views.actor_info(db, source, target), cameo=ev.cameo,
     )  # fmt: skip
-    view.range = event_range(ev.date, published, view.ongoing)
+    view.range = event_range(ev.date, published, view.ongoing, ev.date_precision)
     match = _duplicate_match(db, view, ev, canonical, told) if canonical else None
     match = match or _same_document_match(db, view, ev)
     others = [c for c in views.candidates(db, view) if c.id not in told]  # told apart in context
@@ -183,7 +167,7 @@ def link_event(
          "trigger": m.trigger, "source_text": ev.source_text, "target_text": ev.target_text,
          "date": ev.date, "place": place, "figures": figures, "source": source,
          "target": target, "local": local, "seq": seq + i, "type": ev.type,
-         "cameo": ev.cameo, "modality": ev.modality}
+         "cameo": ev.cameo, "modality": ev.modality, "date_precision": ev.date_precision}
         for i, m in enumerate(ev.mentions)
     ])  # fmt: skip
     report = {
@@ -196,6 +180,7 @@ def link_event(
         "cameo": ev.cameo,
         "modality": ev.modality,
         "published": published,
+        "date_precision": ev.date_precision,
     }
     fresh = None if match else Fresh(doc_id, (source, target), (ev.type, ev.mode))
     refresh(db, event_id, (doc_id, local, report, len(ev.mentions)), fresh)

@@ -50,7 +50,7 @@ class Kept:
     """What an event's row keeps besides its attributes: the tally and the counts."""
 
     votes: dict[str, dict[str, int]]
-    tellings: list[list[Any]]  # [date, published, type, cameo, modality]
+    tellings: list[list[Any]]  # [date, published, type, cameo, modality, date precision]
     places: list[list[Any]]  # [place, kind, country]
     figures: list[str]  # distinct figures, as stored (JSON)
     outlets: list[str] = field(default_factory=list)
@@ -85,7 +85,8 @@ def appended(
     fresh: bool = False,
 ) -> Kept:  # fmt: skip
     """The stored tally and counts with one more report (``report``: source, target,
-    date, place, figures, type, cameo, modality and its document's publication day) of
+    date, place, figures, type, cameo, modality, date precision and its document's
+    publication day) of
     ``mentions`` mentions from ``doc_id``; rebuilt from the mentions when none is stored.
     A ``fresh`` event (created by this report) has the empty tally and no other report."""
     raw = EMPTY if fresh else db.scalar(_STORED, {"e": event_id})
@@ -99,7 +100,7 @@ def appended(
             votes = kept.votes.setdefault(role, {})
             votes[actor] = votes.get(actor, 0) + 1
     told = [report["date"], report["published"], report["type"], report["cameo"],
-            report["modality"]]  # fmt: skip
+            report["modality"], report["date_precision"]]  # fmt: skip
     if told not in kept.tellings:
         kept.tellings.append(told)
     place = report["place"]

@@ -63,7 +63,7 @@ _D = t.documents
 _REPORTS = Prepared(
     select(EM.c.doc_id, EM.c.local, EM.c.source, EM.c.target, EM.c.date, EM.c.place,
            EM.c.figures, EM.c.start, EM.c.end, EM.c.text, _D.c.published, P.c.kind, P.c.country,
-           EM.c.type, EM.c.cameo, EM.c.modality)
+           EM.c.type, EM.c.cameo, EM.c.modality, EM.c.date_precision)
     .select_from(EM.join(_D, _D.c.id == EM.c.doc_id).outerjoin(P, P.c.id == EM.c.place))
     .where(EM.c.event_id == bindparam("e"))
     .order_by(_D.c.seq, EM.c.local, EM.c.start)
@@ -84,7 +84,7 @@ _DOCUMENTS = {
                      .where(EM.c.event_id == bindparam("e"), EM.c[role].in_(marks)))
     for role in ("source", "target")
 }  # fmt: skip
-_TOLD = (EM.c.date, _D.c.published, EM.c.type, EM.c.cameo, EM.c.modality)
+_TOLD = (EM.c.date, _D.c.published, EM.c.type, EM.c.cameo, EM.c.modality, EM.c.date_precision)
 _TELLINGS = Prepared(
     select(*_TOLD).select_from(EM.join(_D, _D.c.id == EM.c.doc_id))
     .where(EM.c.event_id == bindparam("e")).group_by(*_TOLD).order_by(_FIRST)
@@ -133,8 +133,8 @@ def as_tally(db: Db, event_id: str, values: Told) -> Tally:
 
     reports = [
         rules.Report(doc_id="", source=None, target=None, date=d, place=None, published=p,
-                     type=ty, cameo=c, modality=m)
-        for d, p, ty, c, m in tellings
+                     type=ty, cameo=c, modality=m, date_precision=w)
+        for d, p, ty, c, m, w in tellings
     ]  # fmt: skip
     return Tally(votes, reports, [PlaceRef(*p) for p in places], documents,
                  [json.loads(f) for f in figures])  # fmt: skip
@@ -230,7 +230,7 @@ def reports(db: Db, event_id: str) -> list[rules.Report]:
                 doc_id=r["doc_id"], source=r["source"], target=r["target"], date=r["date"],
                 place=r["place"], published=r["published"], figures=json.loads(r["figures"]),
                 place_kind=r["kind"], place_country=r["country"], type=r["type"],
-                cameo=r["cameo"], modality=r["modality"],
+                cameo=r["cameo"], modality=r["modality"], date_precision=r["date_precision"],
             )  # fmt: skip
         rep.evidence.append({"start": r["start"], "end": r["end"], "text": r["text"]})
     return list(grouped.values())

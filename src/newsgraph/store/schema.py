@@ -40,7 +40,7 @@ from newsgraph.store.dialect import SQLITE
 from newsgraph.store.engine import Db
 from newsgraph.store.tables import metadata, since
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 
 def _table_as_of(table: Table, version: int) -> Table:
@@ -84,8 +84,10 @@ def upgrade(db: Db, version: int) -> None:
         db.run(event_counts.COUNTED)  # with the articles
         db.run(actor_links.KEY_INDEX_FILLED)
         db.run(doc_links.STORY_ACTOR_DAYS_FILLED)
-    if target == 10:
+    if target in (10, 12):  # 12: reports dated by another year keyed by that year
         event_links.rekey_all(db)
+    if target == 12:  # tallies now tell each date's precision: rebuilt by the next report
+        db.run(update(tables.events).values(tally=None))
     if target == 11:
         db.run(actor_links.FIRSTS_FILLED)
         search_index.index_alias_firsts(db)

@@ -209,6 +209,7 @@ event_mentions = table(
     c("local", INT, since=2),  # the event's index in its document
     c("seq", INT, since=3),
     c("type", since=8), c("cameo", since=8), c("modality", since=8),  # the extracted event's
+    c("date_precision", since=12),  # "week": the date names only its week (link.dates.WEEK)
     ix("event_mentions_doc", "doc_id"),
     ix("event_mentions_event", "event_id"),
     ix("event_mentions_seq", "seq", since=3),

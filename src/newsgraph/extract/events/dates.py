@@ -16,13 +16,19 @@ an owned act acted upon ("to lift its siege").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.lexicon import Lexicon, Trigger
+from newsgraph.extract.events.lexicon import (
+    AUTHORED_NOUNS,
+    OCCASION_NOUNS,
+    OCCASION_PREPS,
+    Lexicon,
+    Trigger,
+)
+from newsgraph.extract.events.story import Story, takes_part, time_index
 from newsgraph.model import DocContext
 
 DIRECT_ARGS = ("dobj", "nsubj", "nsubjpass", "attr", "agent")
@@ -31,31 +37,13 @@ PARTICIPLE_DEPS = ("advcl", "conj")
 MAX_CLIMB = 6
 
 
-@dataclass
-class Story:
-    """The lead's day and who took part in the lead."""
-
-    day: str | None = None
-    same_day: bool = False
-    entities: set[int] = field(default_factory=set)
-    countries: set[str] = field(default_factory=set)
-
-
-def _index(ctx: DocContext) -> dict[int, list[Any]]:
-    from newsgraph.extract.time.stage import date_of_clause
-
-    if ctx.time_index is None:
-        date_of_clause(ctx, ctx.doc[0])  # runs the time stages
-    return ctx.time_index or {}
-
-
 def _is_day(value: str | None) -> bool:
     return bool(value) and len(value or "") == 10
 
 
 def own_date(ctx: DocContext, tok: Token, trigger_ids: set[int]) -> str | None:
     """The time expression attached to ``tok`` itself (see module doc, point 1)."""
-    for it in _index(ctx).get(tok.i, []):
+    for it in time_index(ctx).get(tok.i, []):
         if it.precision == "day" or _direct_path(it.span, tok, trigger_ids):
             return it.value
     return None
@@ -105,9 +93,27 @@ def _direct_path(span: Any, target: Token, trigger_ids: set[int]) -> bool:
         cur = cur.head
         if cur.i == target.i:
             return True
-        if cur.pos_ in ("NOUN", "PROPN") and cur.i not in trigger_ids:
+        if cur.pos_ in ("NOUN", "PROPN") and cur.i not in trigger_ids and not _dating(cur):
             return False
     return True
+
+
+def _dating(noun: Token) -> bool:
+    """A noun whose time is the act's: its occasion, or a document that acts ("that 1978
+    resolution calls for": the demand is the resolution's, of 1978)."""
+    document = noun.dep_ == "nsubj" and noun.lemma_.lower() in AUTHORED_NOUNS
+    return document or _occasion(noun)
+
+
+def _occasion(noun: Token) -> bool:
+    """ "decided at last year's Madrid summit": the occasion's time is the act's."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and noun.lemma_.lower() in OCCASION_NOUNS
+        and prep.lower_ in OCCASION_PREPS
+        and prep.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _has_subject(verb: Token) -> bool:
@@ -155,6 +161,15 @@ def linked_date(ctx: DocContext, verb: Token, speech: frozenset[str]) -> str | N
     if verb.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in speech and _ongoing(verb):
         return own_date(ctx, head, set())
     return None
+
+
+def _intention_date(ctx: DocContext, verb: Token) -> str | None:
+    """ "decided at last year's summit to invite": an act intended in a complement is
+    dated by the clause that intends it (the decision, the promise)."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.pos_ != "VERB":
+        return None
+    return own_date(ctx, head, set())
 
 
 def _subject(verb: Token) -> Token | None:
@@ -222,7 +237,7 @@ def _reacted_to(noun: Token, verb: Token, lex: Lexicon) -> bool:
 def _day_after_object(ctx: DocContext, noun: Token, verb: Token) -> str | None:
     """ "on Saturday condemned the attacks in Kenya on Friday": of two days in the reaction's
     clause, the one after its object, if earlier than the other, is the object's day."""
-    days = [it for it in _index(ctx).get(verb.i, []) if it.precision == "day" and it.span]
+    days = [it for it in time_index(ctx).get(verb.i, []) if it.precision == "day" and it.span]
     end = max(t.i for t in noun.subtree)
     after = [it for it in days if it.span.start > end]
     before = [it for it in days if it.span.end <= noun.i]
@@ -265,7 +280,7 @@ def _narrative_day(ctx: DocContext, verb: Token) -> str | None:
     if not past or sent.start == 0:
         return None
     prev = ctx.doc[sent.start - 1].sent
-    items = [it for lst in _index(ctx).values() for it in lst if it.span is not None]
+    items = [it for lst in time_index(ctx).values() for it in lst if it.span is not None]
     if any(sent.start <= it.span.start < sent.end for it in items):
         return None
     published = ctx.result.published or "9999"
@@ -274,68 +289,6 @@ def _narrative_day(ctx: DocContext, verb: Token) -> str | None:
         if prev.start <= it.span.start < prev.end and _is_day(it.value) and it.value < published
     ]  # fmt: skip
     return min(it.value for it in days) if days else None  # the act, not the day it was told
-
-
-def story(ctx: DocContext) -> Story:
-    """The lead's first dated day, whether it is the publication day, and its actors."""
-    out = Story()
-    sents = list(ctx.doc.sents)
-    lead = next((s for s in sents if s.text.strip()), None)
-    if lead is None:
-        return out
-    items = [it for lst in _index(ctx).values() for it in lst]
-    days = sorted({(it.cand.start, it.value) for it in items if it.precision == "day"})
-    out.day = next((v for s, v in days if lead.start_char <= s < lead.end_char), None)
-    undated = not any(lead.start_char <= it.cand.start < lead.end_char for it in items)
-    if out.day is None and undated and ctx.result.dateline is None:
-        out.day = _undated_lead_day(ctx, sents, lead, days)
-    if out.day is None:
-        return out
-    out.same_day = out.day == ctx.result.published
-    for m in _lead_mentions(ctx, lead.start_char, lead.end_char):
-        out.entities.add(m)
-        ent = ctx.result.entities[m]
-        if ent.kind in ("country", "person") and ent.country:
-            out.countries.add(ent.country)
-    return out
-
-
-def _undated_lead_day(ctx: DocContext, sents: list[Any], lead: Any, days: list) -> str | None:
-    """A lead with no time and no dateline ("Security forces clashed in Lagos with ...",
-    broadcast copy) is the publication day's news when it is told in the present ("X
-    says ...") or the sentences that follow it first name that day ("... began gathering
-    early Tuesday"). A wire lead after its dateline often tells the day before ("bombings
-    blew apart buildings. ... officials said as dawn broke Saturday"): not for it."""
-    if lead.root.tag_ in ("VBZ", "VBP"):  # "President Clinton says ...": today's report
-        return ctx.result.published
-    k = sents.index(lead)
-    after = sents[k + 1 : k + 1 + LEAD_FOLLOWERS]
-    if not after:
-        return None
-    first = next((v for s, v in days if lead.end_char <= s < after[-1].end_char), None)
-    return first if first is not None and first == ctx.result.published else None
-
-
-LEAD_FOLLOWERS = 2  # sentences after an undated lead that may give the story's day
-
-
-def _lead_mentions(ctx: DocContext, start: int, end: int) -> list[int]:
-    out = []
-    for i, ent in enumerate(ctx.result.entities):
-        if ent.kind in ("person", "organization", "country", "group") and any(
-            start <= m.start < end and m.kind != "pronoun" for m in ent.mentions
-        ):
-            out.append(i)
-    return out
-
-
-def _takes_part(ctx: DocContext, st: Story, entity: int | None) -> bool:
-    if entity is None:
-        return False
-    if entity in st.entities:
-        return True
-    country = ctx.result.entities[entity].country
-    return country is not None and country in st.countries
 
 
 def event_date(
@@ -370,6 +323,7 @@ def event_date(
         got = _when_day(ctx, verb) or got or linked_date(ctx, verb, speech)
     if got and modality == "intended" and got < (ctx.result.published or "")[: len(got)]:
         got = None  # "would investigate the massacre four years ago": not the act's past
+    got = got or _intention_date(ctx, verb)
     coarse = got is not None and not _is_day(got) and (st.day or "").startswith(got)
     narrative = tr.entry.type in lex.cue("narrative_types")  # acts, not what is said of them
     if got is None and narrative and not _background(ctx, tr, verb, modality):
@@ -383,6 +337,20 @@ def event_date(
     if st.same_day:
         return st.day
     speaker = speaker_entity(ctx, verb, speech)
-    if _takes_part(ctx, st, source) or _takes_part(ctx, st, speaker):
+    if takes_part(ctx, st, source) or takes_part(ctx, st, speaker):
         return st.day
     return got
+
+
+def date_precision(ctx: DocContext, sent: Any, value: str | None) -> str | None:
+    """ "week" when the day an event is dated by is the first of a week the sentence
+    names ("early this week": 30 November 1998), not a day of its own."""
+    if not _is_day(value):
+        return None
+    found = {
+        it.precision
+        for lst in time_index(ctx).values()
+        for it in lst
+        if it.span is not None and sent.start <= it.span.start < sent.end and it.value == value
+    }
+    return "week" if found == {"week"} else None

@@ -96,3 +96,28 @@ def fold(matrix: Draft, inner: Draft) -> None:
     elif not (t == it == "CONSULT"):  # a meeting absorbs the talks held to discuss
         return
     matrix.absorbed.append(inner.tr)
+
+
+def fold_coordinated(drafts: list[Any]) -> set[int]:
+    """ "killed three soldiers and wounded six others": a verb coordinated with one of
+    its type, sharing its subject and naming no other target (none, or only a count:
+    "six others"), tells more of the same act (absorbed by the first). "bombed two towns
+    and fired shells at a police station" are two."""
+    verbs = {d.tr.token.i: d for d in drafts if not d.tr.nominal}
+    out: set[int] = set()
+    for d in verbs.values():
+        tok, first = d.tr.token, verbs.get(d.tr.token.head.i)
+        if tok.dep_ != "conj" or first is None or first.type != d.type or first.tr.token.i in out:
+            continue
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        target = d.roles.target if d.roles is not None else None
+        counted = target is not None and target.entity is None and _only_counted(target.token)
+        if not own_subject and (target is None or counted):
+            out.add(tok.i)
+            first.absorbed.append(d.tr)
+    return out
+
+
+def _only_counted(tok: Token) -> bool:
+    """ "six others", "dozens": a count of people, naming nobody new."""
+    return tok.pos_ in ("NUM", "PRON") or tok.lemma_.lower() == "other"

@@ -72,6 +72,9 @@ def _cues() -> dict[str, Any]:
 HOSTILE_TYPES = frozenset(_cues()["hostile_types"])
 COOPERATIVE_TYPES = frozenset(_cues()["cooperative_types"])
 VERB_PARTICLES = frozenset(_cues()["verb_particles"])
+OCCASION_PREPS = frozenset(_cues()["occasion_nouns"]["preps"])
+OCCASION_NOUNS = frozenset(_cues()["occasion_nouns"]["nouns"])
+AUTHORED_NOUNS = frozenset(_cues()["authored_nouns"])  # "the resolution calls for"
 
 
 def load() -> Lexicon:
@@ -95,6 +98,13 @@ def load() -> Lexicon:
     cues = dict(_cues())
     numbers = json.loads(_data("number_words.json"))
     cues["number_words"] = {**numbers["cardinals"], **numbers["counts"]}  # "dozens were killed"
+    sectors = json.loads(_data("actor_sectors.json"))
+    cues["subnational_modifiers"] = sectors["subnational_modifiers"]  # "city police"
+    agents = cues["state_agent_sectors"]
+    cues["state_agents"], cues["forces"] = agents["sectors"], agents["forces"]
+    cues["forces_types"] = agents["forces_types"]
+    cues["agent_bodies"], cues["no_longer"] = agents["bodies"], agents["no_longer"]
+    cues["sector_nouns"] = {k: v[0] for k, v in sectors["nouns"].items()}  # "troops": MIL
     sets = {k: frozenset(v) for k, v in cues.items() if isinstance(v, list)}
     return Lexicon(entries, cues, sets)
 
@@ -190,6 +200,22 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
     if req == "of_actor":  # "a demonstration of students", not "a demonstration of unity"
         return all(
             is_actorish(g, lex)
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        )
+    if req == "not_accident":  # "killed when two helicopters crashed": no one attacked
+        crash = lex.cue("accident_verbs")
+        wreck = lex.cue("accident_nouns")
+        return not any(
+            (c.dep_ == "advcl" and _lemma(c) in crash)
+            or (c.dep_ == "prep" and any(_lemma(g) in wreck for g in c.children))
+            for c in tok.children
+        )
+    if req == "of_not_person":  # "the battle of Stalingrad", not "the battle of Elian"
+        return not any(
+            g.ent_type_ == "PERSON"
             for c in tok.children
             if c.dep_ == "prep" and c.lower_ == "of"
             for g in c.children

@@ -15,7 +15,15 @@ from typing import Any, Protocol
 
 from spacy.tokens import Token
 
-from newsgraph.extract.events.lexicon import HOSTILE_TYPES, Entry, Lexicon, Trigger
+from newsgraph.extract.events.folding import fold_coordinated
+from newsgraph.extract.events.lexicon import (
+    HOSTILE_TYPES,
+    OCCASION_NOUNS,
+    OCCASION_PREPS,
+    Entry,
+    Lexicon,
+    Trigger,
+)
 from newsgraph.model import Event
 from newsgraph.nlp.tokens import Tokens
 
@@ -156,10 +164,22 @@ def _circumstance(noun: Token, drafts: list[Any]) -> bool:
         return False
     if prep.lower_ == "of" and prep.head.lower_ == "ahead":
         prep = prep.head
-    if prep.lower_ not in CIRCUMSTANCE_PREPS:
+    if prep.lower_ not in CIRCUMSTANCE_PREPS or _named_occasion(noun, prep):
         return False
     verbs = {d.tr.token.i for d in drafts if not d.tr.nominal}
     return prep.head.i in verbs or len(drafts) > 1
+
+
+def _named_occasion(noun: Token, prep: Token) -> bool:
+    """ "decided at last year's Madrid summit": an occasion named by its time or place
+    is an event of its own, not only the setting of the act."""
+    if prep.lower_ not in OCCASION_PREPS or noun.lemma_.lower() not in OCCASION_NOUNS:
+        return False
+    return any(
+        (c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME"))
+        or (c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC"))
+        for c in noun.children
+    )
 
 
 def _anchored(d: Any) -> bool:
@@ -201,6 +221,7 @@ def link_sentence(drafts: list[Any], lex: Lexicon) -> list[Any]:
                     d.antecedent = ANY
             elif d.type in REACTIONS and n.dep_ == "dobj" and n.i in nominal:
                 _aim_at_author(d, nominal[n.i])
+    drop |= fold_coordinated(drafts)
     for d in drafts:  # "the measures ban the vessels": a detail of the measures
         src = d.roles.sources[0] if d.roles.sources else None
         if src is not None and src.entity is None and _is_detail_subject(src.token, lex):

@@ -160,6 +160,7 @@ def merge(
         twin.confidence = max(twin.confidence, ev.confidence)
         if ev.date and (twin.date is None or ev.date.startswith(twin.date)):
             twin.date = ev.date  # the more precise of two compatible dates
+            twin.date_precision = ev.date_precision
         twin.place = twin.place or ev.place
         for k, v in ev.figures.items():
             twin.figures.setdefault(k, v)

@@ -3,7 +3,9 @@
 An ``Actor`` names the entity when an earlier stage put a mention on the token,
 else it keeps the noun phrase text with ``entity`` None. A person stands for
 their organisation or state through the entity's own attributes (roles,
-country); we keep the person as the actor.
+country); we keep the person as the actor. A nameless body of a state's agents named by
+the state ("Israeli soldiers"), a people named without a count, a document's author stand
+in for whom they speak (``bodies``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsgraph.extract.events.bodies import ARTICLES, QUANTITY, attitude, author, state_of_agents
 from newsgraph.extract.events.collective import counted_states, member_entity
 from newsgraph.extract.events.lexicon import Lexicon, Trigger, is_actorish
 from newsgraph.model import DocContext
@@ -21,7 +24,6 @@ SUBJ = ("nsubj", "csubj", "expl")
 OF_IS_SOURCE = {"MOBILIZE", "PROTEST", "CONSULT", "RETREAT"}
 BE_ADJECTIVAL = {"oppose", "commit", "determine", "prepare", "resolve", "appal", "appall"}
 BE_ADJECTIVAL |= {"horrify", "dismay", "outrage"}
-QUANTITY = {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "band"}
 RELATIVE = {"who", "which", "that", "whom", "whose"}
 FIRST_PERSON = {"we", "i", "us", "me"}
 AGENT_PREPS = {"by", "from"}  # "the attack by Hamas", "demands from UNITA"
@@ -44,9 +46,6 @@ class Roles:
     sources: list[Actor]
     target: Actor | None
     from_parse: bool  # source found in the trigger's own argument structure
-
-
-ARTICLES = {"the", "a", "an"}
 
 
 def noun_phrase(tok: Token) -> str:
@@ -105,14 +104,17 @@ class Participants:
                 entity = member_entity(tok, self.ctx, self.lex)
             if entity is None:
                 entity = self._described_body(tok)
+            if entity is None:  # "the resolution calls for": its author
+                entity = author(self.ctx, self.lex, tok)
             if entity is None:  # "the three countries": the first of them
                 entity = next(iter(counted_states(tok, self.ctx, self.lex)), None)
             return Actor(noun_phrase(tok), entity, tok, guessed)
+        entity = state_of_agents(self.ctx, self.lex, self.gz, m.entity, tok)
         if m.kind == "pronoun":
             named = self._naming_token(m.entity, tok)
             if named is not None:
-                return Actor(self._mention_text(named), m.entity, tok, guessed)
-        return Actor(self._mention_text(tok), m.entity, tok, guessed)
+                return Actor(self._mention_text(named), entity, tok, guessed)
+        return Actor(self._mention_text(tok), entity, tok, guessed)
 
     def actors(self, tok: Token, guessed: bool = False) -> list[Actor]:
         """The actor ``tok`` stands for, or each state it counts ("the three countries")."""
@@ -171,6 +173,8 @@ class Participants:
             if state is not None:
                 return state
         lemma = tok.lemma_.lower()
+        if lemma in self.lex.cue("topic_nouns"):
+            return None  # "investigate the Syrian issue": a subject matter has no owner
         body = self.member_of(tok)
         if body is not None:
             return body
@@ -290,8 +294,30 @@ class Participants:
                     return m.entity
         return None
 
+    def _place_named(self, mod: Token, noun: Token) -> bool:
+        """ "the Kenya bombing", "the Omagh blast": a place's name on an incident says
+        where it was, not who did it ("the U.S. bombing of Iraq" keeps its author)."""
+        return (
+            mod.dep_ == "compound"
+            and mod.ent_type_ in ("GPE", "LOC", "FAC")
+            and noun.lemma_.lower() in self.lex.cue("place_named_incidents")
+            and not any(
+                c.dep_ == "prep" and c.lower_ in ("of", "on", "against") for c in noun.children
+            )
+        )
+
+    def measure_target(self, words: list[Token]) -> Token | None:
+        """ "lift the sanctions imposed on Iraq", "ease the blockade of Gaza": whom a measure
+        named in the trigger weighs on."""
+        for noun in (w for w in words if w.lemma_.lower() in self.lex.cue("measure_nouns")):
+            imposed = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+            found = self.prep_object([noun, *imposed], list(self.lex.cue("measure_preps")))
+            if found is not None and self.ctx.mention_at(found) is not None:
+                return found
+        return None
+
     def _demonym_entity(self, tok: Token) -> int | None:
-        if self.gz is None or tok.pos_ not in ("ADJ", "PROPN"):
+        if self.gz is None or tok.pos_ not in ("ADJ", "PROPN") or attitude(tok, self.lex):
             return None
         try:
             country = self.gz.country_of_demonym(tok.text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.data import flagged_words
+from newsgraph.extract.events.bodies import forces
 from newsgraph.extract.events.collective import (
     is_two_sides,
     pair_role_words,
@@ -164,18 +165,6 @@ class RoleFinder(Participants):
         preps = ["by", "from"] if etype in self.lex.cue("from_source_types") else ["by"]
         done = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
         return self.prep_object([noun], preps) or self.prep_object(done, ["by"])
-
-    def _place_named(self, mod: Token, noun: Token) -> bool:
-        """ "the Kenya bombing", "the Omagh blast": a place's name on an incident says
-        where it was, not who did it ("the U.S. bombing of Iraq" keeps its author)."""
-        return (
-            mod.dep_ == "compound"
-            and mod.ent_type_ in ("GPE", "LOC", "FAC")
-            and noun.lemma_.lower() in self.lex.cue("place_named_incidents")
-            and not any(
-                c.dep_ == "prep" and c.lower_ in ("of", "on", "against") for c in noun.children
-            )
-        )
 
     def _resolved(self, pron: Token) -> bool:
         """A possessive pronoun that coreference tied to a named actor ("its siege")."""
@@ -339,6 +328,12 @@ class RoleFinder(Participants):
                 and src_tok.i == verb.head.i
             ):
                 tgt_tok = self.object(verb)
+            if (
+                etype in self.lex.cue("forces_types")
+                and tgt_tok
+                and forces(self.ctx, self.lex, tgt_tok)
+            ):
+                src_tok, tgt_tok = src_tok or tgt_tok, None  # the forces moved are the actor's
             dispatch = etype == "AID" and verb.lemma_.lower() in self.lex.cue("dispatch_verbs")
             if dispatch:
                 preps = [*preps, "in"]  # "deployed peacekeepers in Mali"
@@ -357,6 +352,7 @@ class RoleFinder(Participants):
                     alt = self.prep_object([tgt_tok], ["from"])
                 if tgt_tok is None or alt is not None and is_actorish(alt, self.lex):
                     tgt_tok = alt
+            tgt_tok = tgt_tok or self.measure_target(tr.tokens[1:])
             if tgt_tok is None and etype == "REQUEST":
                 tgt_tok = self._demanded_of(verb) or self._addressee(verb) or self._asked_for(tr)
             if tgt_tok is None and etype == "ACCUSE":

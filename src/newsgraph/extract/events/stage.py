@@ -21,7 +21,7 @@ from newsgraph.extract.events import coding
 from newsgraph.extract.events import context as ectx
 from newsgraph.extract.events.collective import crowd_targets
 from newsgraph.extract.events.confidence import calibrate
-from newsgraph.extract.events.dates import Story, event_date, speaker_entity, story
+from newsgraph.extract.events.dates import date_precision, event_date, speaker_entity
 from newsgraph.extract.events.folding import (
     CODES,
     GENERIC,
@@ -48,6 +48,7 @@ from newsgraph.extract.events.links import (
 )
 from newsgraph.extract.events.merge import merge, within_document
 from newsgraph.extract.events.roles import Actor, RoleFinder, Roles
+from newsgraph.extract.events.story import Story, story
 from newsgraph.gazetteer import build as gazetteer
 from newsgraph.model import DocContext, Event, EventMention
 from newsgraph.nlp.resources import Resources
@@ -341,6 +342,7 @@ def _events_of(
                 source_text=src.text if src else None,
                 target_text=tgt.text if tgt else None,
                 date=date,
+                date_precision=date_precision(ctx, sent, date),
                 place=place,
                 negated=negated,
                 modality=modality,
