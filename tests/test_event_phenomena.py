@@ -282,8 +282,10 @@ def test_a_contest_over_a_person_is_no_attack(analyze):
 def test_people_killed_in_an_accident_were_not_attacked(analyze):
     r = analyze(
         "In 1997, 73 soldiers were killed when two military helicopters crashed. "
-        "Five more were killed in a road accident last week.",
+        "Five more were killed in a road accident last week. A strong quake killed 40 "
+        "people in the valley, and ten were killed in the floods.",
         "1998-03-01",
     )
     assert not [e for e in r.events + r.event_candidates if e.type == "ASSAULT"]
     assert _assaults(analyze("Rebels killed five villagers when they raided a market."))
+    assert _assaults(analyze("Israeli fire killed two men near the fence on Friday."))

@@ -205,12 +205,13 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
             for g in c.children
             if g.dep_ == "pobj"
         )
-    if req == "not_accident":  # "killed when two helicopters crashed": no one attacked
-        crash = lex.cue("accident_verbs")
-        wreck = lex.cue("accident_nouns")
+    if req == "not_accident":  # "killed when two helicopters crashed", "the quake killed"
+        crash, wreck = lex.cue("accident_verbs"), lex.cue("accident_nouns")
+        disaster = lex.cue("disaster_nouns")
         return not any(
             (c.dep_ == "advcl" and _lemma(c) in crash)
-            or (c.dep_ == "prep" and any(_lemma(g) in wreck for g in c.children))
+            or (c.dep_ == "prep" and any(_lemma(g) in wreck | disaster for g in c.children))
+            or (c.dep_ in ("nsubj", "agent") and _lemma(c) in disaster)
             for c in tok.children
         )
     if req == "of_not_person":  # "the battle of Stalingrad", not "the battle of Elian"
