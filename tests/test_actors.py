@@ -133,6 +133,12 @@ def test_capital_metonymy_and_country_actor(analyze):
     assert ent_of(r, "Russia")[0] == k
 
 
+def test_a_capital_addressed_is_its_government_a_capital_visited_is_a_place(analyze):
+    r = analyze("Washington accused Pyongyang of supplying shells. The envoy visited Seoul.")
+    assert ent_of(r, "Pyongyang")[1].country == "PRK"
+    assert not any(m.text == "Seoul" for e in r.entities for m in e.mentions)
+
+
 def test_title_descriptions_bind_to_introduced_person(analyze):
     r = analyze(
         "Ayman Rashidi, the foreign minister of Jordan, met Kenyan President Samuel Otieno. "

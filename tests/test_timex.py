@@ -38,6 +38,15 @@ def times(analyze, text: str, published: str | None = PUB) -> dict[str, tuple]:
         ("The bridge collapsed two years ago.", "two years ago", "2019", "year"),
         ("The plant will close by the end of next year.", "the end of next year", "2022", "year"),
         ("The army withdrew last month.", "last month", "2021-09", "month"),
+        (
+            "In January of last year rebels took the town.",
+            "January of last year",
+            "2020-01",
+            "month",
+        ),
+        ("The Romans sacked the city in 410 A.D.", "410 A.D.", "0410", "year"),
+        ("The wall dates from AD 122, guides say.", "AD 122", "0122", "year"),
+        ("The pharaoh ruled in 1300 BC, scholars say.", "1300 BC", None, None),
     ],
 )
 def test_forms_and_values(analyze, text, expr, value, precision):

@@ -41,6 +41,7 @@ class ActorLexicon:
     country_nouns: frozenset[str] = frozenset()
     group_noun_sectors: dict[str, list[str | None]] = field(default_factory=dict)
     state_nouns: frozenset[str] = frozenset()
+    metonymy_verbs: frozenset[str] = frozenset()  # "accused Pyongyang": the object is an agent
     bloc_nouns: frozenset[str] = frozenset()  # "states" of "Balkan states"
     bloc_regions: dict[str, str | None] = field(default_factory=dict)  # region -> CAMEO
     party_families: frozenset[str] = frozenset()  # "greens": a country's party
@@ -85,6 +86,7 @@ def load(tokenizer: Callable[[str], Any]) -> ActorLexicon:
         country_nouns=frozenset(sectors["country_nouns"]),
         group_noun_sectors=sectors["group_noun_sectors"],
         state_nouns=frozenset(sectors["state_nouns"]),
+        metonymy_verbs=frozenset(sectors["metonymy_object_verbs"]),
         bloc_nouns=frozenset(sectors["regional_blocs"]["nouns"]),
         bloc_regions=sectors["regional_blocs"]["regions"],
         party_families=frozenset(sectors["party_families"]["names"]),

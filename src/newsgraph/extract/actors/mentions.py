@@ -293,12 +293,16 @@ class MentionFinder:
                  key=f"people:{country}")  # fmt: skip
 
     def metonymy(self, span: Span) -> None:
-        """A capital acting as its government: "Moscow rejected the plan"."""
+        """A capital acting as its government: "Moscow rejected the plan"; or addressed as
+        one: "accused Pyongyang of", "urged Moscow to" (not "visited Moscow")."""
         root = span.root
         while root.dep_ == "conj" and root.head.i < root.i:  # "Cairo and Amman said"
             root = root.head
-        if root.dep_ not in METONYMY_DEPS and not (
-            root.dep_ == "pobj" and root.head.lower_ == "by"
+        addressed = root.dep_ == "dobj" and root.head.lemma_.lower() in self.lex.metonymy_verbs
+        if (
+            root.dep_ not in METONYMY_DEPS
+            and not addressed
+            and not (root.dep_ == "pobj" and root.head.lower_ == "by")
         ):
             return
         c = self.gaz.country_of_capital(span.text)

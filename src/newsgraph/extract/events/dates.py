@@ -62,6 +62,16 @@ def _occurrence_date(ctx: DocContext, noun: Token, trigger_ids: set[int]) -> str
     return None
 
 
+def _named_by_date(ctx: DocContext, noun: Token) -> str | None:
+    """ "the July 7, 2021 assassination", "the 1998 bombings": a date right before the
+    event noun names it (however the parser hung it)."""
+    for lst in time_index(ctx).values():
+        for it in lst:
+            if it.span is not None and it.span.end == noun.i and it.value:
+                return it.value
+    return None
+
+
 def _eve_date(ctx: DocContext, noun: Token, trigger_ids: set[int]) -> str | None:
     """ "seized a bomb Sunday on the eve of the return to peace talks": the day after the
     day of the clause the eve is in."""
@@ -308,6 +318,7 @@ def event_date(
     speech = lex.cue("speech_verbs")
     if tr.nominal:
         got = own_date(ctx, tr.token, ids) or _occurrence_date(ctx, tr.token, ids)
+        got = got or _named_by_date(ctx, tr.token)
         got = got or _eve_date(ctx, tr.token, ids)
         if got:
             return got

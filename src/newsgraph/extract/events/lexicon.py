@@ -214,6 +214,12 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
             or (c.dep_ in ("nsubj", "agent") and _lemma(c) in disaster)
             for c in tok.children
         )
+    if req == "to_complement":  # "committed to the truce", "committed itself to withdraw"
+        return any(c.dep_ == "xcomp" or c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                   for c in tok.children)  # fmt: skip
+    if req == "subj_not_facility":  # "the hospital stopped working": it broke down
+        return not any(c.dep_ == "nsubj" and _lemma(c) in lex.cue("facility_nouns")
+                       for c in tok.children)  # fmt: skip
     if req == "of_not_person":  # "the battle of Stalingrad", not "the battle of Elian"
         return not any(
             g.ent_type_ == "PERSON"

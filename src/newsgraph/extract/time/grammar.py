@@ -92,6 +92,14 @@ def grammar() -> Grammar:
         ),
         ("date", rf"{wd_lead}(?P<d>{day})(?:\s+of)?\s+(?P<mon>{month})(?:,?\s+(?P<y>{year}))?"),
         ("month_year", rf"(?P<mod>{mod})?(?P<mon>{month}),?\s+(?:of\s+)?(?P<y>{year})"),
+        # "January of last year": the month of a year named relative to the publication's
+        (
+            "month_of_year",
+            rf"(?P<mod>{mod})?(?P<mon>{month})\s+of\s+(?P<yrel>(?i:last|next|this))\s+year(?![\w-])",
+        ),
+        # "in 70 A.D.", "AD 70", "300 BC": a year of an era (before Christ: no ISO value)
+        ("era_year", r"(?P<ey>[1-9]\d{0,3})\s*(?P<era>A\.D\.|AD\b|CE\b|B\.C\.(?:E\.)?|BCE?\b)"),
+        ("era_year", r"(?P<era>A\.D\.|AD)\s+(?P<ey>[1-9]\d{0,3})(?!\d)"),
         ("decade", rf"(?:the\s+)?(?P<mod>{mod})?(?P<y>(?:1[5-9]|20)\d0)'?s\b"),
         ("decade", rf"(?:the\s+)?(?P<mod>{mod})?'(?P<yy>\d0)s\b"),
         ("year", rf"(?P<mod>{mod})?(?P<y>{year})"),
@@ -147,6 +155,8 @@ def grammar() -> Grammar:
 # (case-insensitive?, words) a pattern cannot match without; only rare words pay off
 _NEEDS_BY_KIND = {
     "decade": (False, ("0s", "0's")),
+    "month_of_year": (True, (" year",)),
+    "era_year": (False, ("A.D.", "AD", "B.C.", "BC", "CE")),
     "anniversary": (True, ("anniversary",)),
     "weekend": (True, ("weekend",)),
     "quarter": (True, ("quarter",)),
@@ -172,7 +182,7 @@ def _fields(kind: str, m: re.Match[str], g: Grammar) -> dict[str, Any]:
         f["d"] = re.sub(r"\D", "", f["d"])
     if kind == "iso":
         f["month"] = int(f["m"])
-    for key in ("mod", "rel", "dir", "unit", "tod", "dx"):
+    for key in ("mod", "rel", "dir", "unit", "tod", "dx", "yrel"):
         if key in f:
             f[key] = re.sub(r"\s+", " ", f[key].strip(" -")).lower()
     if "unit" in f:

@@ -207,6 +207,8 @@ def resolve(c: Candidate, pub: date | None, tns: str | None, anchor: Anchor | No
             return NONE
     if kind in ("quarter", "ref", "anniversary"):
         return NONE
+    if kind == "era_year":  # ISO has no year before Christ's
+        return NONE if f["era"].upper().startswith("B") else (f"{int(f['ey']):04d}", "year")
     if kind == "shift":
         return _shift(c, pub, anchor)
     if pub is None:
@@ -217,6 +219,9 @@ def resolve(c: Candidate, pub: date | None, tns: str | None, anchor: Anchor | No
         return fmt(d, "week" if "wk" in f else "day") if d else NONE
     if kind == "month":
         return _month(pub, f["month"], tns, rel)
+    if kind == "month_of_year":
+        year = pub.year + {"last": -1, "next": 1}.get(f["yrel"], 0)
+        return f"{year:04d}-{f['month']:02d}", "month"
     if kind == "weekday":
         base = anchor.day if anchor is not None and anchor.precision == "day" else pub
         return fmt(weekday_date(base, f["weekday"], _direction(tns, rel)), "day")
