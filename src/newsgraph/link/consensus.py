@@ -127,5 +127,5 @@ def _refines_place(ref: PlaceRef, current: PlaceRef) -> bool:
 def _refines(value: str, current: str, precision: str | None) -> bool:
     """A finer date inside the current one: a day in its month, or in its week."""
     if precision == dates.WEEK:
-        return value != current and dates.in_week(value, current, frozenset([current]))
+        return value != current and dates.in_week(value, current)
     return len(value) > len(current) and value.startswith(current)

@@ -132,12 +132,14 @@ def compatible_values(a: str, b: str, weeks: frozenset[str] = frozenset()) -> bo
     """'2021-03' and '2021-03-03' agree; '2021-03-03' and '2021-03-04' do not, unless one
     of them (in ``weeks``) names only its week ("early this week") and the other is a
     day of that week."""
-    return a.startswith(b) or b.startswith(a) or in_week(a, b, weeks) or in_week(b, a, weeks)
+    if a.startswith(b) or b.startswith(a):
+        return True
+    return (b in weeks and in_week(a, b)) or (a in weeks and in_week(b, a))
 
 
-def in_week(day: str, week: str, weeks: frozenset[str]) -> bool:
-    """Whether ``day`` falls in the week of ``week`` (a ``WEEK`` date, listed in ``weeks``)."""
-    if week not in weeks or not is_day(day):
+def in_week(day: str, week: str) -> bool:
+    """Whether ``day`` falls in the seven days from ``week`` (a ``WEEK`` date)."""
+    if not is_day(day):
         return False
     d, w = _day(day), _day(week)
     return bool(d and w) and 0 <= d.toordinal() - w.toordinal() < WEEK_DAYS
