@@ -119,9 +119,21 @@ def test_too_many_articles_is_422(client):
     assert r.status_code in (413, 422)
 
 
+def refused(port: int, target: str) -> bool:
+    """True when the server answers with a client error or drops the connection.
+
+    A server that replies before reading the whole request and then closes leaves unread
+    bytes behind; TCP then resets the connection and the reply may be lost on the way.
+    """
+    try:
+        status, _ = raw_get(port, target)
+    except ConnectionError:
+        return True
+    return status in (400, 414, 422, 431)
+
+
 def test_huge_url_and_headers_are_refused_and_the_server_lives(server):
-    status, _ = raw_get(server, "/api/documents?q=" + "a" * 100_000)
-    assert status in (400, 414, 422, 431)
+    assert refused(server, "/api/documents?q=" + "a" * 100_000)
     assert raw_get(server, "/api/documents")[0] == 200
 
 
