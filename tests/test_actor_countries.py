@@ -36,6 +36,11 @@ def person(result, name):
         ),
         ("The suspect, Ramil Dagohoy, a Filipino seaman, was held.", "Ramil Dagohoy", "PHL"),
         ("Later Daniel Okafor of the Nigerian army spoke to reporters.", "Daniel Okafor", "NGA"),
+        ("Nairobi Mayor Amos Njoroge said the roads would reopen.", "Amos Njoroge", "KEN"),
+        ("The Houston mayor, Ruth Pemberton, said the video was out.", "Ruth Pemberton", "USA"),
+        ("He spoke for the Norfolk district attorney, Ed Sayer.", "Ed Sayer", None),  # 2 Norfolks
+        ("Memphis Mayor Ruth Pemberton said the video was out.", "Ruth Pemberton", "USA"),
+        ("University President Derek Vane penned an essay.", "Derek Vane", None),
     ],
 )
 def test_country_from_the_words_around_the_name(analyze, text, name, country):
@@ -210,6 +215,8 @@ def test_a_described_group_is_named_without_one_mentions_post_modifiers(analyze)
         ("School/Team: Central High. The coach spoke to reporters.", "School/Team:"),
         ("Next, the mayor spoke. The next speaker was late.", "Next"),
         ("The coach praised Argi Cortez\nNext season starts soon.", "Argi Cortez\nNext"),
+        ("Obama Says African Art Museum Will Tell of Hope.\n\nMr. Obama spoke.", "Obama Says"),
+        ("Charlotte Mayor Ruth Pemberton said the video was out.", "Charlotte Mayor"),
     ],
 )
 def test_person_spans_that_are_no_name(analyze, text, absent):

@@ -95,6 +95,20 @@ def test_a_minister_s_name_one_letter_off_in_another_article_is_one_person(tmp_p
         store.close()
 
 
+def test_a_code_told_without_the_country_gives_way_to_one_told_with_it(tmp_path):
+    store = Store(tmp_path / "kb.db")
+    try:
+        told = [(None, "LEG"), ("USA", "USALEG"), (None, "LEG")]
+        for k, (country, code) in enumerate(told):
+            article = Article(id=f"d{k}", text="Ada Q. Lindqvist spoke.", source=f"outlet {k}")
+            person = entity("Ada Q. Lindqvist", "person", country, code=code)
+            store.save(DocResult(article=article, entities=[person]))
+        [actor] = records.actors(store)
+        assert (actor["country"], actor["codes"]) == ("USA", {"cameo": "USALEG"})
+    finally:
+        store.close()
+
+
 def _person_doc(doc: str, name: str, day: str) -> DocResult:
     article = Article(id=doc, text=f"{name} spoke.", source=doc, published=day)
     return DocResult(article=article, published=day, entities=[entity(name, "person")])

@@ -110,3 +110,18 @@ def test_an_official_described_in_the_lead_is_the_one_named_later(analyze):
         "Kimotho of Kenya and Trade Minister Amani Ruto of Uganda spoke later."
     )
     assert actor(r, "Kenya's trade minister") is not actor(r, "Amani Ruto")
+
+
+def test_a_legislator_tagged_with_party_and_state_is_that_states_lawmaker(analyze):
+    r = analyze(
+        "Sen. Ada Lindqvist (D-N.M.) praised the rule on Tuesday. The plan was opposed by "
+        "Tom Berrigan, R-S.C., and by state Rep. Ruth Okafor (D-Roanoke), who wrote to the "
+        "governor. Senate Republican leader Lyle Hatcher (Ky.) visited Rangoon. Mira Castel "
+        "(B-Lund) wrote a book about it, and Dana Whitcomb, Illinois, played guard.",
+        "2023-05-02",
+    )
+    for name in ("Ada Lindqvist", "Tom Berrigan", "Ruth Okafor", "Lyle Hatcher"):
+        assert actor(r, name).country == "USA", name
+        assert actor(r, name).codes == {"cameo": "USALEG"}, name
+    assert actor(r, "Mira Castel").country is None  # no party initial, no American place
+    assert actor(r, "Dana Whitcomb").country is None  # a state after a comma: a school

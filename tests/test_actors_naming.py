@@ -195,3 +195,23 @@ def test_a_name_tagged_as_a_place_but_given_a_person_s_title_is_a_person(analyze
     (demand,) = [e for e in r.events if e.type == "REQUEST"]
     assert r.entities[demand.source].name == "Kenzo Oshima"
     assert any(e.kind == "country" and e.name == "Kenya" for e in r.entities)
+
+
+def test_abbreviated_ranks_and_offices_are_titles_and_stay_one_token(analyze):
+    r = analyze(
+        "Sgt. Amy Rasko and Sgt. Bill Hale arrested the man. Sens. Ida Marsh and Tom Pell "
+        "wrote to Atty. Gen. Lena Ortiz. Lt. Gen. Hugh Brandt said the State Attorney "
+        "General, Ruth Vail, would decide."
+    )
+    people = {e.name: e for e in r.entities if e.kind == "person"}
+    assert "Sgt" not in people and "Sens. Ida Marsh" not in people
+    assert people["Amy Rasko"].codes == {"cameo": "MIL"} == people["Bill Hale"].codes
+    assert people["Ida Marsh"].codes == {"cameo": "LEG"}
+    assert people["Hugh Brandt"].codes == {"cameo": "MIL"}
+    assert people["Lena Ortiz"].codes == people["Ruth Vail"].codes == {"cameo": "JUD"}
+
+
+def test_the_tokenizer_keeps_a_rank_abbreviation_with_its_full_stop(res):
+    doc = res.nlp("Sgt. Amy Rasko and Capt. Bill Hale arrested the man.")
+    assert [t.text for t in doc][:5] == ["Sgt.", "Amy", "Rasko", "and", "Capt."]
+    assert len(list(doc.sents)) == 1

@@ -208,6 +208,27 @@ class Gazetteer:
         """The ISO 3166-2 code of a first-level subdivision named ``text``."""
         return self._lookup(self._subdivision_keys, text)
 
+    def sure_country(self, text: str) -> str | None:
+        """The country a place name stands for without context: the one country of every
+        place so called, or that of a capital or big city of the name ("London"); None for
+        "Norfolk" (England and Virginia)."""
+        cities = self.city_candidates(text)
+        top = self.cities[cities[0]] if cities else None
+        if top is not None and (top.capital or top.population >= _BIG_CITY):
+            return top.country
+        countries = {self.cities[c].country for c in cities}
+        code = self.subdivision(text)
+        if code is not None:
+            countries.add(self.subdivisions[code].country)
+        place = self.place(text)
+        if place is not None and place.country:
+            countries.add(place.country)
+        return countries.pop() if len(countries) == 1 else None
+
+    def city_population(self, text: str) -> int:
+        """The population of the biggest city called ``text`` (0 when none is)."""
+        return max((self.cities[c].population for c in self.city_candidates(text)), default=0)
+
     def is_toponym(self, text: str) -> bool:
         return self.place(text) is not None
 

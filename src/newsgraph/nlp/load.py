@@ -58,6 +58,7 @@ def load_model(name: str = MODEL_NAME, fast: bool | None = None) -> Language:
 
     nlp = spacy.load(name)
     split_turned_apostrophes(nlp)
+    keep_title_abbreviations(nlp)
     if not fast_requested(fast):
         return nlp
     if not tested:
@@ -101,6 +102,18 @@ def split_turned_apostrophes(nlp: Language) -> None:
 
     suffixes = [*nlp.Defaults.suffixes, "(?<=\\w)\u2018[sS]"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
+def keep_title_abbreviations(nlp: Language) -> None:
+    """ "Sgt. Amy Ross": a title abbreviation spaCy's English exceptions lack stays one
+    token with its full stop (the list is data: ``titles.json``), so no sentence ends at it
+    and no "Sgt" becomes a name."""
+    from spacy.symbols import ORTH
+
+    from newsgraph.data import load_json
+
+    for word in load_json("titles.json")["abbreviations"]:
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 def use_fast_components(nlp: Language) -> list[str]:

@@ -220,12 +220,17 @@ class ActorLinker:
         return None
 
     def _enrich(self, actor_id: str, entity: Entity) -> None:
-        """A merged actor keeps the longest name and gains a country and codes it lacked."""
+        """A merged actor keeps the longest name and gains a country and codes it lacked; a
+        code told without the country ("LEG") gives way to one told with it ("USALEG")."""
         row = self.stored[actor_id]
         if len(entity.name) > len(row[0]):
             row[0] = entity.name
         row[2] = row[2] or entity.country
-        row[3] = json.dumps({**entity.codes, **json.loads(row[3])}, sort_keys=True)
+        codes = {**entity.codes, **json.loads(row[3])}
+        new_code = entity.codes.get("cameo", "")
+        if row[2] and new_code.startswith(row[2]) and not codes["cameo"].startswith(row[2]):
+            codes["cameo"] = new_code
+        row[3] = json.dumps(codes, sort_keys=True)
         if actor_id not in self.new:
             self.changed.add(actor_id)
 

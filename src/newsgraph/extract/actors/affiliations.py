@@ -1,7 +1,8 @@
 """People tied to a state through a relation the text states: members and leaders of an
 organisation whose country is known ("Sinn Fein leader X"), agents of a named principal
-("X's spokeswoman", "adviser to X"), and holders of a national office who act in a story
-datelined in their country's capital ("WELLINGTON _ Foreign Minister X said")."""
+("X's spokeswoman", "adviser to X"), holders of a national office who act in a story
+datelined in their country's capital ("WELLINGTON _ Foreign Minister X said"), and
+legislators tagged with party and state ("Sen. X (D-N.M.)")."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from newsgraph.extract.actors.lexicon import ties
 
 COLLECTIVE = ("organization", "group")
 HOLDER_WINDOW = 2  # sentences from a described holder to the name given the bare title
+PARTY_TAG_RE = re.compile(
+    r"[ \t]*[(,][ \t]*(?:([A-Z])[-\u2013])?([A-Z][\w.]*(?: [A-Z][\w.]*)?)[ \t]*[),]"
+)
 
 
 def unplaced_people(chains: list[Chain]) -> list[Chain]:
@@ -179,3 +183,42 @@ def office_holders(chains: list[Chain], capital_of: str | None, lex: Any) -> Non
             continue
         if any(c.sector in offices and c.title_words not in taken and not c.past for c in titled):
             person.country = capital_of
+
+
+def party_tags(chains: list[Chain], text: str, gaz: Any) -> None:
+    """ "Sen. Martin Heinrich (D-N.M.)", "Lindsey Graham, R-S.C.,", "Mitch McConnell (Ky.)":
+    a name followed by a party initial and the state or district it represents, or by the
+    state alone in brackets, is of that place's country ("Terrence Shannon Jr., Illinois"
+    in a list of players is not); the name is marked for ``tagged_legislators``."""
+    letters = ties()["party_tag_letters"]
+    for person in unplaced_people(chains):
+        for c in person.cands:
+            m = PARTY_TAG_RE.match(text, c.end) if c.kind == "name" else None
+            if m is None or (m.group(1) and m.group(1) not in letters):
+                continue
+            place = tag_place(gaz, m.group(2))
+            bare = m.group(1) is None  # the state alone, in brackets: "(Ky.)"
+            if bare and ("(" not in m.group(0) or place is None or place.kind != "region"):
+                continue
+            if place is not None and place.country:
+                person.country = place.country
+                c.extra["party_tag"] = True
+                break
+
+
+def tag_place(gaz: Any, state: str) -> Any:
+    """The place a tag names: "N.M.", "Utah", "Roanoke", or a postal code ("FL")."""
+    place = gaz.place(state)
+    if place is None and len(state) == 2 and state.isupper():
+        codes = [f"{cc}-{state}" for cc in ties()["party_tag_countries"]]
+        place = next((gaz.subdivision_place(c) for c in codes if c in gaz.subdivisions), None)
+    return place
+
+
+def tagged_legislators(chains: list[Chain]) -> None:
+    """A person tagged with party and state whom neither a title nor the known-actors
+    table gives a sector is a legislator ("Lindsey Graham, R-S.C.,": USALEG)."""
+    sector = next(iter(ties()["party_tag_sectors"]))
+    for ch in chains:
+        if not ch.sector and not ch.known_code and any(c.extra.get("party_tag") for c in ch.cands):
+            ch.sector = sector

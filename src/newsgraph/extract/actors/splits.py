@@ -21,8 +21,8 @@ SPEECH_FORMS = frozenset(flagged_words("function_words.json", "speech_form"))  #
 def person_span(f: Finder, i: int, j: int) -> tuple[int, int] | None:
     """The name inside a PERSON span (marks around it left out), or None when the span is
     no person's name: a clitic or speech verb run into it, a heading ("School/Team:"), a
-    plural proper noun (a team: "Dodgers"), a single word the article also writes in lower
-    case ("Next", "Size")."""
+    title before a name ("Charlotte Mayor"), a plural proper noun (a team: "Dodgers"), a
+    single word the article also writes in lower case ("Next", "Size")."""
     while i < j and (f.lower[i] in POSSESSIVE or not f.text[i][:1].isalnum()):
         i += 1
     while j > i and not f.text[j - 1][:1].isalnum():  # "Sophia*": a pseudonym's mark
@@ -35,6 +35,10 @@ def person_span(f: Finder, i: int, j: int) -> tuple[int, int] | None:
         return None  # "apps require": no capital, no name
     if i < j - 1 and f.lower[i] in SPEECH_FORMS and _inverted_speech(f, i, j):
         i += 1
+    if i < j - 1 and f.lower[j - 1] in SPEECH_FORMS and f.tag[j - 1].startswith("VB"):
+        j -= 1  # a headline's "Obama Says ...": the verb after the name
+    if _title_before_name(f, i, j):
+        return None  # "Charlotte Mayor Jennifer Roberts": a title, the name after it
     inner = [k for k in range(i + 1, j - 1) if f.lower[k] in POSSESSIVE]
     if inner:  # "Pokémon’s Ash Ketchum": the owner's name, then the person's
         i = inner[-1] + 1
@@ -47,6 +51,13 @@ def person_span(f: Finder, i: int, j: int) -> tuple[int, int] | None:
         if not surname or f.tag[i] == "NNPS":
             return None
     return i, j
+
+
+def _title_before_name(f: Finder, i: int, j: int) -> bool:
+    """A span ending in a title word ("Mayor") with a person's name right after it."""
+    if f.lower[j - 1] not in f.lex.title_heads or j >= len(f.doc):
+        return False
+    return any(e.start == j and e.label_ == "PERSON" for e in f.doc.ents)
 
 
 def leading_country(f: Finder, i: int, j: int) -> tuple[str | None, int]:

@@ -43,11 +43,13 @@ def extract(ctx: DocContext, res: Resources) -> list[Entity]:
     chains = Coref(cands, names, lex, home).run()
     chains = [ch for ch in chains if not person_in_name_only(ch, ctx.doc)]
     chains.sort(key=lambda ch: min(c.start for c in ch.cands))
+    affiliations.party_tags(chains, ctx.text, gaz)  # before a country is guessed
     focus = focus_country(chains, ctx.doc, gaz)
     institutions.national_institutions(chains, focus, home, lex)
     institutions.communities(chains, focus, lex, ctx.doc, gaz)
     chains = institutions.community_members(chains, lex)
     known_countries(chains, res.get("known_actors", knowledge.load), ctx.published_date)
+    affiliations.tagged_legislators(chains)
     national_bodies(chains, home or focus, lex)
     party_families(chains, focus or home, lex)
     described_groups(chains, home)

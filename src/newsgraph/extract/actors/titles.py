@@ -21,6 +21,8 @@ BREAKS = frozenset({",", ";", "(", ")", "-", "\u2013", "\u2014", '"'})
 COPULAS = frozenset(flagged_words("function_words.json", "copula"))
 POSSESSIVE = frozenset(flagged_words("function_words.json", "possessive"))
 OF_WORDS = frozenset({"state", "affairs", "staff", "defence", "defense", "foreign", "the"})
+MISTAKEN_PLACE_LABELS = frozenset({"ORG", "NORP", "FAC"})  # a city the tagger misread
+BARE_CITY_POPULATION = 100_000
 
 
 class TitleFinder:
@@ -85,6 +87,10 @@ class TitleFinder:
             if low in ("a", "an"):
                 i -= 1
                 break
+            place = place_entity(f, prev)
+            if place is not None:  # "Nairobi Mayor X", "the Charlotte mayor": the place's
+                country, i = country or place[1], place[0]
+                continue
             demonym = f.demonym_of(prev.text)
             if demonym:
                 country = country or demonym
@@ -215,6 +221,33 @@ class TitleFinder:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return name_at(child)
         return None
+
+
+def place_entity(f: Finder, tok: Token) -> tuple[int, str] | None:
+    """(start, country) of a place ending at ``tok`` that no mention took, when the name
+    surely stands for one country: an entity ("Nairobi", whatever the tagger labelled it)
+    or a big city's proper noun ("Memphis Mayor X"); "Norfolk" (two countries) is none."""
+    ent = next((e for e in f.doc.ents if e.start <= tok.i < e.end), None)
+    ends_here = ent is not None and ent.end == tok.i + 1
+    if ends_here and ent.label_ in ("GPE", "LOC"):
+        start = ent.start
+    elif ends_here and ent.label_ in MISTAKEN_PLACE_LABELS and _city(f, ent.text):
+        start = ent.start  # "Nairobi" tagged an organisation
+    elif (ent is None or ent.label_ == "PERSON") and _bare_city(f, tok):
+        start = tok.i  # not "Real Madrid captain X": a club's
+    else:
+        return None
+    country = f.gaz.sure_country(f.doc[start : tok.i + 1].text)
+    return (start, country) if country else None
+
+
+def _bare_city(f: Finder, tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.lower_ not in f.common_words and _city(f, tok.text)
+
+
+def _city(f: Finder, name: str) -> bool:
+    """A city big enough to be meant by a bare capitalised word ("Memphis", not "Best")."""
+    return f.gaz.city_population(name) >= BARE_CITY_POPULATION
 
 
 def compound_head(lowers: list[str], k: int, heads: Any) -> str | None:
