@@ -215,3 +215,16 @@ def test_the_tokenizer_keeps_a_rank_abbreviation_with_its_full_stop(res):
     doc = res.nlp("Sgt. Amy Rasko and Capt. Bill Hale arrested the man.")
     assert [t.text for t in doc][:5] == ["Sgt.", "Amy", "Rasko", "and", "Capt."]
     assert len(list(doc.sents)) == 1
+
+
+def test_names_in_a_title_case_headline_keep_only_words_named_in_the_story(analyze):
+    r = analyze(
+        "Moreno Hid Past Health Problems From Voters, Former Campaign Doctor Says.\n\n"
+        "Stealth Over Health: Moreno Headed To Clinic But Diverted To Avoid Bad Optics.\n\n"
+        "Senator Alma Moreno had health problems over the years, a doctor said. Over time "
+        "voters learned more about her health, and a clinic in Austin confirmed the visit."
+    )
+    names = {e.name for e in r.entities}
+    assert not {n for n in names if "Hid" in n or "Optics" in n or "Stealth" in n}, names
+    moreno = next(e for e in r.entities if e.name == "Alma Moreno")
+    assert [m.text for m in moreno.mentions][:3] == ["Moreno", "Moreno", "Senator"]

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.data import flagged_words
 from newsgraph.extract.actors import blocs, nominals, nonpersons
 from newsgraph.extract.actors.candidates import Cand
+from newsgraph.extract.actors.headlines import Headlines
 from newsgraph.extract.actors.lexicon import PRONOUNS, ActorLexicon
 from newsgraph.extract.actors.names import PersonNames
 from newsgraph.extract.actors.splits import (
@@ -168,8 +169,9 @@ class MentionFinder:
     def person_entities(self, names: PersonNames) -> list[Span]:
         """PERSON names (titles stripped); returns the other actor entities for later."""
         rest = []
+        headlines = Headlines(self.doc, self.common_words)
         for ent in self.doc.ents:
-            if ent.label_ not in ACTOR_LABELS:
+            if ent.label_ not in ACTOR_LABELS or (ent := headlines.name_span(ent)) is None:
                 continue
             titled = title_then_person(self, ent) if ent.label_ == "ORG" else None
             if titled is not None:  # "Spokeswoman Ilse Brandt" as an ORG: the title pass
