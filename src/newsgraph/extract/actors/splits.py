@@ -55,9 +55,10 @@ def person_span(f: Finder, i: int, j: int) -> tuple[int, int] | None:
 
 def _title_before_name(f: Finder, i: int, j: int) -> bool:
     """A span ending in a title word ("Mayor") with a person's name right after it."""
-    if f.lower[j - 1] not in f.lex.title_heads or j >= len(f.doc):
+    iob, label = f.toks.ent_iob, f.toks.ent_type
+    if f.lower[j - 1] not in f.lex.title_heads or j >= len(iob):
         return False
-    return any(e.start == j and e.label_ == "PERSON" for e in f.doc.ents)
+    return iob[j] == "B" and label[j] == "PERSON"
 
 
 def leading_country(f: Finder, i: int, j: int) -> tuple[str | None, int]:
