@@ -9,8 +9,8 @@ DB ?= newsgraph.db
 
 $(BIN)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install -q --no-cache-dir --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install -q --no-cache-dir --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 ## demo: install, ingest the bundled sample articles into $(DB), print a report
@@ -74,7 +74,7 @@ compare: $(BIN)/.installed
 AUDIT_VENV ?= .venv-audit
 $(AUDIT_VENV)/bin/pip-audit:
 	$(PYTHON) -m venv $(AUDIT_VENV)
-	$(AUDIT_VENV)/bin/python -m pip install -q --disable-pip-version-check pip-audit==2.10.1
+	$(AUDIT_VENV)/bin/python -m pip install -q --no-cache-dir --disable-pip-version-check pip-audit==2.10.1
 
 audit: $(AUDIT_VENV)/bin/pip-audit
 	$(AUDIT_VENV)/bin/pip-audit -r requirements.lock --no-deps --disable-pip --progress-spinner off \
