@@ -9,13 +9,17 @@ An act whose source the sentence names but the rules could not resolve ("they ma
 "to become members") is not coded either, nor an act that is only the purpose of another
 or only asked for; a passive without a by-phrase ("was expelled") leaves the source
 unsaid and stands without it, as do ``sourceless_types``.
+
+Event data codes political acts: in an article whose actors are mostly no political actor
+(a game, a product, a celebrity), an act none of whose participants is one ("Ash's Pokémon
+attacked", "Magnetar released its player") is out of scope (``political_scope``).
 """
 
 from __future__ import annotations
 
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.participants import Actor
-from newsgraph.model import Event
+from newsgraph.model import Entity, Event
 
 HYPOTHETICAL = "hypothetical"
 HABITUAL = "habitual"  # "march each July": a recurring act, set by the stage
@@ -24,6 +28,7 @@ NO_PARTICIPANTS = "no source or target"
 UNRESOLVED_SOURCE = "source not resolved"
 PURPOSE = "purpose"  # "deployed to break up the rally": what an act is for is not done
 DEMANDED = "demanded"  # "called for Israel's withdrawal": asked for, not done
+OUT_OF_SCOPE = "no political actor"  # a game's attack in a sports story
 
 
 def reason_not_coded(ev: Event, lex: Lexicon) -> str | None:
@@ -46,11 +51,33 @@ def unresolved_source(etype: str, src: Actor | None, unsaid: bool, lex: Lexicon)
     return UNRESOLVED_SOURCE
 
 
-def split(events: list[Event], lex: Lexicon) -> tuple[list[Event], list[Event]]:
+def political(entity: Entity) -> bool:
+    """An actor event data codes: one with a country or a CAMEO actor code."""
+    return bool(entity.country or entity.codes.get("cameo"))
+
+
+def off_topic(entities: list[Entity], lex: Lexicon) -> bool:
+    """Whether the article is mostly about no political actor: of its actor mentions (at
+    least ``min_mentions``, too few tell nothing), less than ``share`` are political."""
+    scope = lex.cues["political_scope"]
+    total = sum(len(e.mentions) for e in entities)
+    if total < scope["min_mentions"]:
+        return False
+    return sum(len(e.mentions) for e in entities if political(e)) < scope["share"] * total
+
+
+def split(
+    events: list[Event], lex: Lexicon, entities: list[Entity]
+) -> tuple[list[Event], list[Event]]:
     """(coded events, candidates with their reason set)."""
     coded: list[Event] = []
     candidates: list[Event] = []
+    outside = off_topic(entities, lex)
     for ev in events:
         ev.reason = ev.reason or reason_not_coded(ev, lex)
+        if ev.reason is None and outside:
+            roles = [entities[i] for i in (ev.source, ev.target) if i is not None]
+            if not any(political(e) for e in roles):
+                ev.reason = OUT_OF_SCOPE
         (coded if ev.reason is None else candidates).append(ev)
     return coded, candidates

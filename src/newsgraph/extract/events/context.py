@@ -176,9 +176,15 @@ def _possible_only(noun: Token, lex: Lexicon) -> bool:
 
 
 def habitual(tr: Trigger, lex: Lexicon) -> bool:
-    """ "march each July", "meet every year": a recurring act, not one event."""
+    """ "march each July", "meet every year", "are often attacked": a recurring act, not one
+    event; "shootings are rising": a trend of acts counted."""
+    head = tr.token.head
+    if tr.nominal and tr.token.dep_ == "nsubj" and head.lemma_.lower() in lex.cue("trend_verbs"):
+        return True
     for h in (tr.token, clause_head(tr)):
         for c in h.children:
+            if c.dep_ == "advmod" and c.lower_ in lex.cue("habitual_adverbs"):
+                return True
             nouns = [c] if c.dep_ in ("npadvmod", "tmod") else []
             if c.dep_ == "prep":
                 nouns = [g for g in c.children if g.dep_ == "pobj"]

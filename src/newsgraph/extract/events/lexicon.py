@@ -238,6 +238,17 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
         return obj is None or _lemma(obj) not in lex.cue("document_nouns")
     if req == "arg":
         return obj is not None or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+    if req == "obj_not_receipt":  # "accepted the offer", not "cards are accepted"
+        return obj is None or _lemma(obj) not in lex.cue("receipt_nouns")
+    if req == "no_obj":  # "demonstrated in Seoul", not "demonstrated his prowess"
+        return obj is None
+    if req == "no_question":  # "asked Gingrich if he thought ...": a question
+        return not any(
+            m.dep_ == "mark" and m.lower_ in ("if", "whether")
+            for c in tok.children
+            if c.dep_ in ("ccomp", "advcl")
+            for m in c.children
+        )
     if req == "no_xcomp":
         return not any(c.dep_ == "xcomp" for c in tok.children)
     if req == "no_ccomp":

@@ -361,7 +361,7 @@ def run(ctx: DocContext, res: Resources) -> None:
     lex = res.get("event_lexicon", load)
     events = extract(ctx, res)
     calibrate(events, ctx)
-    ctx.result.events, ctx.result.event_candidates = coding.split(events, lex)
+    ctx.result.events, ctx.result.event_candidates = coding.split(events, lex, ctx.result.entities)
 
 
 def extract(ctx: DocContext, res: Resources) -> list[Event]:
