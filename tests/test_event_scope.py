@@ -91,3 +91,25 @@ def test_contests_batters_and_anonymous_sources_are_no_events(analyze):
         assert not {"ASSAULT", "PROTEST", "REQUEST"} & set(_types(r)), sentence
     r = analyze("Government troops struck rebel positions near Goma on Monday.", "2024-01-10")
     assert _types(r) == ["ASSAULT"]
+
+
+def test_only_people_are_released(analyze):
+    for sentence in (
+        "Magnetar released its first player, the UDP800, in 2022.",
+        "The Commerce Department released data on Friday.",
+        "The film was released in April 2023.",
+    ):
+        assert "RETREAT" not in _types(analyze(sentence, "2023-12-01")), sentence
+    for sentence in ("Hamas released 24 hostages on Friday.", "The rebels released him on Friday."):
+        assert _types(analyze(sentence, "2023-12-01")) == ["RETREAT"], sentence
+
+
+def test_an_illness_a_film_and_a_tone_are_no_attack(analyze):
+    for sentence in (
+        "The senator suffered a heart attack on Monday.",
+        "The crew shot the film in Jordan in May.",
+        "The president struck a conciliatory tone on Monday.",
+    ):
+        assert "ASSAULT" not in _types(analyze(sentence, "2023-12-01")), sentence
+    r = analyze("Police shot two protesters in Lagos on Monday.", "2023-12-01")
+    assert _types(r) == ["ASSAULT"]

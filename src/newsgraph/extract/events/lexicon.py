@@ -238,6 +238,8 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
         return obj is None or _lemma(obj) not in lex.cue("document_nouns")
     if req == "arg":
         return obj is not None or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+    if req == "person_freed":  # "released the hostages", "his release from jail"
+        return _frees_people(tok, obj, lex)
     if req == "obj_not_receipt":  # "accepted the offer", not "cards are accepted"
         return obj is None or _lemma(obj) not in lex.cue("receipt_nouns")
     if req == "no_obj":  # "demonstrated in Seoul", not "demonstrated his prowess"
@@ -264,6 +266,26 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
             for c in obj.children
         )
     return True
+
+
+def _frees_people(tok: Token, obj: Token | None, lex: Lexicon) -> bool:
+    """People are set free: the released are persons ("freed him", "the release of the
+    hostages", "his release"), or they leave custody ("released from jail")."""
+    freed = [obj] if obj is not None else []
+    freed += [c for c in tok.children if c.dep_ == "poss"]
+    freed += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    if any(_is_person(t, lex) for t in freed):
+        return True
+    return any(_lemma(g) in lex.cue("custody_nouns") for c in tok.children
+               if c.dep_ == "prep" and c.lower_ in ("from", "on")
+               for g in c.children if g.dep_ == "pobj")  # fmt: skip
+
+
+def _is_person(tok: Token, lex: Lexicon) -> bool:
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in ("it", "its", "this", "that", "which", "what")
+    return tok.ent_type_ in ("PERSON", "NORP") or _lemma(tok) in lex.cue("person_nouns")
 
 
 def _answers_criticism(tok: Token, lex: Lexicon) -> bool:
