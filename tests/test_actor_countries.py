@@ -229,3 +229,17 @@ def test_a_role_taken_up_after_the_dictionaries_end_is_still_held():
     new = Known("person", "FRA", (("FRAGOV", "2017-05-14", ""),))
     assert old.code_on(date(2014, 1, 1)) == "FRAGOV" and old.code_on(date(2020, 1, 1)) is None
     assert new.code_on(date(2024, 1, 1)) == "FRAGOV" and new.code_on(date(2016, 1, 1)) is None
+
+
+def test_georgia_among_american_places_is_the_state_not_the_country(analyze):
+    r = analyze(
+        "ATLANTA (AP) — The Georgia Board of Pharmacy began licensing pharmacies on Monday. "
+        "Georgia is the first state in the Southeast to do so; Alabama may follow."
+    )
+    assert "GEO" not in {e.country for e in r.entities}
+    assert {p.place.key for p in r.places if p.text == "Georgia"} == {"sub:US-GA"}
+    r = analyze(
+        "TBILISI, Georgia (AP) — Georgia asked the European Union on Monday to grant it "
+        "candidate status. Russia objected, officials in Moscow said."
+    )
+    assert ("Georgia", "GEO") in {(e.name, e.country) for e in r.entities}

@@ -7,6 +7,7 @@ and pronouns. Coreference (``coref``) turns them into entities.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -102,10 +103,16 @@ class MentionFinder:
         return cand
 
     def country_of(self, text: str) -> str | None:
+        """The country a name stands for as its article's places read it ("Georgia" among
+        Atlanta and Alabama is the US state: no country)."""
         if not text or not text[0].isupper():
             return None
-        c = self.gaz.country(text)
-        return c.alpha3 if c else None
+        return self.gaz.country_code(text, self.place_context)
+
+    @cached_property
+    def place_context(self) -> dict[str, set[str]]:
+        names = [e.text for e in self.doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        return self.gaz.place_context(names)
 
     def demonym_of(self, text: str) -> str | None:
         if not text or not text[0].isupper():

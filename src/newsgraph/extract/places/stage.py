@@ -250,7 +250,7 @@ def _resolve_in_context(
         if origin in ("person", "org"):  # too weak to be context
             continue
         key = normalize(text[start:end])
-        for code in _context_codes(gaz, place):
+        for code in gaz.context_codes(place):
             seen[code].add(key)
     mentions = []
     for (start, end), (place, origin) in found.items():
@@ -264,15 +264,6 @@ def _resolve_in_context(
             continue
         mentions.append(PlaceMention(start=start, end=end, text=span, place=place))
     return mentions
-
-
-def _context_codes(gaz: Gazetteer, place: Place) -> list[str]:
-    codes = [place.country] if place.country else []
-    if place.key.startswith("sub:US-"):
-        codes.append(place.key[4:])
-    elif place.kind == "city" and place.country == "USA":
-        codes.append("US-" + gaz.cities[place.geonames_id].admin1)
-    return codes
 
 
 def _dateline_places(ctx: DocContext, gaz: Gazetteer) -> list[tuple[int, int, Place]]:
@@ -293,7 +284,7 @@ def _dateline_places(ctx: DocContext, gaz: Gazetteer) -> list[tuple[int, int, Pl
             parts.append((i, i + len(piece)))
             pos = i + len(piece)
     places = [(s, e, gaz.place(text[s:e])) for s, e in parts[1:]]
-    hints = [c for _, _, p in places if p is not None for c in _context_codes(gaz, p)]
+    hints = [c for _, _, p in places if p is not None for c in gaz.context_codes(p)]
     if parts:
         s, e = parts[0]
         places.insert(0, (s, e, gaz.place(text[s:e], near=hints)))
