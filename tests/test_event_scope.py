@@ -93,14 +93,18 @@ def test_contests_batters_and_anonymous_sources_are_no_events(analyze):
     assert _types(r) == ["ASSAULT"]
 
 
-def test_only_people_are_released(analyze):
+def test_only_people_or_goods_held_are_released(analyze):
     for sentence in (
-        "Magnetar released its first player, the UDP800, in 2022.",
+        "The band released a new album on Friday.",
         "The Commerce Department released data on Friday.",
         "The film was released in April 2023.",
     ):
         assert "RETREAT" not in _types(analyze(sentence, "2023-12-01")), sentence
-    for sentence in ("Hamas released 24 hostages on Friday.", "The rebels released him on Friday."):
+    for sentence in (
+        "Hamas released 24 hostages on Friday.",
+        "The rebels released him on Friday.",
+        "Iranian Revolutionary Guards released the detained vessels.",
+    ):
         assert _types(analyze(sentence, "2023-12-01")) == ["RETREAT"], sentence
 
 

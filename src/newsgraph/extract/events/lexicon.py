@@ -238,8 +238,8 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
         return obj is None or _lemma(obj) not in lex.cue("document_nouns")
     if req == "arg":
         return obj is not None or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
-    if req == "person_freed":  # "released the hostages", "his release from jail"
-        return _frees_people(tok, obj, lex)
+    if req == "held_freed":  # "released the hostages", "his release from jail"
+        return _frees_held(tok, obj, lex)
     if req == "obj_not_receipt":  # "accepted the offer", not "cards are accepted"
         return obj is None or _lemma(obj) not in lex.cue("receipt_nouns")
     if req == "no_obj":  # "demonstrated in Seoul", not "demonstrated his prowess"
@@ -268,24 +268,32 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
     return True
 
 
-def _frees_people(tok: Token, obj: Token | None, lex: Lexicon) -> bool:
-    """People are set free: the released are persons ("freed him", "the release of the
-    hostages", "his release"), or they leave custody ("released from jail")."""
-    freed = [obj] if obj is not None else []
-    freed += [c for c in tok.children if c.dep_ == "poss"]
-    freed += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    if any(_is_person(t, lex) for t in freed):
+def _frees_held(tok: Token, obj: Token | None, lex: Lexicon) -> bool:
+    """People or goods held are let go ("freed the hostages", "released the tanker", "his
+    release from jail"), not a work made public (a film, a report, data: cue
+    document_nouns)."""
+    if any(_lemma(g) in lex.cue("custody_nouns") for c in tok.children
+           if c.dep_ == "prep" and c.lower_ in ("from", "on")
+           for g in c.children if g.dep_ == "pobj"):  # fmt: skip
         return True
-    return any(_lemma(g) in lex.cue("custody_nouns") for c in tok.children
-               if c.dep_ == "prep" and c.lower_ in ("from", "on")
-               for g in c.children if g.dep_ == "pobj")  # fmt: skip
+    held = [obj] if obj is not None else []
+    if tok.pos_ == "NOUN":
+        held += [c for c in tok.children if c.dep_ == "poss"]
+        held += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return bool(held) and all(_is_held(t, lex) for t in held)
 
 
-def _is_person(tok: Token, lex: Lexicon) -> bool:
+def _is_held(tok: Token, lex: Lexicon) -> bool:
+    """What can be held and let go: not a work ("data", "the film"), not "it" or "which",
+    not a title made public ("Renaissance was released")."""
+    docs = lex.cue("document_nouns")
+    if tok.ent_type_ in ("WORK_OF_ART", "PRODUCT") or _lemma(tok) in docs or tok.lower_ in docs:
+        return False
     if tok.pos_ == "PRON":
-        return tok.lower_ not in ("it", "its", "this", "that", "which", "what")
-    return tok.ent_type_ in ("PERSON", "NORP") or _lemma(tok) in lex.cue("person_nouns")
+        return tok.lower_ in lex.cue("personal_pronouns")
+    title = tok.dep_ == "nsubjpass" and tok.pos_ == "PROPN"
+    return not (title and tok.ent_type_ not in ("PERSON", "NORP", "ORG", "GPE"))
 
 
 def _answers_criticism(tok: Token, lex: Lexicon) -> bool:
