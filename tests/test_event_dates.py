@@ -198,3 +198,14 @@ def test_a_week_named_dates_an_event_by_its_first_day_as_a_week(analyze):
     assert ev.date == "2011-05-02" and ev.date_precision == "week"
     r = analyze("Belgium ratified the treaty on Wednesday.", "2011-05-07")
     assert [e.date_precision for e in r.events] == [None]
+
+
+def test_a_when_clause_on_a_date_is_dated_by_it(analyze):
+    r = analyze(
+        "The war was touched off Oct. 7, when the group Hamas attacked Israel, launching "
+        "rockets at its towns.",
+        "2023-12-22",
+    )
+    assert {e.date for e in r.events if e.type == "ASSAULT"} == {"2023-10-07"}
+    r = analyze("The genocide began in April 1994, when Hutu militias killed Tutsis.", "2023-12-22")
+    assert [e.date for e in r.events if e.type == "ASSAULT"] == ["1994-04"]

@@ -6,7 +6,8 @@ Order of evidence for one event:
 2. the date of a clause it hangs on: a coordinated verb sharing the subject ("met on Monday
    and called on Israel"), a participle ("said on Monday, blaming"), a "when" clause
    ("killed when drones hit on Sunday"), a dated speech verb over an ongoing report ("has
-   begun moving, the alliance said on Wednesday");
+   begun moving, the alliance said on Wednesday"), a date a "when" clause describes ("Oct.
+   7, when Hamas attacked");
 3. the story's day (first dated day of the lead sentence) when the text ties the event to it:
    the story is the publication day's news, or the actor (or speaker) took part in the lead.
 Background is never dated by default: perfect aspect ("has accused"), relative and
@@ -157,15 +158,29 @@ def _when_day(ctx: DocContext, verb: Token) -> str | None:
     return None
 
 
+def _date_described(ctx: DocContext, verb: Token) -> str | None:
+    """ "was touched off Oct. 7, when Hamas attacked Israel": a "when" clause on a date
+    tells what happened that day."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "when" for c in verb.children):
+        return None
+    for lst in time_index(ctx).values():
+        for it in lst:
+            if it.span is not None and it.span.start <= verb.head.i < it.span.end and it.value:
+                return it.value
+    return None
+
+
 def linked_date(ctx: DocContext, verb: Token, speech: frozenset[str]) -> str | None:
     """Date of the clause this one hangs on (module doc, point 2)."""
     head = verb.head
     if head.i == verb.i:
         return None
+    if described := _date_described(ctx, verb):
+        return described
     if verb.dep_ == "conj" and not _has_subject(verb) and head.pos_ in ("VERB", "AUX"):
         return own_date(ctx, head, set()) or linked_date(ctx, head, speech)
     if verb.dep_ in PARTICIPLE_DEPS and verb.tag_ == "VBG":
-        return own_date(ctx, head, set())
+        return own_date(ctx, head, set()) or _date_described(ctx, head)
     if verb.dep_ == "xcomp" and head.lemma_ in ("become", "be"):  # "became the last to ratify"
         return own_date(ctx, head, set())
     if verb.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in speech and _ongoing(verb):
