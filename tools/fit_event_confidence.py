@@ -1,11 +1,14 @@
 """Fit the event confidence model (``src/newsgraph/data/event_confidence.json``).
 
-    python tools/fit_event_confidence.py ../shared/benchmarks/realnews
+    python tools/fit_event_confidence.py ../shared/benchmarks/realnews \
+        --judged gold/naeb_judged_events.tsv ../shared/benchmarks/corpora/naeb_articles.jsonl
 
 Runs the pipeline over the development articles of a benchmark folder with hand-made event
 gold (``gold.json`` and its ``score.py``), labels each coded event (and each hypothetical
 candidate) right when it matches a gold event of its document (type, source and target as
-the benchmark's scorer decides), fits an L2-regularised logistic regression over
+the benchmark's scorer decides); with ``--judged``, also the coded events of a corpus that a
+reviewer judged record by record, each still coded as judged (same mention, type and words
+for its source and target). Fits an L2-regularised logistic regression over
 ``confidence.features`` (the rules' own confidence may only add trust) and writes the
 weights with a reliability table measured leaving one document out at a time.
 """
@@ -13,6 +16,8 @@ weights with a reliability table measured leaving one document out at a time.
 from __future__ import annotations
 
 import argparse
+import csv
+import hashlib
 import importlib.util
 import json
 import sys
@@ -60,6 +65,42 @@ def labelled(folder: Path) -> list[tuple[str, dict[str, float], float]]:
             right = any(matches(score, g, ev.type, src, tgt) for g in golds)
             rows.append((doc_id, ev.features, float(right)))
     return rows
+
+
+def judged(table: Path, corpus: Path) -> list[tuple[str, dict[str, float], float]]:
+    """(document, features, 1 if right else 0) for the judged records the pipeline still
+    codes as they were judged."""
+    with table.open(encoding="utf-8") as fh:
+        rows = list(
+            csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        )
+    wanted: dict[str, dict[tuple, float]] = {}
+    for r in rows:
+        key = (int(r["start"]), int(r["end"]), r["type"], r["source"], r["target"])
+        wanted.setdefault(r["doc_id"], {})[key] = float(r["right"])
+    res = shared_resources()
+    out = []
+    for line in corpus.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if str(rec.get("id")) not in wanted:
+            continue
+        doc_id = str(rec["id"])
+        article = Article(id=doc_id, text=rec["text"], published=rec.get("published"))
+        for ev in process(article, res).events:
+            for m in ev.mentions:
+                key = (m.start, m.end, ev.type, _hashed(ev.source_text), _hashed(ev.target_text))
+                if key in wanted[doc_id]:
+                    out.append((doc_id, ev.features, wanted[doc_id][key]))
+                    break
+    return out
+
+
+def _counted(rows: list[tuple[str, dict[str, float], float]]) -> str:
+    return f"{len(rows)} coded events, {int(sum(y for _, _, y in rows))} right"
+
+
+def _hashed(words: str | None) -> str:
+    return hashlib.sha256(words.encode()).hexdigest()[:12] if words else "-"
 
 
 def matches(score, g: dict, etype: str, src: dict | None, tgt: dict | None) -> bool:
@@ -118,8 +159,20 @@ def reliability(p: np.ndarray, y: np.ndarray) -> tuple[float, list[dict[str, flo
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", type=Path, help="benchmark folder with gold.json and score.py")
+    ap.add_argument(
+        "--judged",
+        type=Path,
+        nargs=2,
+        metavar=("TABLE", "CORPUS"),
+        help="records judged one by one, and the corpus (JSON lines) they are in",
+    )
     args = ap.parse_args()
     rows = labelled(args.folder)
+    fitted_on = f"{args.folder.name}: {len({d for d, _, _ in rows})} documents, " + _counted(rows)
+    if args.judged:
+        extra = judged(*args.judged)
+        rows += extra
+        fitted_on += f"; {args.judged[0].name}: " + _counted(extra)
     names = ["bias"] + sorted({k for _, f, _ in rows for k in f} - {"bias"})
     x = np.array([[f.get(n, 0.0) for n in names] for _, f, _ in rows])
     y = np.array([label for _, _, label in rows])
@@ -134,8 +187,7 @@ def main() -> None:
     out = {
         "_doc": "Logistic model of P(event right | features); see extract/events/confidence.py. "
         "Fitted by tools/fit_event_confidence.py; reliability measured leaving one document out.",
-        "fitted_on": f"{args.folder.name}: {len(set(docs))} documents, {len(y)} coded events, "
-        f"{int(y.sum())} right",
+        "fitted_on": fitted_on,
         "held_out_calibration_error": ece,
         "reliability": table,
         "weights": {n: round(float(v), 4) for n, v in zip(names, w, strict=True) if abs(v) > 1e-6},

@@ -56,14 +56,19 @@ def political(entity: Entity) -> bool:
     return bool(entity.country or entity.codes.get("cameo"))
 
 
+def political_share(entities: list[Entity]) -> tuple[float, int]:
+    """(share of the article's actor mentions that are of political actors, mentions)."""
+    total = sum(len(e.mentions) for e in entities)
+    share = sum(len(e.mentions) for e in entities if political(e)) / total if total else 0.0
+    return share, total
+
+
 def off_topic(entities: list[Entity], lex: Lexicon) -> bool:
     """Whether the article is mostly about no political actor: of its actor mentions (at
     least ``min_mentions``, too few tell nothing), less than ``share`` are political."""
     scope = lex.cues["political_scope"]
-    total = sum(len(e.mentions) for e in entities)
-    if total < scope["min_mentions"]:
-        return False
-    return sum(len(e.mentions) for e in entities if political(e)) < scope["share"] * total
+    share, total = political_share(entities)
+    return total >= scope["min_mentions"] and share < scope["share"]
 
 
 def split(

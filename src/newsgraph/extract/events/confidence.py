@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from newsgraph.data import load_json
+from newsgraph.extract.events.coding import political, political_share
 from newsgraph.model import DocContext, Event
 
 MODEL = "event_confidence.json"
@@ -46,6 +47,10 @@ def features(ev: Event, ctx: DocContext, rule: float) -> dict[str, float]:
     if src is not None:
         f[f"source_kind:{src.kind}"] = 1.0
         f["source_named"] = float(any(m.kind == "name" for m in src.mentions))
+    # event data's own scope: states, their organs and known political actors
+    roles = [entities[i] for i in (ev.source, ev.target) if i is not None]
+    f["political_role"] = float(any(political(e) for e in roles))
+    f["political_article"] = political_share(entities)[0]
     return f
 
 
