@@ -243,3 +243,13 @@ def test_georgia_among_american_places_is_the_state_not_the_country(analyze):
         "candidate status. Russia objected, officials in Moscow said."
     )
     assert ("Georgia", "GEO") in {(e.name, e.country) for e in r.entities}
+
+
+def test_a_police_department_or_sheriffs_office_is_police(analyze):
+    r = analyze(
+        "The Orange County Sheriff's Department arrested two men, and the Los Angeles Police "
+        "Department opened an inquiry on Monday."
+    )
+    codes = {e.name: e.codes.get("cameo") for e in r.entities}
+    assert codes["Orange County Sheriff's Department"] == "COP"
+    assert codes["Los Angeles Police Department"] == "COP"

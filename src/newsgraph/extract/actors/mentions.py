@@ -341,6 +341,9 @@ class MentionFinder:
                     country, j = c, j + 1 + n
                     break
         sector_info = lex.sector_nouns.get(last.lemma_.lower()) or lex.sector_nouns.get(last.lower_)
+        words = tuple(t.lower_ for t in doc[max(i, span.end - 3) : span.end])
+        for n in (3, 2):  # "Los Angeles Police Department", "Waupaca County Sheriff's Office"
+            sector_info = sector_info or lex.sector_compounds.get(words[-n:])
         sector = sector_info[0] if sector_info else None
         if span.text.isupper() or span.text[:1].islower():
             key = "org:" + span.text
