@@ -117,3 +117,21 @@ def test_an_illness_a_film_and_a_tone_are_no_attack(analyze):
         assert "ASSAULT" not in _types(analyze(sentence, "2023-12-01")), sentence
     r = analyze("Police shot two protesters in Lagos on Monday.", "2023-12-01")
     assert _types(r) == ["ASSAULT"]
+
+
+def test_pleas_candidacies_interviews_and_deals_struck_are_no_acts(analyze):
+    for sentence in (
+        "The defendant entered not guilty pleas on Monday.",
+        "He cut a plea deal with prosecutors last week.",
+        "The senator is seeking a third term in office.",
+        "Murphy discussed the plan in an interview with the newspaper on Monday.",
+        "The cooperative agreements struck decades ago with the institute are under review.",
+    ):
+        r = analyze(sentence, "2023-12-01")
+        assert not {"REQUEST", "CONSULT", "ASSAULT"} & set(_types(r)), sentence
+    for sentence, etype in (
+        ("Relatives made a plea for his release on Monday.", "REQUEST"),
+        ("Biden met Xi in San Francisco on Wednesday.", "CONSULT"),
+        ("A deal was struck on Monday between Israel and Hamas.", "AGREE"),
+    ):
+        assert _types(analyze(sentence, "2023-12-01")) == [etype], sentence

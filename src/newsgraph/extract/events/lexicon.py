@@ -240,6 +240,13 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
         return obj is not None or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
     if req == "held_freed":  # "released the hostages", "his release from jail"
         return _frees_held(tok, obj, lex)
+    if req == "not_deal_struck":  # "the agreements struck decades ago": a deal, no blow
+        deals = lex.cue("deal_nouns")
+        return not (tok.dep_ == "acl" and _lemma(tok.head) in deals) and not any(
+            c.dep_ == "nsubj" and _lemma(c) in deals for c in tok.children
+        )
+    if req == "not_compound":  # "a plea deal": a deal, no plea
+        return tok.dep_ != "compound"
     if req == "obj_not_receipt":  # "accepted the offer", not "cards are accepted"
         return obj is None or _lemma(obj) not in lex.cue("receipt_nouns")
     if req == "no_obj":  # "demonstrated in Seoul", not "demonstrated his prowess"
