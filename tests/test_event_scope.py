@@ -135,3 +135,16 @@ def test_pleas_candidacies_interviews_and_deals_struck_are_no_acts(analyze):
         ("A deal was struck on Monday between Israel and Hamas.", "AGREE"),
     ):
         assert _types(analyze(sentence, "2023-12-01")) == [etype], sentence
+
+
+def test_sharing_a_view_is_no_agreement(analyze):
+    for sentence in (
+        "The scientist agrees that the assessment is sound.",
+        "The expert agreed with the assessment on Monday.",
+    ):
+        assert "AGREE" not in _types(analyze(sentence, "2023-12-01")), sentence
+    for sentence in (
+        "Israel and Hamas agreed on Monday that the truce would begin Friday.",
+        "Iran agreed with Russia on Monday to extend the deal.",
+    ):
+        assert _types(analyze(sentence, "2023-12-01")) == ["AGREE"], sentence

@@ -245,6 +245,14 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
         return not (tok.dep_ == "acl" and _lemma(tok.head) in deals) and not any(
             c.dep_ == "nsubj" and _lemma(c) in deals for c in tok.children
         )
+    if req == "not_opinion":  # "agrees that gutters help", "agreed with the assessment"
+        modal = lex.cue("hypothetical") | lex.cue("future")
+        return not any(
+            (c.dep_ == "ccomp" and not any(a.lower_ in modal for a in c.children if a.dep_ == "aux"))
+            or (c.dep_ == "prep" and c.lower_ == "with"
+                and any(g.dep_ == "pobj" and not is_actorish(g, lex) for g in c.children))
+            for c in tok.children
+        )  # fmt: skip
     if req == "not_compound":  # "a plea deal": a deal, no plea
         return tok.dep_ != "compound"
     if req == "obj_not_receipt":  # "accepted the offer", not "cards are accepted"
