@@ -148,3 +148,12 @@ def test_sharing_a_view_is_no_agreement(analyze):
         "Iran agreed with Russia on Monday to extend the deal.",
     ):
         assert _types(analyze(sentence, "2023-12-01")) == ["AGREE"], sentence
+
+
+def test_the_one_an_allegation_names_is_its_target(analyze):
+    r = analyze(
+        "The New York Times alleges that Microsoft and OpenAI copied millions of its articles.",
+        "2023-12-28",
+    )
+    (ev,) = [e for e in r.events if e.type == "ACCUSE"]
+    assert r.entities[ev.target].name == "Microsoft"

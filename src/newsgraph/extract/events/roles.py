@@ -132,9 +132,13 @@ class RoleFinder(Participants):
         )
 
     def charged(self, verb: Token) -> Token | None:
-        """ "said Washington would break international law": the one said to break it."""
+        """ "said Washington would break international law", "alleges that OpenAI copied
+        its articles": the one said to break it, alleged to have done it."""
+        alleged = verb.lemma_.lower() in self.lex.cue("allegation_verbs")
         for c in verb.children:
-            if c.dep_ == "ccomp" and c.lemma_.lower() in self.lex.cue("violation_verbs"):
+            if c.dep_ == "ccomp" and (
+                alleged or c.lemma_.lower() in self.lex.cue("violation_verbs")
+            ):
                 subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
                 if subj is not None and (subj.pos_ != "PRON" or self._resolved(subj)):
                     return subj
