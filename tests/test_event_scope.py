@@ -157,3 +157,18 @@ def test_the_one_an_allegation_names_is_its_target(analyze):
     )
     (ev,) = [e for e in r.events if e.type == "ACCUSE"]
     assert r.entities[ev.target].name == "Microsoft"
+
+
+def test_goods_on_offer_and_tools_named_for_an_attack_are_no_events(analyze):
+    for sentence in (
+        "The store will now offer Cherry Coke on its menu.",
+        "The weapons included 15 assault weapons, police said on Monday.",
+        "Democrats ran dishonest attack ads against him.",
+        "Prosecutors downgraded his assault charge on Monday.",
+    ):
+        assert not {"AGREE", "ASSAULT"} & set(_types(analyze(sentence, "2023-12-01"))), sentence
+    for sentence, etype in (
+        ("Egypt offered to mediate between Israel and Hamas on Monday.", "AGREE"),
+        ("The rebels attacked the town on Monday.", "ASSAULT"),
+    ):
+        assert _types(analyze(sentence, "2023-12-01")) == [etype], sentence

@@ -253,6 +253,10 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
                 and any(g.dep_ == "pobj" and not is_actorish(g, lex) for g in c.children))
             for c in tok.children
         )  # fmt: skip
+    if req == "offer_act":  # "offered to mediate", "offered talks"; not "offers Cherry Coke"
+        return _offers_act(tok, obj, lex)
+    if req == "not_instrument":  # "assault weapons", "attack ads", "a murder charge"
+        return not (tok.dep_ == "compound" and _lemma(tok.head) in lex.cue("instrument_heads"))
     if req == "not_compound":  # "a plea deal": a deal, no plea
         return tok.dep_ != "compound"
     if req == "obj_not_receipt":  # "accepted the offer", not "cards are accepted"
@@ -297,6 +301,29 @@ def _frees_held(tok: Token, obj: Token | None, lex: Lexicon) -> bool:
         held += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     return bool(held) and all(_is_held(t, lex) for t in held)
+
+
+def _offers_act(tok: Token, obj: Token | None, lex: Lexicon) -> bool:
+    """An offer of an act: to do something ("offered to mediate", "an offer to withdraw"),
+    of an act ("offered talks", "an offer of a ceasefire") or to a party ("offered the US a
+    regiment"), not of goods for sale ("offers Cherry Coke")."""
+    if any(c.dep_ in ("xcomp", "acl", "relcl") and _infinitive_to(c) for c in tok.children):
+        return True
+    to = [g for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+          for g in c.children if g.dep_ == "pobj" and is_actorish(g, lex)]  # fmt: skip
+    to += [c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")]
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    to += objects[:1] if len(objects) > 1 else []  # "offered the family a third of the sum"
+    if any(t.pos_ != "PRON" for t in to):
+        return True
+    offered = [obj] if obj is not None and tok.pos_ != "NOUN" else []
+    offered += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return any(("N", _lemma(t)) in lex.entries for t in offered)
+
+
+def _infinitive_to(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _is_held(tok: Token, lex: Lexicon) -> bool:
