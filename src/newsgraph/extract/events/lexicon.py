@@ -1,8 +1,5 @@
-"""The event lexicon (data/event_lexicon.tsv) and trigger matching over a parse.
-
-A lexicon entry is a head lemma plus optional dependent lemmas ("cut tie",
-"strike air"); the longest entry whose dependents all occur in the head's own
-phrase wins, and its dependent tokens are consumed so they do not trigger again.
+"""The event lexicon (data/event_lexicon.tsv) and the sense requirements of its entries
+(the arguments a trigger needs: ``allowed``); matching over a parse is in ``triggers``.
 """
 
 from __future__ import annotations
@@ -12,15 +9,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from newsgraph.data import read_text
-from newsgraph.nlp.tokens import Tokens
-
-POS_TAGS = {"V": ("VERB",), "N": ("NOUN",), "A": ("ADJ",)}
-# Dependencies that open a new clause: a phrase pattern never reaches across them
-# (xcomp is allowed: "declined to comment", "pledged to send aid").
-CLAUSAL = {"ccomp", "advcl", "relcl", "conj", "acl", "parataxis", "csubj", "pcomp"}
 
 
 @dataclass(frozen=True)
@@ -109,49 +100,8 @@ def load() -> Lexicon:
     return Lexicon(entries, cues, sets)
 
 
-def _lemma(tok: Token) -> str:
+def lemma_of(tok: Token) -> str:
     return tok.lemma_.lower()
-
-
-def phrase_tokens(head: Token, depth: int = 4) -> list[Token]:
-    """Tokens in the head's own phrase (not in embedded clauses), nearest first."""
-    out: list[Token] = []
-    frontier = [head]
-    for _ in range(depth):
-        nxt = []
-        for t in frontier:
-            for c in t.children:
-                if c.dep_ not in CLAUSAL:
-                    out.append(c)
-                    nxt.append(c)
-        frontier = nxt
-    return out
-
-
-def _match_deps(entry: Entry, head: Token, pool: list[Token], used: set[int]) -> list[Token] | None:
-    got: list[Token] = []
-    for lemma in entry.deps:
-        hit = next(
-            (
-                t
-                for t in pool
-                if t.i not in used and t not in got and (_lemma(t) == lemma or t.lower_ == lemma)
-            ),
-            None,
-        )
-        if hit is None or _is_time_prep(hit):
-            return None
-        if lemma in VERB_PARTICLES and hit.head.i != head.i:
-            return None  # "give in" needs its own particle, not the "in" of "victims in Kasai"
-        got.append(hit)
-    return got
-
-
-def _is_time_prep(tok: Token) -> bool:
-    """A prep whose object is a date ("on Sunday") cannot be a phrase particle ("call on")."""
-    return tok.dep_ == "prep" and any(
-        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children
-    )
 
 
 def _has_obj(tok: Token) -> Token | None:
@@ -162,11 +112,11 @@ def is_actorish(tok: Token, lex: Lexicon) -> bool:
     return (
         tok.pos_ in ("PROPN", "PRON")
         or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-        or _lemma(tok) in lex.cue("actor_nouns")
+        or lemma_of(tok) in lex.cue("actor_nouns")
     )
 
 
-def _allowed(entry: Entry, tok: Token, lex: Lexicon) -> bool:
+def allowed(entry: Entry, tok: Token, lex: Lexicon) -> bool:
     """Whether the trigger has the arguments its sense needs (all of "a+b")."""
     return all(_meets(req, tok, lex) for req in entry.require.split("+") if req)
 
@@ -179,13 +129,13 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
         return obj is not None and is_actorish(obj, lex)
     if req == "obj_body":  # "joined NATO", "joined the alliance"; not "joined the crowd"
         return obj is not None and (
-            obj.ent_type_ in ("ORG", "NORP", "GPE") or _lemma(obj) in lex.cue("body_nouns")
+            obj.ent_type_ in ("ORG", "NORP", "GPE") or lemma_of(obj) in lex.cue("body_nouns")
         )
     if req == "obj_not_actor":
         return obj is not None and not is_actorish(obj, lex)
     if req == "obj_not_place":  # "defended the decision", not "defended the border"
         return obj is None or not (
-            obj.ent_type_ in ("LOC", "FAC") or _lemma(obj) in lex.cue("territory_nouns")
+            obj.ent_type_ in ("LOC", "FAC") or lemma_of(obj) in lex.cue("territory_nouns")
         )
     if req == "verbal":  # "defended the decision", "defended Iraq against criticism"
         return obj is not None and (not is_actorish(obj, lex) or _answers_criticism(tok, lex))
@@ -209,16 +159,16 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
         crash, wreck = lex.cue("accident_verbs"), lex.cue("accident_nouns")
         disaster = lex.cue("disaster_nouns")
         return not any(
-            (c.dep_ == "advcl" and _lemma(c) in crash)
-            or (c.dep_ == "prep" and any(_lemma(g) in wreck | disaster for g in c.children))
-            or (c.dep_ in ("nsubj", "agent") and _lemma(c) in disaster)
+            (c.dep_ == "advcl" and lemma_of(c) in crash)
+            or (c.dep_ == "prep" and any(lemma_of(g) in wreck | disaster for g in c.children))
+            or (c.dep_ in ("nsubj", "agent") and lemma_of(c) in disaster)
             for c in tok.children
         )
     if req == "to_complement":  # "committed to the truce", "committed itself to withdraw"
         return any(c.dep_ == "xcomp" or c.dep_ in ("prep", "dative") and c.lower_ == "to"
                    for c in tok.children)  # fmt: skip
     if req == "subj_not_facility":  # "the hospital stopped working": it broke down
-        return not any(c.dep_ == "nsubj" and _lemma(c) in lex.cue("facility_nouns")
+        return not any(c.dep_ == "nsubj" and lemma_of(c) in lex.cue("facility_nouns")
                        for c in tok.children)  # fmt: skip
     if req == "of_not_person":  # "the battle of Stalingrad", not "the battle of Elian"
         return not any(
@@ -233,17 +183,17 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
     if req == "obj_goods":
         return _gives_goods(tok, obj, lex)
     if req == "obj_event":
-        return obj is not None and ("N", _lemma(obj)) in lex.entries
+        return obj is not None and ("N", lemma_of(obj)) in lex.entries
     if req == "obj_not_doc":
-        return obj is None or _lemma(obj) not in lex.cue("document_nouns")
+        return obj is None or lemma_of(obj) not in lex.cue("document_nouns")
     if req == "arg":
         return obj is not None or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
     if req == "held_freed":  # "released the hostages", "his release from jail"
         return _frees_held(tok, obj, lex)
     if req == "not_deal_struck":  # "the agreements struck decades ago": a deal, no blow
         deals = lex.cue("deal_nouns")
-        return not (tok.dep_ == "acl" and _lemma(tok.head) in deals) and not any(
-            c.dep_ == "nsubj" and _lemma(c) in deals for c in tok.children
+        return not (tok.dep_ == "acl" and lemma_of(tok.head) in deals) and not any(
+            c.dep_ == "nsubj" and lemma_of(c) in deals for c in tok.children
         )
     if req == "not_opinion":  # "agrees that gutters help", "agreed with the assessment"
         modal = lex.cue("hypothetical") | lex.cue("future")
@@ -256,11 +206,11 @@ def _meets(req: str, tok: Token, lex: Lexicon) -> bool:
     if req == "offer_act":  # "offered to mediate", "offered talks"; not "offers Cherry Coke"
         return _offers_act(tok, obj, lex)
     if req == "not_instrument":  # "assault weapons", "attack ads", "a murder charge"
-        return not (tok.dep_ == "compound" and _lemma(tok.head) in lex.cue("instrument_heads"))
+        return not (tok.dep_ == "compound" and lemma_of(tok.head) in lex.cue("instrument_heads"))
     if req == "not_compound":  # "a plea deal": a deal, no plea
         return tok.dep_ != "compound"
     if req == "obj_not_receipt":  # "accepted the offer", not "cards are accepted"
-        return obj is None or _lemma(obj) not in lex.cue("receipt_nouns")
+        return obj is None or lemma_of(obj) not in lex.cue("receipt_nouns")
     if req == "no_obj":  # "demonstrated in Seoul", not "demonstrated his prowess"
         return obj is None
     if req == "no_question":  # "asked Gingrich if he thought ...": a question
@@ -291,7 +241,7 @@ def _frees_held(tok: Token, obj: Token | None, lex: Lexicon) -> bool:
     """People or goods held are let go ("freed the hostages", "released the tanker", "his
     release from jail"), not a work made public (a film, a report, data: cue
     document_nouns)."""
-    if any(_lemma(g) in lex.cue("custody_nouns") for c in tok.children
+    if any(lemma_of(g) in lex.cue("custody_nouns") for c in tok.children
            if c.dep_ == "prep" and c.lower_ in ("from", "on")
            for g in c.children if g.dep_ == "pobj"):  # fmt: skip
         return True
@@ -319,7 +269,7 @@ def _offers_act(tok: Token, obj: Token | None, lex: Lexicon) -> bool:
     offered = [obj] if obj is not None and tok.pos_ != "NOUN" else []
     offered += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    return any(("N", _lemma(t)) in lex.entries for t in offered)
+    return any(("N", lemma_of(t)) in lex.entries for t in offered)
 
 
 def _infinitive_to(verb: Token) -> bool:
@@ -330,7 +280,7 @@ def _is_held(tok: Token, lex: Lexicon) -> bool:
     """What can be held and let go: not a work ("data", "the film"), not "it" or "which",
     not a title made public ("Renaissance was released")."""
     docs = lex.cue("document_nouns")
-    if tok.ent_type_ in ("WORK_OF_ART", "PRODUCT") or _lemma(tok) in docs or tok.lower_ in docs:
+    if tok.ent_type_ in ("WORK_OF_ART", "PRODUCT") or lemma_of(tok) in docs or tok.lower_ in docs:
         return False
     if tok.pos_ == "PRON":
         return tok.lower_ in lex.cue("personal_pronouns")
@@ -340,7 +290,7 @@ def _is_held(tok: Token, lex: Lexicon) -> bool:
 
 def _answers_criticism(tok: Token, lex: Lexicon) -> bool:
     return any(
-        _lemma(g) in lex.cue("criticism_nouns")
+        lemma_of(g) in lex.cue("criticism_nouns")
         for c in tok.children
         if c.dep_ == "prep" and c.lower_ in ("against", "from", "over")
         for g in c.children
@@ -359,54 +309,6 @@ def _gives_goods(verb: Token, obj: Token | None, lex: Lexicon) -> bool:
     goods = lex.cue("aid_goods")
     for t in things:
         for w in (t, *t.conjuncts, *(c for c in t.children if c.dep_ in ("compound", "amod"))):
-            if _lemma(w) in goods or w.ent_type_ == "MONEY":
+            if lemma_of(w) in goods or w.ent_type_ == "MONEY":
                 return True
     return False
-
-
-def _strike_kind(tok: Token, lex: Lexicon) -> str | None:
-    """ "strike" is labour protest or military: decide from modifiers and actors."""
-    near = {_lemma(t) for t in phrase_tokens(tok, 2)} | {_lemma(tok.head)}
-    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    near |= {_lemma(t) for s in subj for t in s.subtree}
-    if near & lex.cue("military_strike_cues"):
-        return None
-    near |= {_lemma(t) for t in tok.sent}
-    if near & lex.cue("labour_strike_cues"):
-        return "PROTEST"
-    return None
-
-
-def find_triggers(sent: Span, lex: Lexicon, toks: Tokens | None = None) -> list[Trigger]:
-    """All lexicon triggers in a sentence, longest pattern first per head."""
-    found: list[Trigger] = []
-    used: set[int] = set()
-    toks = toks if toks is not None else Tokens(sent.doc)
-    tok_pos, lemmas, lowers = toks.pos, toks.lemma, toks.lower
-    # Heads with longer patterns claim their dependents first.
-    cands: list[tuple[int, Token, list[Entry]]] = []
-    for i in range(sent.start, sent.end):
-        if tok_pos[i] not in ("VERB", "NOUN", "ADJ"):
-            continue
-        for pos, tags in POS_TAGS.items():
-            if tok_pos[i] in tags:
-                key = lemmas[i].lower()
-                lst = lex.entries.get((pos, key)) or lex.entries.get((pos, lowers[i]))
-                if lst:
-                    cands.append((len(lst[0].deps), sent.doc[i], lst))
-    cands.sort(key=lambda c: -c[0])
-    for _, tok, lst in cands:
-        if tok.i in used:
-            continue
-        pool = phrase_tokens(tok)
-        for entry in lst:
-            deps = _match_deps(entry, tok, pool, used) if entry.deps else []
-            if deps is None or not _allowed(entry, tok, lex):
-                continue
-            if entry.head == "strike" and not entry.deps and _strike_kind(tok, lex):
-                entry = Entry("strike", (), entry.pos, "PROTEST", "boycott", "143")
-            found.append(Trigger(tok, entry, [tok, *deps]))
-            used.update(t.i for t in (tok, *deps))
-            break
-    found.sort(key=lambda tr: tr.token.i)
-    return found

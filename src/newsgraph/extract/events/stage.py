@@ -32,14 +32,7 @@ from newsgraph.extract.events.folding import (
     fold,
     matrix_of,
 )
-from newsgraph.extract.events.lexicon import (
-    COOPERATIVE_TYPES,
-    Entry,
-    Lexicon,
-    Trigger,
-    find_triggers,
-    load,
-)
+from newsgraph.extract.events.lexicon import COOPERATIVE_TYPES, Entry, Lexicon, Trigger, load
 from newsgraph.extract.events.links import (
     ANY,
     link_sentence,
@@ -49,6 +42,7 @@ from newsgraph.extract.events.links import (
 from newsgraph.extract.events.merge import merge, within_document
 from newsgraph.extract.events.roles import Actor, RoleFinder, Roles
 from newsgraph.extract.events.story import Story, story
+from newsgraph.extract.events.triggers import find_triggers
 from newsgraph.gazetteer import build as gazetteer
 from newsgraph.model import DocContext, Event, EventMention
 from newsgraph.nlp.resources import Resources
