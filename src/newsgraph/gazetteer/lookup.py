@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -229,34 +229,14 @@ class Gazetteer:
         """The population of the biggest city called ``text`` (0 when none is)."""
         return max((self.cities[c].population for c in self.city_candidates(text)), default=0)
 
-    def context_codes(self, place: Place) -> list[str]:
-        """What a place tells of the others in its article: its country, and its US state."""
-        codes = [place.country] if place.country else []
-        if place.key.startswith("sub:US-"):
-            codes.append(place.key[4:])
-        elif place.kind == "city" and place.country == "USA":
-            codes.append("US-" + self.cities[place.geonames_id].admin1)
-        return codes
-
-    def place_context(self, names: Iterable[str]) -> dict[str, set[str]]:
-        """The countries and US states an article's place names lie in, each with the
-        (normalised) names that put it there."""
-        seen: dict[str, set[str]] = {}
-        for name in names:
-            place = self.place(name)
-            for code in self.context_codes(place) if place is not None else ():
-                seen.setdefault(code, set()).add(normalize(name))
-        return seen
-
-    def country_code(self, text: str, context: dict[str, set[str]]) -> str | None:
-        """The alpha-3 code of the country ``text`` names; None when the article's other
-        places put its namesake state there instead ("Georgia" near Atlanta)."""
+    def country_code(self, text: str, near: Callable[[], Iterable[str]]) -> str | None:
+        """The alpha-3 code of the country ``text`` names; None when the countries and
+        states the article's other places lie in (``near``, read only for a name a state
+        shares) put its namesake state there instead ("Georgia" near Atlanta)."""
         country = self.country(text)
         if country is None or self.subdivision(text) is None:
             return country.alpha3 if country else None
-        key = normalize(text)
-        near = tuple(code for code, keys in context.items() if keys - {key})
-        place = self._country_or_state(text, country, near)
+        place = self._country_or_state(text, country, tuple(near()))
         return country.alpha3 if place.kind == "country" else None
 
     def is_toponym(self, text: str) -> bool:

@@ -28,6 +28,7 @@ from newsgraph.extract.actors.splits import (
     titled_person,
 )
 from newsgraph.extract.actors.titles import TitleFinder
+from newsgraph.gazetteer.context import near_codes, place_context
 from newsgraph.nlp.tokens import Tokens
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -107,12 +108,12 @@ class MentionFinder:
         Atlanta and Alabama is the US state: no country)."""
         if not text or not text[0].isupper():
             return None
-        return self.gaz.country_code(text, self.place_context)
+        return self.gaz.country_code(text, lambda: near_codes(self.article_places, text))
 
     @cached_property
-    def place_context(self) -> dict[str, set[str]]:
+    def article_places(self) -> dict[str, set[str]]:
         names = [e.text for e in self.doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
-        return self.gaz.place_context(names)
+        return place_context(self.gaz, names)
 
     def demonym_of(self, text: str) -> str | None:
         if not text or not text[0].isupper():

@@ -26,8 +26,9 @@ def weights() -> dict[str, float]:
     return load_json(MODEL)["weights"]
 
 
-def features(ev: Event, ctx: DocContext, rule: float) -> dict[str, float]:
-    """The model's inputs for one event (binary indicators and a few proportions)."""
+def features(ev: Event, ctx: DocContext, rule: float, share: float) -> dict[str, float]:
+    """The model's inputs for one event (binary indicators and a few proportions);
+    ``share`` is the article's share of political actors (``coding.political_share``)."""
     entities = ctx.result.entities
     src = entities[ev.source] if ev.source is not None else None
     f = {
@@ -50,7 +51,7 @@ def features(ev: Event, ctx: DocContext, rule: float) -> dict[str, float]:
     # event data's own scope: states, their organs and known political actors
     roles = [entities[i] for i in (ev.source, ev.target) if i is not None]
     f["political_role"] = float(any(political(e) for e in roles))
-    f["political_article"] = political_share(entities)[0]
+    f["political_article"] = share
     return f
 
 
@@ -71,8 +72,9 @@ def _weight(w: dict[str, float], key: str) -> float:
 
 def calibrate(events: list[Event], ctx: DocContext) -> None:
     """Set each event's confidence from the model (its rule confidence is the prior)."""
+    share = political_share(ctx.result.entities)[0]
     for ev in events:
-        f = features(ev, ctx, ev.confidence)
+        f = features(ev, ctx, ev.confidence, share)
         ev.features = f
         ev.confidence = round(probability(f), 3)
 

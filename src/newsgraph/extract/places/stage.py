@@ -19,6 +19,7 @@ from spacy.attrs import ENT_IOB, IS_TITLE, IS_UPPER, POS
 from spacy.symbols import PROPN
 
 from newsgraph.gazetteer.build import load
+from newsgraph.gazetteer.context import context_codes, near_codes
 from newsgraph.gazetteer.lookup import DIRECTIONS, Gazetteer, normalize
 from newsgraph.model import DocContext, Place, PlaceMention
 from newsgraph.nlp.resources import Resources
@@ -250,13 +251,12 @@ def _resolve_in_context(
         if origin in ("person", "org"):  # too weak to be context
             continue
         key = normalize(text[start:end])
-        for code in gaz.context_codes(place):
+        for code in context_codes(gaz, place):
             seen[code].add(key)
     mentions = []
     for (start, end), (place, origin) in found.items():
         span = text[start:end]
-        key = normalize(span)
-        near = [code for code, keys in seen.items() if keys - {key}]
+        near = near_codes(seen, span)
         ambiguous = place.kind in ("city", "country") or place.key.startswith("sub:")
         if near and ambiguous and origin != "dateline":
             place = gaz.place(span, near=near) or place
@@ -284,7 +284,7 @@ def _dateline_places(ctx: DocContext, gaz: Gazetteer) -> list[tuple[int, int, Pl
             parts.append((i, i + len(piece)))
             pos = i + len(piece)
     places = [(s, e, gaz.place(text[s:e])) for s, e in parts[1:]]
-    hints = [c for _, _, p in places if p is not None for c in gaz.context_codes(p)]
+    hints = [c for _, _, p in places if p is not None for c in context_codes(gaz, p)]
     if parts:
         s, e = parts[0]
         places.insert(0, (s, e, gaz.place(text[s:e], near=hints)))
